@@ -1,0 +1,86 @@
+# linkscan — run `make` (or `make help`) for the list of targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+TOOLS ?= .tools
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+SAM := $(TOOLS)/bin/sam
+STAMP := $(VENV)/.installed
+TOOLS_STAMP := $(TOOLS)/.installed
+export SAM_CLI_TELEMETRY := 0
+export PYTHONDONTWRITEBYTECODE := 1
+
+FN ?= ScanFunction
+EVENT ?= events/sqs_scan_batch.json
+STAGE ?= dev
+
+.PHONY: help install tools test test-unit test-integration test-e2e lint typecheck validate build demo start \
+        bench eval invoke deploy clean
+
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with linkscan (console script `linkscan`) and the dev tools
+
+# aws-sam-cli pins its own boto3, so it lives in a virtualenv of its own.
+$(TOOLS_STAMP):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q --upgrade pip
+	$(TOOLS)/bin/pip install -q 'aws-sam-cli>=1.120'
+	touch $(TOOLS_STAMP)
+
+tools: $(TOOLS_STAMP) ## Install the SAM CLI into .tools
+
+test: $(STAMP) lint validate ## Lint, validate the template and run every test (unit, integration, e2e)
+	$(BIN)/pytest -q tests
+
+test-unit: $(STAMP) ## Unit tests only (no sockets)
+	$(BIN)/pytest -q tests/unit
+
+test-integration: $(STAMP) ## Handlers against moto and loopback HTTP servers
+	$(BIN)/pytest -q tests/integration
+
+test-e2e: $(STAMP) ## The local stack end to end
+	$(BIN)/pytest -q tests/e2e
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+validate: $(STAMP) $(TOOLS_STAMP) ## sam validate --lint and cfn-lint on template.yaml
+	$(SAM) validate --lint --template-file template.yaml
+	$(BIN)/cfn-lint template.yaml
+
+build: $(TOOLS_STAMP) ## sam build (makefile build method; arm64 python3.13 wheels, no Docker needed)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(SAM) build --template-file template.yaml
+
+demo: $(STAMP) ## Run the whole pipeline end to end on the embedded local stack, then exit
+	$(PY) -m devstack demo
+
+start: $(STAMP) ## Keep the local stack running with the API on http://127.0.0.1:3000
+	$(PY) -m devstack start
+
+bench: $(STAMP) ## Benchmarks; figures go to bench/results.json
+	$(PY) -m devstack.bench --out bench/results.json
+
+eval: $(STAMP) ## Detection quality on the labelled dev set; figures go to eval/results.json
+	$(PY) -m devstack.evaluate --out eval/results.json
+
+invoke: $(STAMP) ## Invoke one function in-process on the local stack: make invoke FN=ScanFunction EVENT=events/...
+	$(PY) -m devstack invoke $(FN) $(EVENT)
+
+deploy: build ## sam deploy --guided (needs AWS credentials)
+	$(SAM) deploy --guided --parameter-overrides Stage=$(STAGE)
+
+clean: ## Remove virtualenvs and build output
+	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache .mypy_cache .ruff_cache

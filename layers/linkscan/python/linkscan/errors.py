@@ -1,0 +1,25 @@
+"""Domain exceptions. The API layer maps them to HTTP status codes in one place."""
+
+
+class LinkscanError(Exception):
+    """Base class for every error linkscan raises on purpose."""
+
+
+class InvalidUrlError(LinkscanError, ValueError):
+    """A URL cannot be parsed or canonicalized (not http/https, no host, bad port...)."""
+
+
+class InvalidInputError(LinkscanError, ValueError):
+    """A request names something that does not validate; ``field`` says which part."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(LinkscanError):
+    """The requested item does not exist."""
+
+
+class ConflictError(LinkscanError):
+    """A conditional write lost a race; the caller's view is stale."""

@@ -1,0 +1,94 @@
+"""The shapes other tools read: verdicts, evidence, fetch summaries.
+
+Field names here are a public contract (``decision``, ``score``, ``categories``, ``outcome``,
+``rules_version``): keep them stable.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Decision = Literal["allow", "review", "block"]
+TargetType = Literal["url", "miniprogram"]
+
+# How the fetch went. "ok" means a body was read and analyzed.
+Outcome = Literal[
+    "ok",
+    "invalid_url",
+    "blocked_destination",
+    "dns_error",
+    "connection_error",
+    "timeout",
+    "tls_error",
+    "too_large",
+    "http_error",
+    "unsupported_content",
+    "not_fetched",
+]
+
+# Outcomes worth another try later (the queue retries them with backoff).
+TRANSIENT_OUTCOMES: frozenset[str] = frozenset({"dns_error", "connection_error", "timeout"})
+
+DECISION_RANK: dict[str, int] = {"allow": 0, "review": 1, "block": 2}
+
+
+class Evidence(BaseModel):
+    """One reason a rule fired: what matched, where, and the original text around it."""
+
+    rule: str
+    term: str = Field(description="The normalized term or pattern that matched")
+    snippet: str = Field(description="Original text around the match")
+    start: int = Field(ge=0, description="Offset of the match in the original text of `field`")
+    end: int = Field(ge=0)
+    field: str = Field(default="text", description="Where the text came from: text, title, form, pages[0].text...")
+
+
+class CategoryScore(BaseModel):
+    category: str
+    subcategory: str
+    score: float
+    severity: Literal["low", "medium", "high", "critical"] = "medium"
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Hop(BaseModel):
+    """One step of a redirect chain."""
+
+    url: str
+    status: int | None = None
+    kind: Literal["http", "meta_refresh", "javascript"] = "http"
+
+
+class FetchSummary(BaseModel):
+    """What the verdict keeps of a fetch (the body itself goes to the evidence store)."""
+
+    final_url: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    size: int = 0
+    truncated: bool = False
+    hops: list[Hop] = Field(default_factory=list)
+    evidence_key: str | None = None
+    elapsed_ms: int = 0
+
+
+class Verdict(BaseModel):
+    target_id: str
+    target_type: TargetType = "url"
+    target: str = Field(description="Canonical URL, or the mini-program's appid")
+    decision: Decision
+    score: float = 0.0
+    band: str = "clean"
+    categories: list[CategoryScore] = Field(default_factory=list)
+    outcome: Outcome = "ok"
+    outcome_detail: str | None = None
+    retriable: bool = False
+    fetch: FetchSummary | None = None
+    actions: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    rules_version: str = ""
+    scan_id: str = ""
+    scanned_at: str = ""
+    extra: dict[str, object] = Field(default_factory=dict)
