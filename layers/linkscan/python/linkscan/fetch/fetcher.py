@@ -1,0 +1,370 @@
+"""fetch(): follow a URL through its redirects, safely and within bounds, into a FetchResult.
+
+Every hop — HTTP redirects and client-side (meta refresh, JavaScript location) ones alike — goes
+through the same destination check, the same pinned connection and the same caps. Network trouble
+becomes an outcome; this module does not raise for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from linkscan.errors import InvalidUrlError
+from linkscan.fetch.connection import (
+    PinnedHTTPConnection,
+    PinnedHTTPSConnection,
+    resolve_within,
+    tls_context,
+)
+from linkscan.fetch.content import (
+    HTML_TYPES,
+    app_package,
+    client_redirect,
+    is_textual,
+    parse_content_type,
+    sniff_media,
+)
+from linkscan.fetch.decode import BodyDecoder, CorruptEncoding, UnsupportedEncoding, decode_body
+from linkscan.fetch.destination import (
+    Destination,
+    DestinationRefused,
+    Resolver,
+    check_url,
+    resolve_checked,
+    system_resolver,
+)
+from linkscan.fetch.result import FetchResult
+from linkscan.models import Hop, Outcome
+from linkscan.settings import FetchSettings
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Binary bodies are not analyzed: read enough to identify them, not the whole installer.
+BINARY_SNIFF_BYTES = 64 * 1024
+_CHUNK = 64 * 1024
+_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+# Sellers often cloak by language; ask like the users they target do.
+_ACCEPT_LANGUAGE = "zh-CN,zh;q=0.9,en;q=0.8"
+_ACCEPT_ENCODING = "gzip, deflate, br"
+
+
+class FetchFailure(Exception):
+    """Internal: a hop ended in a non-ok outcome."""
+
+    def __init__(self, outcome: Outcome, detail: str, status: int | None = None) -> None:
+        super().__init__(detail)
+        self.outcome: Outcome = outcome
+        self.detail = detail
+        self.status = status
+
+
+class Deadline:
+    """The whole scan's time budget, shared by every hop."""
+
+    def __init__(self, seconds: float) -> None:
+        self._end = time.monotonic() + seconds
+        self.seconds = seconds
+
+    def remaining(self) -> float:
+        return self._end - time.monotonic()
+
+    def bound(self, timeout: float) -> float:
+        """A per-operation timeout cut to what is left of the deadline."""
+        left = self.remaining()
+        if left <= 0:
+            raise FetchFailure("timeout", f"deadline of {self.seconds:g}s reached")
+        return min(timeout, left)
+
+
+@dataclass
+class _Response:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    truncated: bool
+    detail: str | None
+
+
+def fetch(
+    url: str,
+    settings: FetchSettings,
+    *,
+    resolver: Resolver | None = None,
+    ca_file: str | None = None,
+) -> FetchResult:
+    """Fetch ``url`` and every redirect after it. Never raises for network or content trouble.
+
+    ``resolver`` replaces getaddrinfo (tests); ``ca_file`` replaces the CA bundle (tests).
+    """
+    started = time.monotonic()
+    run = _Scan(settings, resolver or system_resolver, ca_file)
+    result = run.follow(url)
+    result.elapsed_ms = int((time.monotonic() - started) * 1000)
+    return result
+
+
+class _Scan:
+    def __init__(self, settings: FetchSettings, resolver: Resolver, ca_file: str | None) -> None:
+        self.settings = settings
+        self.resolver = resolver
+        self.ca_file = ca_file
+        self.deadline = Deadline(settings.deadline)
+        self.hops: list[Hop] = []
+        self._tls: ssl.SSLContext | None = None
+
+    def follow(self, url: str) -> FetchResult:
+        current, kind = url, "http"
+        redirects = 0
+        while True:
+            try:
+                dest = check_url(current, self.settings)
+                response = self._exchange(dest)
+            except (InvalidUrlError, DestinationRefused, FetchFailure) as exc:
+                return self._failed(url, current, kind, exc)
+            self.hops.append(Hop(url=dest.url, status=response.status, kind=kind))  # type: ignore[arg-type]
+            location = response.headers.get("location")
+            if response.status in REDIRECT_STATUSES and location:
+                if redirects >= self.settings.max_redirects:
+                    return self._result(url, dest, response, "http_error", "redirect limit reached")
+                redirects += 1
+                current, kind = urljoin(dest.url, location.strip()), "http"
+                continue
+            result = self._result(url, dest, response, *self._judge(response))
+            hop = self._client_hop(result, dest)
+            if hop is None:
+                return result
+            if redirects >= self.settings.max_redirects:
+                result.detail = "client-side redirect not followed: redirect limit reached"
+                return result
+            redirects += 1
+            current, kind = hop
+
+    # -- one request ---------------------------------------------------------------------------
+
+    def _exchange(self, dest: Destination) -> _Response:
+        settings, deadline = self.settings, self.deadline
+        try:
+            answers = (
+                []
+                if dest.ip is not None
+                else resolve_within(
+                    self.resolver, dest.host, dest.port, deadline.bound(settings.connect_timeout)
+                )
+            )
+        except TimeoutError as exc:
+            raise FetchFailure("timeout", str(exc)) from exc
+        except (OSError, UnicodeError) as exc:
+            raise FetchFailure("dns_error", f"cannot resolve {dest.host}: {exc}") from exc
+        addresses = resolve_checked(dest, settings, lambda _h, _p: answers)
+        last_error: Exception | None = None
+        for address in addresses:
+            timeout = deadline.bound(settings.connect_timeout)
+            connection: http.client.HTTPConnection
+            if dest.scheme == "https":
+                connection = PinnedHTTPSConnection(
+                    dest.host, dest.port, address=address, timeout=timeout, context=self._tls_context()
+                )
+            else:
+                connection = PinnedHTTPConnection(dest.host, dest.port, address=address, timeout=timeout)
+            try:
+                connection.connect()
+            except ssl.SSLError as exc:
+                connection.close()
+                raise _network_failure(exc, deadline) from exc
+            except OSError as exc:
+                connection.close()
+                last_error = exc
+                continue
+            try:
+                return self._request(connection, dest)
+            except (OSError, http.client.HTTPException) as exc:
+                raise _network_failure(exc, deadline) from exc
+            finally:
+                connection.close()
+        assert last_error is not None
+        raise _network_failure(last_error, deadline)
+
+    def _request(self, connection: http.client.HTTPConnection, dest: Destination) -> _Response:
+        settings, deadline = self.settings, self.deadline
+        sock = connection.sock
+        assert sock is not None
+        watchdog = _Watchdog(sock, deadline.remaining())
+        try:
+            sock.settimeout(deadline.bound(settings.read_timeout))
+            connection.request(
+                "GET",
+                dest.target,
+                headers={
+                    "Host": dest.host_header,
+                    "User-Agent": settings.user_agent,
+                    "Accept": _ACCEPT,
+                    "Accept-Language": _ACCEPT_LANGUAGE,
+                    "Accept-Encoding": _ACCEPT_ENCODING,
+                    "Connection": "close",
+                },
+            )
+            response = connection.getresponse()
+            headers = _header_dict(response.getheaders())
+            return self._read_body(response, sock, headers)
+        finally:
+            watchdog.cancel()
+
+    def _read_body(
+        self, response: http.client.HTTPResponse, sock: socket.socket, headers: dict[str, str]
+    ) -> _Response:
+        settings, deadline = self.settings, self.deadline
+        media, _ = parse_content_type(headers.get("content-type"))
+        limit = settings.max_bytes
+        if media is not None and not is_textual(media):
+            limit = min(limit, BINARY_SNIFF_BYTES)
+        detail = None
+        try:
+            decoder = BodyDecoder(headers.get("content-encoding"), limit)
+        except UnsupportedEncoding as exc:
+            decoder, detail = BodyDecoder(None, limit), str(exc)
+        wire = 0
+        truncated = False
+        while True:
+            sock.settimeout(deadline.bound(settings.read_timeout))
+            try:
+                chunk = response.read1(_CHUNK)
+            except http.client.IncompleteRead as exc:
+                decoder.feed(exc.partial)
+                truncated, detail = True, "connection closed before the whole body arrived"
+                break
+            if not chunk:
+                deadline.bound(0)  # an abort by the watchdog looks like EOF
+                break
+            wire += len(chunk)
+            try:
+                decoder.feed(chunk)
+            except CorruptEncoding as exc:
+                detail = str(exc)
+                break
+            if decoder.capped or wire >= settings.max_bytes:
+                truncated = True
+                break
+        return _Response(response.status, headers, bytes(decoder.output), truncated, detail)
+
+    def _tls_context(self) -> ssl.SSLContext:
+        if self._tls is None:
+            self._tls = tls_context(self.ca_file)
+        return self._tls
+
+    # -- results -------------------------------------------------------------------------------
+
+    def _judge(self, response: _Response) -> tuple[Outcome, str | None]:
+        if response.status >= 400:
+            return "http_error", f"HTTP {response.status}"
+        media, _ = parse_content_type(response.headers.get("content-type"))
+        media = media or sniff_media(response.body)
+        if is_textual(media):
+            return "ok", response.detail
+        return "unsupported_content", f"{media} is not analyzed"
+
+    def _result(
+        self, url: str, dest: Destination, response: _Response, outcome: Outcome, detail: str | None
+    ) -> FetchResult:
+        media, charset = parse_content_type(response.headers.get("content-type"))
+        media = media or sniff_media(response.body)
+        text = used_charset = None
+        if is_textual(media) and response.body is not None:
+            text, used_charset = decode_body(response.body, charset, html=media in HTML_TYPES)
+        return FetchResult(
+            requested_url=url,
+            outcome=outcome,
+            final_url=dest.url,
+            detail=detail or response.detail,
+            status=response.status,
+            hops=list(self.hops),
+            headers=response.headers,
+            content_type=media,
+            body=response.body,
+            text=text,
+            charset=used_charset,
+            truncated=response.truncated,
+            size=len(response.body),
+            app_package=app_package(media, dest.url, response.headers.get("content-disposition")),
+        )
+
+    def _client_hop(self, result: FetchResult, dest: Destination) -> tuple[str, str] | None:
+        """The next URL of a meta refresh / JavaScript redirect, if it leads somewhere new."""
+        if result.outcome != "ok" or not result.is_html or not result.text:
+            return None
+        found = client_redirect(result.text)
+        if found is None:
+            return None
+        kind, target = found
+        absolute = urljoin(dest.url, target)
+        if not absolute.lower().startswith(("http://", "https://")) or absolute == dest.url:
+            return None
+        return absolute, kind
+
+    def _failed(self, url: str, current: str, kind: str, exc: Exception) -> FetchResult:
+        if isinstance(exc, InvalidUrlError):
+            outcome, detail, status = "invalid_url", str(exc), None
+        elif isinstance(exc, DestinationRefused):
+            outcome, detail, status = "blocked_destination", exc.reason, None
+        else:
+            assert isinstance(exc, FetchFailure)
+            outcome, detail, status = exc.outcome, exc.detail, exc.status
+        if self.hops or outcome != "invalid_url":
+            self.hops.append(Hop(url=current, status=status, kind=kind))  # type: ignore[arg-type]
+        return FetchResult(
+            requested_url=url,
+            outcome=outcome,  # type: ignore[arg-type]
+            final_url=current,
+            detail=detail,
+            status=status,
+            hops=list(self.hops),
+        )
+
+
+def _network_failure(exc: BaseException, deadline: Deadline) -> FetchFailure:
+    """Name what went wrong; anything after the deadline is a timeout, whatever the symptom."""
+    if deadline.remaining() <= 0:
+        return FetchFailure("timeout", f"deadline of {deadline.seconds:g}s reached")
+    if isinstance(exc, FetchFailure):
+        return exc
+    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
+        return FetchFailure("tls_error", f"TLS failure: {exc}")
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return FetchFailure("timeout", f"timed out: {exc}")
+    return FetchFailure("connection_error", f"{type(exc).__name__}: {exc}")
+
+
+def _header_dict(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name, value in pairs:
+        key = name.lower()
+        headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    return headers
+
+
+class _Watchdog:
+    """Shuts the socket down when the deadline passes, so a drip-feeding server cannot hold a
+    blocking read (headers included) past the scan's deadline."""
+
+    def __init__(self, sock: socket.socket, seconds: float) -> None:
+        self._timer = threading.Timer(max(seconds, 0.0), _shutdown(sock))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _shutdown(sock: socket.socket) -> Callable[[], None]:
+    def stop() -> None:
+        # The plain-socket method: SSLSocket.shutdown would tear down TLS state from this thread.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    return stop
