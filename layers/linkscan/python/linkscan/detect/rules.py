@@ -1,0 +1,186 @@
+"""Rule packs: YAML data loaded, merged with a deployment override, and compiled once.
+
+A pack holds ``rules`` (term groups with a category, subcategory, kind and weight), ``cues``
+(offering cues shared by all categories), ``context`` (news, warning and licensed-institution
+wording that dampens scores) and ``patterns`` (the few structured regexes: prices, phone numbers,
+rates). Every term of every pack goes into ONE Aho-Corasick automaton, so matching cost depends on
+the text length, not on the number of rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from linkscan.detect.normalize import is_latin_word_char, normalize
+
+RuleKind = Literal["subject", "offer", "support", "cue", "context"]
+_KINDS = ("subject", "offer", "support")
+
+
+@dataclass
+class Rule:
+    """One group of terms that share a meaning and a weight."""
+
+    id: str
+    kind: RuleKind
+    weight: float = 1.0
+    category: str = ""
+    subcategory: str = ""
+    applies_to: tuple[str, ...] = ()  # context rules: categories they dampen ("*" = all)
+    terms: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)  # longer harmless phrases containing a term
+    patterns: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """What one automaton key stands for."""
+
+    rule_index: int
+    term: str
+    check_left: bool  # the term starts with a Latin letter/digit: needs a word boundary there
+    check_right: bool
+    is_exclusion: bool
+
+
+@dataclass
+class CompiledRules:
+    rules: list[Rule]
+    automaton: Any  # ahocorasick.Automaton (untyped C extension)
+    patterns: list[tuple[int, re.Pattern[str]]]  # (rule index, compiled regex) on the folded text
+    severities: dict[str, str]  # "category.subcategory" or "category" -> severity
+    scoring: dict[str, float]
+    signals: dict[str, dict[str, Any]]
+    version: str
+    term_count: int
+
+
+def builtin_pack_paths() -> list[Path]:
+    """The shipped packs, in a stable order."""
+    folder = resources.files("linkscan") / "rules"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def load_pack_texts(paths: Sequence[Path], override: str | None) -> list[tuple[str, str]]:
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in paths]
+    if override:
+        texts.append(("override", Path(override).read_text(encoding="utf-8")))
+    return texts
+
+
+def rules_version(texts: Iterable[tuple[str, str]]) -> str:
+    """Short digest over every pack's content (override included): changes iff the rules change."""
+    digest = hashlib.sha256()
+    for name, text in sorted(texts):
+        digest.update(name.encode())
+        digest.update(b"\0")
+        digest.update(text.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -> Rule:
+    return Rule(
+        id=str(raw["id"]),
+        kind=raw.get("kind", kind),
+        weight=float(raw.get("weight", raw.get("factor", 1.0))),
+        category=str(raw.get("category", defaults.get("category", ""))),
+        subcategory=str(raw.get("subcategory", defaults.get("subcategory", ""))),
+        applies_to=tuple(raw.get("applies_to", ("*",))),
+        terms=[str(t) for t in raw.get("terms", [])],
+        exclude=[str(t) for t in raw.get("exclude", [])],
+        patterns=[str(p) for p in raw.get("patterns", [])],
+        note=str(raw.get("note", "")),
+    )
+
+
+@dataclass
+class _Merged:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    severities: dict[str, str] = field(default_factory=dict)
+    scoring: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _merge_pack(merged: _Merged, doc: Mapping[str, Any], is_override: bool) -> None:
+    defaults = {"category": doc.get("category", "")}
+    for key, kind in (("rules", "subject"), ("cues", "cue"), ("context", "context")):
+        for raw in doc.get(key, []) or []:
+            rule = _rule_from(raw, kind, defaults)
+            if rule.kind not in (*_KINDS, "cue", "context"):
+                raise ValueError(f"rule {rule.id}: unknown kind {rule.kind!r}")
+            existing = merged.rules.get(rule.id)
+            if existing is not None and is_override:
+                # an override extends a shipped rule: new terms are added, given fields replace
+                existing.terms.extend(t for t in rule.terms if t not in existing.terms)
+                existing.exclude.extend(t for t in rule.exclude if t not in existing.exclude)
+                existing.patterns.extend(p for p in rule.patterns if p not in existing.patterns)
+                if "weight" in raw or "factor" in raw:
+                    existing.weight = rule.weight
+                for term in raw.get("remove_terms", []) or []:
+                    if term in existing.terms:
+                        existing.terms.remove(term)
+            elif existing is not None:
+                raise ValueError(f"rule id {rule.id} defined twice")
+            else:
+                merged.rules[rule.id] = rule
+    for name, spec in (doc.get("subcategories") or {}).items():
+        merged.severities[f"{defaults['category']}.{name}"] = str(spec.get("severity", "medium"))
+    if doc.get("severity"):
+        merged.severities[str(defaults["category"])] = str(doc["severity"])
+    merged.scoring.update({k: float(v) for k, v in (doc.get("scoring") or {}).items()})
+    merged.signals.update(doc.get("signals") or {})
+    for rule_id in doc.get("disable", []) or []:
+        merged.rules.pop(str(rule_id), None)
+
+
+def _parse_yaml(text: str) -> dict[str, Any]:
+    # the C loader (libyaml) parses the packs about ten times faster than the pure-Python one
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+
+
+def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
+    """Parse, merge (override last) and compile the packs into one automaton."""
+    import ahocorasick  # noqa: PLC0415 - imported when the detector is built
+
+    merged = _Merged()
+    for name, text in texts:
+        _merge_pack(merged, _parse_yaml(text), is_override=name == "override")
+
+    rules = list(merged.rules.values())
+    entries: dict[str, list[TermHit]] = {}
+    patterns: list[tuple[int, re.Pattern[str]]] = []
+    for index, rule in enumerate(rules):
+        for term, is_exclusion in [(t, False) for t in rule.terms] + [(t, True) for t in rule.exclude]:
+            key = normalize(term).text
+            if not key:
+                continue
+            hit = TermHit(index, key, is_latin_word_char(key[0]), is_latin_word_char(key[-1]), is_exclusion)
+            entries.setdefault(key, []).append(hit)
+        patterns.extend((index, re.compile(p)) for p in rule.patterns)
+
+    automaton = ahocorasick.Automaton()
+    for key, hits in entries.items():
+        automaton.add_word(key, (key, tuple(hits)))
+    if entries:
+        automaton.make_automaton()
+    return CompiledRules(
+        rules=rules,
+        automaton=automaton if entries else None,
+        patterns=patterns,
+        severities=merged.severities,
+        scoring=merged.scoring,
+        signals=merged.signals,
+        version=rules_version(texts),
+        term_count=len(entries),
+    )
