@@ -1,0 +1,225 @@
+"""The mini-program checks besides content detection: each a pure function of metadata and policy.
+
+- channel leading: pages that push users off the platform (downloads, "add my WeChat", QR codes,
+  "copy the link into a browser", external links);
+- qualification evasion: licensed-topic content under a category or licence list that does not cover it;
+- impersonation: a brand or official service in the name or description of someone else's mini-program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from linkscan.miniprogram.fields import NamedText, text_fields
+from linkscan.miniprogram.links import is_app_package_url, is_platform_url, link_sites
+from linkscan.miniprogram.model import MiniProgramMetadata
+from linkscan.miniprogram.policy import LicensedTopic, MiniProgramPolicy
+from linkscan.miniprogram.textmatch import (
+    FoldedText,
+    Match,
+    compact,
+    evidence,
+    find_patterns,
+    find_terms,
+    fold,
+)
+from linkscan.models import CategoryScore, Evidence
+
+# Enough evidence for a reviewer; a spam page can repeat a cue thousands of times.
+MAX_EVIDENCE_PER_FINDING = 5
+
+
+# --------------------------------------------------------------------------------------------- channels
+@dataclass(frozen=True)
+class ChannelFinding:
+    """One way the mini-program leads users off the platform."""
+
+    kind: str  # copy_to_browser | qr_code | add_contact | app_download | external_link | phone_number
+    strong: bool
+    signal: str  # detection-engine signal it feeds
+    evidence: Evidence
+
+
+def find_channel_leading(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> list[ChannelFinding]:
+    findings: list[ChannelFinding] = []
+    for named in text_fields(meta):
+        if named.name == "contacts":  # declared customer service is not a push; counted as a signal below
+            continue
+        findings.extend(_text_channel_findings(named, policy))
+    for site in link_sites(meta):
+        if is_app_package_url(site.url, policy):
+            kind = "app_download"
+        elif is_platform_url(site.url, policy):
+            continue
+        else:
+            kind = "external_link"
+        match = Match(site.url, 0, len(site.url))
+        found = evidence(f"miniprogram.channel.{kind}", match, site.url, site.field)
+        spec = policy.channel_kinds[kind]
+        findings.append(ChannelFinding(kind, spec.strong, spec.signal, found))
+    return findings
+
+
+def _text_channel_findings(named: NamedText, policy: MiniProgramPolicy) -> Iterable[ChannelFinding]:
+    folded = compact(named.text)
+    spaced = fold(named.text, keep_spaces=True)
+    matches: dict[str, list[Match]] = {}
+    for spec in policy.channel_kinds.values():
+        matches.setdefault(spec.key, []).extend(find_terms(folded, spec.cues))
+    for kind, pattern in policy.handle_patterns:
+        matches.setdefault(kind, []).extend(find_patterns(spaced, [pattern]))
+    for kind, found in matches.items():
+        spec = policy.channel_kinds[kind]
+        for match in _merge_overlapping(found):
+            yield ChannelFinding(
+                kind,
+                spec.strong,
+                spec.signal,
+                evidence(f"miniprogram.channel.{kind}", match, named.text, named.name),
+            )
+
+
+def _merge_overlapping(matches: Iterable[Match]) -> list[Match]:
+    """One finding per stretch of text: "复制链接到浏览器" and "浏览器打开" in "复制链接到浏览器打开" overlap,
+    as do "加微信" and "微信 abc123" in "加微信 abc123". The merged match keeps the longer term."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and match.start < kept[-1].end:
+            previous = kept[-1]
+            term = max((previous.term, match.term), key=len)
+            kept[-1] = Match(term, previous.start, max(previous.end, match.end))
+            continue
+        kept.append(match)
+    return kept
+
+
+def channel_signals(findings: Sequence[ChannelFinding], meta: MiniProgramMetadata) -> dict[str, float]:
+    """Counts per detection signal ("contact_handle", "offplatform_link", "app_download")."""
+    signals: dict[str, float] = {}
+    for finding in findings:
+        signals[finding.signal] = signals.get(finding.signal, 0.0) + 1.0
+    declared_handles = sum(1 for contact in meta.contacts if contact.kind in {"wechat", "qq"})
+    if declared_handles:
+        signals["contact_handle"] = signals.get("contact_handle", 0.0) + declared_handles
+    return signals
+
+
+# --------------------------------------------------------------------------------------- qualification
+@dataclass(frozen=True)
+class QualificationGap:
+    """Content on a licensed topic that the declared categories or licences do not cover."""
+
+    topic: LicensedTopic
+    category_covered: bool
+    licence_held: bool
+    detected: bool  # the detection engine itself reported the topic's category
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def describe(self) -> str:
+        missing = []
+        if not self.category_covered:
+            missing.append("no declared service category covers it")
+        if not self.licence_held:
+            missing.append(f"no {self.topic.licence} on file")
+        return f"qualification evasion: {self.topic.label} content, but {' and '.join(missing)}"
+
+
+def find_qualification_gaps(
+    meta: MiniProgramMetadata, detected: Sequence[CategoryScore], policy: MiniProgramPolicy
+) -> list[QualificationGap]:
+    folded_fields = [(named, compact(named.text)) for named in text_fields(meta) if named.name != "contacts"]
+    declared = [compact(category).text for category in meta.categories]
+    licences = [compact(qualification.type).text for qualification in meta.qualifications]
+    gaps = []
+    for topic in policy.topics:
+        fired = any(topic.fired_in(c.category, c.subcategory) for c in detected)
+        cue_evidence = _cue_evidence(folded_fields, topic)
+        if not fired and len({e.term for e in cue_evidence}) < topic.min_cues:
+            continue
+        category_covered = _covers(declared, topic.covering_categories)
+        licence_held = _covers(licences, topic.covering_qualifications)
+        if category_covered and licence_held:
+            continue
+        gaps.append(
+            QualificationGap(topic, category_covered, licence_held, fired, cue_evidence[:MAX_EVIDENCE_PER_FINDING])
+        )
+    return gaps
+
+
+def _cue_evidence(folded_fields: Sequence[tuple[NamedText, FoldedText]], topic: LicensedTopic) -> list[Evidence]:
+    """One evidence item per distinct cue (its first occurrence)."""
+    seen: dict[str, Evidence] = {}
+    for named, folded in folded_fields:
+        for match in find_terms(folded, topic.cues):
+            if match.term not in seen:
+                seen[match.term] = evidence(f"miniprogram.licensed_topic.{topic.key}", match, named.text, named.name)
+    return list(seen.values())
+
+
+def _covers(declared: Sequence[str], covering: Sequence[str]) -> bool:
+    tokens = [compact(token).text for token in covering]
+    return any(token in value for value in declared for token in tokens)
+
+
+# --------------------------------------------------------------------------------------- impersonation
+def find_impersonation(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> list[Evidence]:
+    """Brand + official marker in the name or description when the principal is not the brand's owner."""
+    principal = compact(meta.principal.name).text
+    markers = [compact(marker).text for marker in policy.official_markers]
+    found: list[Evidence] = []
+    for field_name, text, window in (
+        ("name", meta.name, policy.name_window),
+        ("description", meta.description, 0),
+    ):
+        folded = fold(text, keep_spaces=True)
+        for brand in policy.brands:
+            if any(compact(owner).text in principal for owner in brand.owners):
+                continue
+            hit = _brand_claim(folded, brand.aliases, markers, window)
+            if hit:
+                term = f"{brand.brand}+{hit.term}"
+                found.append(evidence("miniprogram.impersonation", Match(term, hit.start, hit.end), text, field_name))
+    return found[:MAX_EVIDENCE_PER_FINDING]
+
+
+def _brand_claim(folded: FoldedText, aliases: Sequence[str], markers: Sequence[str], window: int) -> Match | None:
+    """The first alias followed by an official marker within ``window`` characters (spaces ignored)."""
+    text = folded.text
+    for alias in (compact(a).text for a in aliases):
+        position = text.find(alias)
+        while position != -1:
+            end = position + len(alias)
+            marker = _marker_near(text, alias, end, markers, window)
+            if marker and _whole_word(text, position, end):
+                start, stop = folded.span(position, end)
+                return Match(marker, start, stop)
+            position = text.find(alias, position + 1)
+    return None
+
+
+def _marker_near(text: str, alias: str, end: int, markers: Sequence[str], window: int) -> str | None:
+    for marker in markers:
+        if marker in alias:  # an alias such as "苹果官方" carries its own claim
+            return marker
+    following = "".join(text[end : end + window + 16].split())
+    for marker in markers:
+        index = following.find(marker)
+        if 0 <= index <= window:
+            return marker
+    return None
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """ASCII aliases must not sit inside a longer ASCII word ("lv" in "level")."""
+
+    def ascii_alnum(char: str) -> bool:
+        return char.isascii() and char.isalnum()
+
+    if not ascii_alnum(text[start]) and not ascii_alnum(text[end - 1]):
+        return True
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (ascii_alnum(text[start]) and ascii_alnum(before)) and not (
+        ascii_alnum(text[end - 1]) and ascii_alnum(after)
+    )

@@ -1,0 +1,30 @@
+"""Every piece of text in the metadata, named by where it came from (the names evidence reports)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from linkscan.miniprogram.model import MiniProgramMetadata
+
+
+@dataclass(frozen=True)
+class NamedText:
+    name: str  # "name", "description", "pages[2].text", "pages[2].title", "pages[2].links", "contacts"...
+    text: str
+
+
+def text_fields(meta: MiniProgramMetadata) -> list[NamedText]:
+    """Non-empty texts in a stable order: name, description, pages, navigation labels, contacts."""
+    return [field for field in _all_texts(meta) if field.text.strip()]
+
+
+def _all_texts(meta: MiniProgramMetadata) -> Iterator[NamedText]:
+    yield NamedText("name", meta.name)
+    yield NamedText("description", meta.description)
+    for index, page in enumerate(meta.pages):
+        yield NamedText(f"pages[{index}].title", page.title)
+        yield NamedText(f"pages[{index}].text", page.text)
+        yield NamedText(f"pages[{index}].links", "\n".join(link.text for link in page.links if link.text))
+    yield NamedText("navigation", "\n".join(target.label for target in meta.navigation if target.label))
+    yield NamedText("contacts", "\n".join(f"{contact.kind}: {contact.value}" for contact in meta.contacts))

@@ -1,0 +1,93 @@
+"""Turn untrusted submissions into validated models, or into an error that names the offending field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from linkscan.errors import InvalidInputError
+from linkscan.miniprogram.model import AppId, MiniProgramMetadata, OptionalHttpUrl, exactly_one, validate_appid
+
+# More than a few messages at once helps nobody fix a request.
+_MAX_REPORTED_ERRORS = 3
+
+
+def field_path(loc: Sequence[int | str], prefix: str = "") -> str:
+    """("pages", 3, "links", 0) -> "pages[3].links[0]" (with an optional "metadata" prefix)."""
+    path = prefix
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else part
+    return path or "(root)"
+
+
+def _error_message(error: Mapping[str, Any]) -> str:
+    message = str(error["msg"])
+    # A ValueError raised inside a validator reads "Value error, ..."; the prefix says nothing to a user.
+    return message.removeprefix("Value error, ")
+
+
+def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[str, str]:
+    """The first field at fault and a message naming every (up to 3) offending field path."""
+    errors = exc.errors(include_url=False)
+    lines = [f"{field_path(e['loc'], prefix)}: {_error_message(e)}" for e in errors[:_MAX_REPORTED_ERRORS]]
+    if len(errors) > _MAX_REPORTED_ERRORS:
+        lines.append(f"... and {len(errors) - _MAX_REPORTED_ERRORS} more")
+    return field_path(errors[0]["loc"], prefix), "; ".join(lines)
+
+
+def parse_metadata(appid: str, raw: object, *, prefix: str = "metadata") -> MiniProgramMetadata:
+    """Validate a platform's metadata for ``appid``.
+
+    Raises InvalidInputError whose ``field`` is the path of the first offending field, e.g.
+    "metadata.pages[3].links[0]", and whose message names the field and the problem.
+    """
+    try:
+        validate_appid(appid)
+    except PydanticCustomError as exc:
+        raise InvalidInputError(f"appid: {exc.message()}", field="appid") from None
+    if not isinstance(raw, Mapping):
+        raise InvalidInputError(f"{prefix}: expected a JSON object", field=prefix)
+    declared = raw.get("appid")
+    if declared is not None and declared != appid:
+        raise InvalidInputError(
+            f"{prefix}.appid: {declared!r} does not match the submitted appid {appid!r}",
+            field=f"{prefix}.appid",
+        )
+    try:
+        return MiniProgramMetadata.model_validate({**raw, "appid": appid})
+    except ValidationError as exc:
+        field, message = describe_validation_error(exc, prefix)
+        raise InvalidInputError(message, field=field) from None
+
+
+class MiniProgramSubmission(BaseModel):
+    """The body of POST /v1/submissions for a mini-program: metadata inline, or a URL to fetch it from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["miniprogram"]
+    appid: AppId = Field(description="'wx' followed by 16 lowercase hex characters")
+    metadata: dict[str, Any] | None = Field(default=None, description="See MiniProgramMetadata")
+    metadata_url: OptionalHttpUrl = Field(
+        default=None, description="http(s) URL of the metadata JSON (fetched with the safe fetcher)"
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> MiniProgramSubmission:
+        exactly_one(self, "metadata", "metadata_url")
+        return self
+
+
+def parse_submission(body: object) -> MiniProgramSubmission:
+    """Validate the submission envelope (not yet the metadata: see parse_metadata)."""
+    try:
+        return MiniProgramSubmission.model_validate(body)
+    except ValidationError as exc:
+        field, message = describe_validation_error(exc)
+        raise InvalidInputError(message, field=field) from None
