@@ -1,0 +1,198 @@
+"""`python -m devstack demo | start | invoke FN EVENT` — the local stack's commands (see `make help`)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from devstack.api import make_server
+from devstack.pages import SamplePages
+from devstack.stack import LocalStack, free_port
+
+# (label, path on the sample server, expected decision, expected category)
+DEMO_LINKS = [
+    ("clean page", "/clean.html", "allow", None),
+    ("cash loan", "/loan.html", "block", "cash_loan"),
+    ("counterfeit", "/replica.html", "block", "counterfeit"),
+    ("contraband", "/contraband.html", "block", "contraband"),
+    ("redirect chain", "/go/loan", "block", "cash_loan"),
+]
+
+
+@contextlib.contextmanager
+def running(pages: SamplePages | None, api_port: int) -> Iterator[tuple[LocalStack, str]]:
+    """The stack with its API on loopback; fetching loopback is allowed here, and only here."""
+    api_base = f"http://127.0.0.1:{api_port}"
+    extra = {"LINKSCAN_LOCAL_ALLOW_LOOPBACK": "true", "PUBLIC_BASE_URL": api_base}
+    if pages is not None:
+        extra["LINKSCAN_FETCH_EXTRA_PORTS"] = str(pages.port)
+    with LocalStack(extra_env=extra) as stack:
+        server = make_server(stack, api_port)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield stack, api_base
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out = [line.format(*header), line.format(*["-" * w for w in widths])]
+    out += [line.format(*[str(c) for c in row]) for row in rows]
+    return "\n".join(out)
+
+
+def _verdict_row(label: str, status: dict[str, Any]) -> list[str]:
+    verdict = status.get("verdict") or {}
+    top = (verdict.get("categories") or [{}])[0]
+    hops = len((verdict.get("fetch") or {}).get("hops") or [])
+    category = f"{top.get('category', '-')}/{top.get('subcategory', '-')}" if top else "-"
+    return [
+        label,
+        verdict.get("decision", status.get("state", "?")),
+        f"{verdict.get('score', 0):.2f}",
+        category,
+        verdict.get("outcome", "-"),
+        str(hops),
+        ",".join(verdict.get("actions") or []) or "-",
+    ]
+
+
+def demo(args: argparse.Namespace) -> int:
+    import requests
+
+    started = time.monotonic()
+    failures: list[str] = []
+    with SamplePages() as pages, running(pages, free_port()) as (stack, api):
+        print(f"local stack: moto at {stack.endpoint}, API at {api}, sample pages at {pages.base}\n")
+        batch = {"submissions": [{"type": "url", "url": pages.url(path)} for _, path, _, _ in DEMO_LINKS]}
+        response = requests.post(f"{api}/v1/submissions", json=batch, timeout=30)
+        receipts = response.json()["submissions"]
+        print(f"POST /v1/submissions → {response.status_code}, {len(receipts)} submissions queued")
+
+        from devstack.samples_miniprogram import demo_miniprograms
+
+        programs = demo_miniprograms(pages)
+        response = requests.post(f"{api}/v1/submissions", json={"submissions": [p for _, p, _ in programs]}, timeout=30)
+        mp_receipts = response.json()["submissions"]
+        print(f"POST /v1/submissions → {response.status_code}, {len(mp_receipts)} mini-programs queued")
+
+        stack.drain()
+        print(f"queue → scan → stream → publish settled ({stack.invocations})\n")
+
+        rows = []
+        for (label, _, want, category), receipt in zip(DEMO_LINKS, receipts, strict=True):
+            status = requests.get(receipt["status_url"], timeout=10).json()
+            rows.append(_verdict_row(label, status))
+            verdict = status.get("verdict") or {}
+            got_category = (verdict.get("categories") or [{}])[0].get("category")
+            if verdict.get("decision") != want or (category and got_category != category):
+                failures.append(f"{label}: expected {want}/{category}, got {verdict.get('decision')}/{got_category}")
+        for (label, _, want), receipt in zip(programs, mp_receipts, strict=True):
+            target = requests.get(f"{api}/v1/targets/{receipt['target_id']}", timeout=10).json()
+            status = {"verdict": target.get("verdict"), "state": "done"}
+            rows.append(_verdict_row(f"mini-program: {label}", status))
+            decision = (target.get("verdict") or {}).get("decision")
+            if want and decision != want:
+                failures.append(f"mini-program {label}: expected {want}, got {decision}")
+        print(_table(rows, ["target", "decision", "score", "category", "outcome", "hops", "actions"]))
+
+        manifest_response = requests.get(f"{api}/lists/manifest.json", timeout=10)
+        print()
+        if manifest_response.status_code == 200:
+            manifest = manifest_response.json()
+            bucket = stack.physical["BlocklistBucket"]["Ref"]
+            print(f"blocklist version {manifest.get('version')} published to s3://{bucket}/ (served at {api}/lists/):")
+            for name in sorted(manifest.get("files", {}))[:20]:
+                print(f"  {name}")
+        else:
+            failures.append("no blocklist manifest was published")
+
+        print("\nlookups (GET /v1/lookup):")
+        for url in [
+            pages.url("/loan.html"),
+            pages.url("/LOAN.html#x").replace("127.0.0.1", "127.0.0.1."),
+            pages.url("/clean.html"),
+            "https://example.org/",
+        ]:
+            result = requests.get(f"{api}/v1/lookup", params={"url": url}, timeout=10).json()
+            listed = result.get("listed")
+            match = result.get("match") or {}
+            print(f"  {url:<55} listed={listed} {match.get('expression', '')} {match.get('category', '')}")
+        loan_lookup = requests.get(f"{api}/v1/lookup", params={"url": pages.url("/loan.html")}, timeout=10).json()
+        if not loan_lookup.get("listed"):
+            failures.append("the blocked cash-loan page is not listed in /v1/lookup")
+    elapsed = time.monotonic() - started
+    print(f"\ndemo finished in {elapsed:.1f}s")
+    for failure in failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def start(args: argparse.Namespace) -> int:
+    with SamplePages() as pages, running(pages, args.port) as (stack, api):
+        stop = threading.Event()
+        pump = threading.Thread(target=stack.pump_forever, args=(stop,), daemon=True)
+        pump.start()
+        print(
+            f"""linkscan local stack is running (Ctrl-C to stop)
+  API:          {api}   (routes from template.yaml; IAM routes run as a local developer)
+  moto (AWS):   {stack.endpoint}
+  sample pages: {pages.base}/loan.html  /replica.html  /contraband.html  /clean.html  /go/loan
+  lists:        {api}/lists/manifest.json   {api}/lists/index.html
+
+Try:
+  curl -s -X POST {api}/v1/submissions -H 'Content-Type: application/json' \\
+       -d '{{"type": "url", "url": "{pages.base}/loan.html"}}'
+  curl -s '{api}/v1/submissions/<submission_id>'
+  curl -s '{api}/v1/lookup?url={pages.base}/loan.html'
+""",
+            flush=True,
+        )
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            stop.set()
+    return 0
+
+
+def invoke(args: argparse.Namespace) -> int:
+    event = json.loads(Path(args.event).read_text(encoding="utf-8"))
+    with LocalStack(extra_env={"LINKSCAN_LOCAL_ALLOW_LOOPBACK": "true"}) as stack:
+        if args.function not in stack.handlers:
+            print(f"no function {args.function}; the template has {', '.join(stack.handlers)}", file=sys.stderr)
+            return 2
+        result = stack.invoke(args.function, event)
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m devstack", description="linkscan's local stack")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("demo", help="run the whole pipeline once and exit").set_defaults(run=demo)
+    start_parser = commands.add_parser("start", help="keep the stack running with the API on loopback")
+    start_parser.add_argument("--port", type=int, default=3000)
+    start_parser.set_defaults(run=start)
+    invoke_parser = commands.add_parser("invoke", help="invoke one function with an event file")
+    invoke_parser.add_argument("function")
+    invoke_parser.add_argument("event")
+    invoke_parser.set_defaults(run=invoke)
+    args = parser.parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Sample pages served from loopback for the demo and the end-to-end tests."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+# A shortener-style chain: HTTP 302 → HTML meta refresh → the landing page.
+REDIRECTS = {"/go/loan": "/hop.html"}
+
+
+class SamplePages:
+    """A throwaway web server with clean, cash-loan, counterfeit and contraband pages."""
+
+    def __init__(self) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_GET(self) -> None:
+                if self.path in REDIRECTS:
+                    self.send_response(302)
+                    self.send_header("Location", REDIRECTS[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                page = SAMPLES / self.path.lstrip("/")
+                if not page.is_file() or page.suffix != ".html":
+                    self.send_error(404)
+                    return
+                body = page.read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> SamplePages:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"

@@ -1,0 +1,306 @@
+"""The embedded local stack: moto's server as AWS, the template's resources, handlers run in-process.
+
+Event sources are driven the way Lambda drives them: SQS batches with partial-failure responses, DynamoDB
+stream records with the template's filter criteria, API Gateway proxy events for HTTP requests.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import os
+import socket
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from devstack.template import FunctionSpec, Resolver, functions, load_template, parameters, resources_of
+
+REGION = "us-east-1"
+ACCOUNT = "123456789012"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class LambdaContext:
+    def __init__(self, name: str, timeout_s: int = 60) -> None:
+        self.function_name = name
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
+        self.memory_limit_in_mb = 512
+        self.aws_request_id = str(uuid.uuid4())
+        self.log_group_name = f"/aws/lambda/{name}"
+        self.log_stream_name = "local"
+        self._deadline = time.monotonic() + timeout_s
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+def matches_filter(pattern: Any, value: Any) -> bool:
+    """The subset of Lambda event-filter patterns the template uses: nested keys and lists of values."""
+    if isinstance(pattern, list):
+        return value in pattern
+    if isinstance(pattern, dict):
+        return isinstance(value, dict) and all(matches_filter(p, value.get(k)) for k, p in pattern.items())
+    return bool(pattern == value)
+
+
+class LocalStack:
+    """moto server + the template's tables, queues and buckets + every function's handler, in one process."""
+
+    def __init__(self, *, stage: str = "local", extra_env: dict[str, str] | None = None) -> None:
+        self.stage = stage
+        self.extra_env = extra_env or {}
+        self.template = load_template()
+        self.params = parameters(self.template, {"Stage": stage})
+        self.physical: dict[str, dict[str, str]] = {}
+        self.specs: dict[str, FunctionSpec] = {}
+        self.handlers: dict[str, Callable[[dict[str, Any], Any], Any]] = {}
+        self.modules: dict[str, ModuleType] = {}
+        self.server: Any = None
+        self.endpoint = ""
+        self._stream_iterators: dict[str, str] = {}
+        self.lock = threading.RLock()
+        self.invocations: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> LocalStack:
+        from moto.server import ThreadedMotoServer
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        port = free_port()
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+        self.server.start()
+        self.endpoint = f"http://127.0.0.1:{port}"
+        os.environ.update(
+            {
+                "AWS_ENDPOINT_URL": self.endpoint,
+                "AWS_ACCESS_KEY_ID": "local",
+                "AWS_SECRET_ACCESS_KEY": "local",
+                "AWS_DEFAULT_REGION": REGION,
+                "AWS_REGION": REGION,
+                "POWERTOOLS_TRACE_DISABLED": "true",
+                "POWERTOOLS_METRICS_DISABLED": "true",
+            }
+        )
+        os.environ.pop("AWS_SESSION_TOKEN", None)
+        os.environ.pop("AWS_PROFILE", None)
+        from linkscan.storage import reset_clients
+
+        reset_clients()
+        self._create_resources()
+        self._load_functions()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def __enter__(self) -> LocalStack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def client(self, service: str) -> Any:
+        import boto3
+
+        return boto3.client(service, region_name=REGION, endpoint_url=self.endpoint)  # type: ignore[call-overload]
+
+    # ------------------------------------------------------------------ resources from the template
+    def _name(self, logical_id: str) -> str:
+        return f"linkscan-{self.stage}-{logical_id.lower()}"
+
+    def _create_resources(self) -> None:
+        self.physical["LinkscanApi"] = {"Ref": "localapi"}
+        for name in resources_of(self.template, "AWS::Serverless::LayerVersion"):
+            self.physical[name] = {"Ref": f"arn:aws:lambda:{REGION}:{ACCOUNT}:layer:{name}:1"}
+        resolver = Resolver(self.template, self.physical, self.params)
+        s3 = self.client("s3")
+        for name in resources_of(self.template, "AWS::S3::Bucket"):
+            bucket = self._name(name)
+            s3.create_bucket(Bucket=bucket)
+            self.physical[name] = {
+                "Ref": bucket,
+                "Arn": f"arn:aws:s3:::{bucket}",
+                "RegionalDomainName": f"{bucket}.s3.{REGION}.amazonaws.com",
+            }
+        sqs = self.client("sqs")
+        queues = resources_of(self.template, "AWS::SQS::Queue")
+        # Dead-letter queues first: the others' redrive policies name them.
+        for name in sorted(queues, key=lambda n: "RedrivePolicy" in queues[n]["Properties"]):
+            props = queues[name]["Properties"]
+            attributes = {
+                "VisibilityTimeout": str(props.get("VisibilityTimeout", 30)),
+                "MessageRetentionPeriod": str(props.get("MessageRetentionPeriod", 345600)),
+            }
+            if "RedrivePolicy" in props:
+                attributes["RedrivePolicy"] = json.dumps(resolver.resolve(props["RedrivePolicy"]))
+            queue_name = resolver.resolve(props["QueueName"])
+            url = sqs.create_queue(QueueName=queue_name, Attributes=attributes)["QueueUrl"]
+            arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+            self.physical[name] = {"Ref": url, "Arn": arn, "QueueName": queue_name}
+        dynamodb = self.client("dynamodb")
+        for name, res in resources_of(self.template, "AWS::DynamoDB::Table").items():
+            props = resolver.resolve(res["Properties"])
+            kwargs = {key: props[key] for key in ("TableName", "AttributeDefinitions", "KeySchema", "BillingMode")}
+            if "GlobalSecondaryIndexes" in props:
+                kwargs["GlobalSecondaryIndexes"] = props["GlobalSecondaryIndexes"]
+            if "StreamSpecification" in props:
+                kwargs["StreamSpecification"] = {"StreamEnabled": True, **props["StreamSpecification"]}
+            table = dynamodb.create_table(**kwargs)["TableDescription"]
+            self.physical[name] = {
+                "Ref": table["TableName"],
+                "Arn": table["TableArn"],
+                "StreamArn": table.get("LatestStreamArn", ""),
+            }
+        self.resolver = resolver
+
+    def _load_functions(self) -> None:
+        self.specs = functions(self.template, self.resolver)
+        # Every function's variables name the same resources, so one process environment serves them all.
+        for spec in self.specs.values():
+            os.environ.update(spec.environment)
+        os.environ.update({"PUBLIC_BASE_URL": "", **self.extra_env})
+        for name, spec in self.specs.items():
+            module_name, attribute = spec.handler.rsplit(".", 1)
+            path = spec.directory / f"{module_name}.py"
+            module_id = f"linkscan_fn_{spec.directory.name}"
+            loader_spec = importlib.util.spec_from_file_location(module_id, path)
+            assert loader_spec and loader_spec.loader, path
+            module = importlib.util.module_from_spec(loader_spec)
+            sys.modules[module_id] = module
+            loader_spec.loader.exec_module(module)
+            self.modules[name] = module
+            self.handlers[name] = getattr(module, attribute)
+
+    # ------------------------------------------------------------------ invoking
+    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+        with self.lock:
+            self.invocations[function] = self.invocations.get(function, 0) + 1
+            return self.handlers[function](event, LambdaContext(self.specs[function].code_uri))
+
+    def sources(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        found = []
+        for name, spec in self.specs.items():
+            for event in spec.events.values():
+                if event["Type"] == kind:
+                    found.append((name, event["Properties"]))
+        return found
+
+    def pump_queues(self) -> int:
+        """Deliver one round of SQS batches to their functions; delete what succeeded. Returns messages seen."""
+        sqs = self.client("sqs")
+        delivered = 0
+        for function, props in self.sources("SQS"):
+            queue_arn = self.resolver.resolve(props["Queue"])
+            queue = next(p for p in self.physical.values() if p.get("Arn") == queue_arn)
+            response = sqs.receive_message(
+                QueueUrl=queue["Ref"],
+                MaxNumberOfMessages=min(int(props.get("BatchSize", 10)), 10),
+                AttributeNames=["All"],
+                WaitTimeSeconds=0,
+            )
+            messages = response.get("Messages", [])
+            if not messages:
+                continue
+            delivered += len(messages)
+            event = {"Records": [self._sqs_record(message, queue_arn) for message in messages]}
+            result = self.invoke(function, event) or {}
+            failed = {item["itemIdentifier"] for item in result.get("batchItemFailures", [])}
+            done = [m for m in messages if m["MessageId"] not in failed]
+            if done:
+                sqs.delete_message_batch(
+                    QueueUrl=queue["Ref"],
+                    Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(done)],
+                )
+        return delivered
+
+    @staticmethod
+    def _sqs_record(message: dict[str, Any], queue_arn: str) -> dict[str, Any]:
+        return {
+            "messageId": message["MessageId"],
+            "receiptHandle": message["ReceiptHandle"],
+            "body": message["Body"],
+            "attributes": message.get("Attributes", {}),
+            "messageAttributes": {},
+            "md5OfBody": message.get("MD5OfBody", ""),
+            "eventSource": "aws:sqs",
+            "eventSourceARN": queue_arn,
+            "awsRegion": REGION,
+        }
+
+    def pump_streams(self) -> int:
+        """Deliver new DynamoDB stream records (after the template's filters) to their functions."""
+        streams = self.client("dynamodbstreams")
+        delivered = 0
+        for function, props in self.sources("DynamoDB"):
+            stream_arn = self.resolver.resolve(props["Stream"])
+            patterns = [json.loads(f["Pattern"]) for f in props.get("FilterCriteria", {}).get("Filters", [])]
+            records: list[dict[str, Any]] = []
+            for shard in streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]:
+                key = f"{stream_arn}|{shard['ShardId']}"
+                iterator = (
+                    self._stream_iterators.get(key)
+                    or streams.get_shard_iterator(
+                        StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
+                    )["ShardIterator"]
+                )
+                response = streams.get_records(ShardIterator=iterator, Limit=1000)
+                self._stream_iterators[key] = response["NextShardIterator"]
+                for raw in response["Records"]:
+                    record = {**raw, "eventSourceARN": stream_arn}
+                    if not patterns or any(matches_filter(p, record) for p in patterns):
+                        records.append(record)
+            batch_size = int(props.get("BatchSize", 100))
+            for start in range(0, len(records), batch_size):
+                self.invoke(function, {"Records": records[start : start + batch_size]})
+            delivered += len(records)
+        return delivered
+
+    def drain(self, *, timeout_s: float = 60.0) -> None:
+        """Run queue → scan → stream → publish until nothing is left to deliver."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.pump_queues() + self.pump_streams() == 0:
+                return
+        raise TimeoutError("the local stack did not settle in time")
+
+    def run_schedules(self) -> None:
+        for function, props in self.sources("Schedule"):
+            self.invoke(function, scheduled_event(props.get("Schedule", "")))
+
+    def pump_forever(self, stop: threading.Event, interval_s: float = 0.3) -> None:
+        while not stop.is_set():
+            try:
+                if self.pump_queues() + self.pump_streams() == 0:
+                    stop.wait(interval_s)
+            except Exception:
+                logging.getLogger("devstack").exception("event pump failed")
+                stop.wait(interval_s)
+
+
+def scheduled_event(schedule: str) -> dict[str, Any]:
+    return {
+        "version": "0",
+        "id": str(uuid.uuid4()),
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "account": ACCOUNT,
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "region": REGION,
+        "resources": [f"arn:aws:events:{REGION}:{ACCOUNT}:rule/linkscan-{schedule}"],
+        "detail": {},
+    }

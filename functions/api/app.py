@@ -1,0 +1,138 @@
+"""ApiFunction: submissions, submission status, targets, moderator decisions, the OpenAPI document.
+
+No `from __future__ import annotations` here: the resolver reads the route signatures at run time.
+"""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from linkscan.api_models import (
+    DecisionRequest,
+    ErrorBody,
+    PrincipalApps,
+    SubmissionAccepted,
+    SubmissionBatch,
+    SubmissionRequest,
+    SubmissionStatus,
+    TargetView,
+    describe_validation_errors,
+)
+from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
+from linkscan.observability import logger, metrics, tracer
+from linkscan.service import Backend, moderate, principal_apps, submission_status, submit, target_view
+from linkscan.settings import ServiceSettings
+
+SETTINGS = ServiceSettings.from_env()
+BACKEND = Backend.from_settings(SETTINGS)
+app = APIGatewayRestResolver(enable_validation=True)
+
+
+def _error(status: int, error: str, message: str, field: str | None = None, details: Any = None) -> Response[Any]:
+    body = ErrorBody(error=error, message=message, field=field, details=details or [])
+    return Response(status_code=status, content_type="application/json", body=body.model_dump(exclude_none=True))
+
+
+@app.exception_handler(RequestValidationError)
+def _invalid_request(exc: RequestValidationError) -> Response[Any]:
+    try:
+        body = app.current_event.json_body
+    except ValueError:
+        return _error(400, "invalid_request", "the body is not valid JSON")
+    details = describe_validation_errors(list(exc.errors()), body)
+    first = details[0]
+    message = f"{first['field']}: {first['problem']}" if first["field"] else first["problem"]
+    return _error(400, "invalid_request", message, first["field"] or None, details)
+
+
+@app.exception_handler(InvalidInputError)
+def _invalid_input(exc: InvalidInputError) -> Response[Any]:
+    return _error(400, "invalid_request", str(exc), exc.field)
+
+
+@app.exception_handler(NotFoundError)
+def _not_found(exc: NotFoundError) -> Response[Any]:
+    return _error(404, "not_found", str(exc))
+
+
+@app.exception_handler(ConflictError)
+def _conflict(exc: ConflictError) -> Response[Any]:
+    return _error(409, "conflict", str(exc))
+
+
+def _caller() -> str:
+    """Who is calling: the IAM principal that signed the request (API Gateway verified the signature)."""
+    identity = app.current_event.request_context.identity
+    return identity.user_arn or identity.caller or identity.user or "anonymous"
+
+
+def _base_url() -> str:
+    if SETTINGS.public_base_url:
+        return SETTINGS.public_base_url
+    context = app.current_event.request_context
+    host = context.domain_name or app.current_event.headers.get("Host", "")
+    scheme = app.current_event.headers.get("X-Forwarded-Proto", "https")
+    stage = f"/{context.stage}" if host.endswith(".amazonaws.com") and context.stage else ""
+    return f"{scheme}://{host}{stage}"
+
+
+@app.post(
+    "/v1/submissions",
+    summary="Submit links or mini-programs to scan (one, or a batch of up to 100)",
+    responses={202: {"description": "Accepted"}, 400: {"description": "Invalid request"}},
+)
+@tracer.capture_method
+def post_submissions(request: Annotated[SubmissionRequest, Body()]) -> Response[dict[str, Any]]:
+    payload = request.root
+    batch = isinstance(payload, SubmissionBatch)
+    items = payload.submissions if isinstance(payload, SubmissionBatch) else [payload]
+    receipts = submit(items, batch=batch, caller=_caller(), base_url=_base_url(), settings=SETTINGS, backend=BACKEND)
+    metrics.add_metric(name="SubmissionsAccepted", unit="Count", value=len(receipts))
+    return Response(
+        status_code=202,
+        content_type="application/json",
+        body=SubmissionAccepted(submissions=receipts).model_dump(mode="json"),
+    )
+
+
+@app.get("/v1/submissions/<submission_id>", summary="A submission's state and verdict")
+def get_submission(submission_id: Annotated[str, Path(min_length=1, max_length=64)]) -> SubmissionStatus:
+    return submission_status(submission_id, BACKEND.records)
+
+
+@app.get("/v1/targets/<target_id>", summary="A target's current verdict, moderation and history")
+def get_target(target_id: Annotated[str, Path(min_length=1, max_length=64)]) -> TargetView:
+    return target_view(target_id, BACKEND.records)
+
+
+@app.put("/v1/targets/<target_id>/decision", summary="Moderator: uphold or overturn a target's verdict")
+def put_decision(
+    target_id: Annotated[str, Path(min_length=1, max_length=64)], decision: Annotated[DecisionRequest, Body()]
+) -> TargetView:
+    view = moderate(target_id, decision, caller=_caller(), records=BACKEND.records)
+    logger.info("moderated", extra={"target_id": target_id, "action": decision.action, "by": _caller()})
+    return view
+
+
+@app.get("/v1/principals/<name>/miniprograms", summary="All mini-programs of one registered developer")
+def get_principal_apps(name: Annotated[str, Path(min_length=1, max_length=200)]) -> PrincipalApps:
+    return principal_apps(name, BACKEND.records)
+
+
+@app.get("/v1/openapi.json", summary="This API's OpenAPI document", include_in_schema=False)
+def get_openapi() -> Response[str]:
+    return Response(
+        status_code=200,
+        content_type="application/json",
+        body=app.get_openapi_json_schema(title="linkscan API", version="1.0.0"),
+    )
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics(capture_cold_start_metric=True)
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

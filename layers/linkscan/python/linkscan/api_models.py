@@ -1,0 +1,177 @@
+"""Request and response models of the authenticated API (submissions, status, moderation).
+
+These models are the API's contract: the OpenAPI document at /v1/openapi.json is generated from them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from linkscan.models import Verdict
+
+MAX_BATCH = 100
+MAX_URL_LENGTH = 4096
+
+
+class UrlSubmission(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["url"]
+    url: str = Field(min_length=1, max_length=MAX_URL_LENGTH, description="An http(s) URL to scan")
+    force: bool = Field(default=False, description="Scan again even if a recent verdict exists")
+
+
+class MiniProgramSubmission(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["miniprogram"]
+    appid: str = Field(min_length=1, max_length=64, description="`wx` followed by 16 hex characters")
+    metadata: dict[str, Any] | None = Field(
+        default=None, description="Mini-program metadata (schema: MiniProgramMetadata)"
+    )
+    metadata_url: str | None = Field(
+        default=None, max_length=MAX_URL_LENGTH, description="Where linkscan fetches the metadata instead"
+    )
+    force: bool = False
+
+
+Submission = Annotated[UrlSubmission | MiniProgramSubmission, Field(discriminator="type")]
+
+
+class SubmissionBatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    submissions: list[Submission] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class SubmissionRequest(RootModel[Submission | SubmissionBatch]):
+    """One submission, or `{"submissions": [...]}` with up to 100."""
+
+
+class SubmissionReceipt(BaseModel):
+    submission_id: str
+    target_id: str
+    target: str
+    status: Literal["queued", "done", "failed"]
+    deduplicated: bool = Field(description="True when a recent or queued scan answers this submission")
+    status_url: str
+    verdict_url: str | None = None
+    error: str | None = None
+
+
+class SubmissionAccepted(BaseModel):
+    submissions: list[SubmissionReceipt]
+
+
+class SubmissionStatus(BaseModel):
+    submission_id: str
+    target_id: str
+    target_type: str
+    target: str
+    state: Literal["queued", "scanning", "retrying", "done", "failed"]
+    submitted_at: str
+    attempts: int = 0
+    last_error: str | None = None
+    verdict: Verdict | None = None
+
+
+class DecisionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["uphold", "overturn"] = Field(
+        description="uphold: the target stays blocked; overturn: the block was wrong and is lifted"
+    )
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+class TargetView(BaseModel):
+    target_id: str
+    target_type: str
+    target: str
+    decision: str | None = None
+    effective_decision: str | None = None
+    scanned_at: str | None = None
+    moderation: dict[str, Any] | None = None
+    verdict: Verdict | None = None
+    history: list[Verdict] = Field(default_factory=list)
+
+
+class MiniProgramSummary(BaseModel):
+    appid: str
+    target_id: str
+    decision: str | None = None
+    effective_decision: str | None = None
+    scanned_at: str | None = None
+
+
+class PrincipalApps(BaseModel):
+    principal: str
+    miniprograms: list[MiniProgramSummary]
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str
+    field: str | None = None
+    details: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ScanMessage(BaseModel):
+    """What the API (and a mini-program's child links) put on the scan queue."""
+
+    scan_id: str
+    target_id: str
+    target_type: Literal["url", "miniprogram"]
+    target: str
+    metadata_key: str | None = None
+    metadata_url: str | None = None
+    parent_id: str | None = None
+
+
+SUBMISSION_TYPES = ("url", "miniprogram")
+
+
+def _is_model_name(part: Any) -> bool:
+    return isinstance(part, str) and (part[:1].isupper() or "[" in part)
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    """('body', 'SubmissionBatch', 'submissions', 1, 'url', 'url') → 'submissions[1].url'."""
+    path = ""
+    previous: Any = None
+    for index, part in enumerate(loc):
+        # A discriminated union puts the tag ('url') in the location before the field itself.
+        after_container = (
+            previous is None or previous == "body" or isinstance(previous, int) or _is_model_name(previous)
+        )
+        is_tag = part in SUBMISSION_TYPES and index + 1 < len(loc) and after_container
+        previous = part
+        if part == "body" or _is_model_name(part) or is_tag:
+            continue
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def describe_validation_errors(errors: list[dict[str, Any]], body: Any) -> list[dict[str, str]]:
+    """Turn pydantic's errors about a submission body into [{field, problem}], most useful first."""
+    batch = isinstance(body, dict) and "submissions" in body
+    described: list[tuple[int, dict[str, str]]] = []
+    for error in errors:
+        loc = tuple(error.get("loc", ()))
+        branch = next((p for p in loc if _is_model_name(p)), None)
+        if branch is not None and (branch == "SubmissionBatch") != batch:
+            continue  # an error of the union branch the client did not mean
+        problem = str(error.get("msg", "invalid"))
+        field = _field_path(loc)
+        if error.get("type") == "union_tag_not_found" or "Unable to extract tag" in problem:
+            field = f"{field}.type" if field else "type"
+            problem = f"required; one of {', '.join(SUBMISSION_TYPES)}"
+        elif error.get("type") == "union_tag_invalid":
+            field = f"{field}.type" if field else "type"
+            problem = f"must be one of {', '.join(SUBMISSION_TYPES)}"
+        described.append((0 if field else 1, {"field": field, "problem": problem}))
+    if not described:
+        described = [(1, {"field": "", "problem": str(e.get("msg", "invalid"))}) for e in errors]
+    return [item for _, item in sorted(described, key=lambda pair: pair[0])]

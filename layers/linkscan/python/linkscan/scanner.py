@@ -1,0 +1,188 @@
+"""Scan orchestration: fetch → analyze → detect → verdict. Plain Python, no AWS.
+
+The Lambdas and the `linkscan` command line both call these functions, so a verdict means the same
+thing wherever it was produced.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from linkscan.models import Decision, Verdict
+
+if TYPE_CHECKING:
+    from linkscan.analyze import PageFeatures
+    from linkscan.detect import Detection, Detector
+    from linkscan.fetch import FetchResult
+    from linkscan.settings import FetchSettings
+
+CATEGORY_LABELS = {
+    "cash_loan": "Illegal or predatory cash-loan offering",
+    "counterfeit": "Counterfeit or replica goods offering",
+    "contraband": "Contraband offering",
+}
+
+# What a moderator's decision makes of the scanner's own decision, whatever later scans say.
+MODERATED_DECISION: dict[str, Decision] = {"uphold": "block", "overturn": "allow"}
+
+
+@dataclass
+class ScanResult:
+    verdict: Verdict
+    fetch: FetchResult | None = None
+    evidence: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+
+def new_scan_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> str:
+    """ISO-8601 UTC with microseconds: sorts as text in scan order."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def public_reason(verdict: Verdict) -> str:
+    """A short reason fit for the public list (no evidence snippets: they may quote personal data)."""
+    if not verdict.categories:
+        return ""
+    top = verdict.categories[0]
+    label = CATEGORY_LABELS.get(top.category, top.category.replace("_", " "))
+    return f"{label}: {top.subcategory.replace('_', ' ')}"
+
+
+def effective_decision(decision: str, moderation: Mapping[str, Any] | None) -> str:
+    """The decision that listing follows: a moderator's call outlasts later automatic scans."""
+    if moderation and moderation.get("action") in MODERATED_DECISION:
+        return MODERATED_DECISION[str(moderation["action"])]
+    return decision
+
+
+def registrable_host(url: str) -> str | None:
+    host = urlsplit(url).hostname
+    return host.lower().rstrip(".") if host else None
+
+
+def verdict_from_detection(
+    detection: Detection | None,
+    *,
+    target_id: str,
+    target: str,
+    scan_id: str,
+    scanned_at: str,
+    target_type: str = "url",
+    rules_version: str = "",
+) -> Verdict:
+    """A verdict that carries the detection's decision, evidence and enforcement actions."""
+    from linkscan.detect.policy import enforcement_actions
+
+    if detection is None:
+        return Verdict(
+            target_id=target_id,
+            target_type=target_type,  # type: ignore[arg-type]
+            target=target,
+            decision="allow",
+            rules_version=rules_version,
+            scan_id=scan_id,
+            scanned_at=scanned_at,
+        )
+    return Verdict(
+        target_id=target_id,
+        target_type=target_type,  # type: ignore[arg-type]
+        target=target,
+        decision=detection.decision,
+        score=detection.score,
+        band=detection.band,
+        categories=list(detection.categories),
+        actions=enforcement_actions(detection.categories, detection.decision, target_type),
+        reasons=list(detection.reasons),
+        rules_version=detection.rules_version,
+        scan_id=scan_id,
+        scanned_at=scanned_at,
+    )
+
+
+def detect_page(features: PageFeatures, detector: Detector, *, url: str | None = None) -> Detection:
+    from linkscan.detect import TextField
+
+    fields = [TextField(name, text) for name, text in features.text_fields() if text]
+    if url:
+        fields.append(TextField("url", url))
+    return detector.detect(fields, signals=features.signals(), domain=registrable_host(url) if url else None)
+
+
+def scan_url(
+    url: str,
+    *,
+    target_id: str,
+    detector: Detector,
+    fetch_settings: FetchSettings,
+    scan_id: str | None = None,
+    scanned_at: str | None = None,
+) -> ScanResult:
+    """Fetch one URL safely, analyze what came back and judge it. Never raises for network trouble."""
+    from linkscan.analyze import analyze_html, analyze_text
+    from linkscan.detect import TextField
+    from linkscan.fetch import fetch
+    from linkscan.fetch.evidence import evidence_objects
+
+    scan_id = scan_id or new_scan_id()
+    scanned_at = scanned_at or utc_now()
+    result = fetch(url, fetch_settings)
+    evidence = [(key, body, content_type) for key, body, content_type in evidence_objects(result)]
+    evidence_key = evidence[0][0] if evidence else None
+
+    detection: Detection | None = None
+    final_url = result.final_url or url
+    if result.outcome == "ok" and result.text is not None:
+        is_html = "html" in (result.content_type or "") or result.text.lstrip()[:1] == "<"
+        features = analyze_html(result.text, final_url) if is_html else analyze_text(result.text)
+        detection = detect_page(features, detector, url=final_url)
+    elif result.app_package:
+        # A sideloaded app package has no text to read, but its name and the fact of it are signals.
+        detection = detector.detect(
+            [TextField("url", final_url)], signals={"app_download": 1.0}, domain=registrable_host(final_url)
+        )
+
+    verdict = verdict_from_detection(
+        detection,
+        target_id=target_id,
+        target=url,
+        scan_id=scan_id,
+        scanned_at=scanned_at,
+        rules_version=detector.rules_version,
+    )
+    verdict.outcome = result.outcome
+    verdict.outcome_detail = result.detail
+    verdict.retriable = result.retriable
+    verdict.fetch = result.summary(evidence_key)
+    if result.app_package:
+        verdict.reasons.append(f"serves an {result.app_package.upper()} app package for sideloading")
+    if result.outcome != "ok":
+        verdict.reasons.append(f"fetch ended with {result.outcome}" + (f": {result.detail}" if result.detail else ""))
+    return ScanResult(verdict=verdict, fetch=result, evidence=evidence)
+
+
+def analyze_content(
+    content: str,
+    *,
+    detector: Detector,
+    is_html: bool,
+    item_id: str = "-",
+    base_url: str = "",
+) -> Verdict:
+    """Judge text or HTML that is already at hand (no fetching)."""
+    from linkscan.analyze import analyze_html, analyze_text
+
+    features = analyze_html(content, base_url) if is_html else analyze_text(content)
+    detection = detect_page(features, detector, url=base_url or None)
+    verdict = verdict_from_detection(
+        detection, target_id=item_id, target=base_url or item_id, scan_id="", scanned_at=utc_now()
+    )
+    verdict.outcome = "not_fetched"
+    return verdict

@@ -1,0 +1,460 @@
+"""Use cases behind the API and the scan worker: submit, status, moderate, process a scan.
+
+Each use case takes its collaborators (records, queue, objects, detector, settings) as arguments, so the
+same code runs in Lambda, in the local stack and in tests against moto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from linkscan.api_models import (
+    DecisionRequest,
+    MiniProgramSubmission,
+    MiniProgramSummary,
+    PrincipalApps,
+    ScanMessage,
+    SubmissionReceipt,
+    SubmissionStatus,
+    TargetView,
+    UrlSubmission,
+)
+from linkscan.canonical import canonicalize
+from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
+from linkscan.models import Verdict
+from linkscan.scanner import effective_decision, new_scan_id, public_reason, utc_now
+from linkscan.settings import ServiceSettings
+from linkscan.storage.records import CurrentUpdate, NewSubmission, Objects, Records, ScanQueue
+from linkscan.targets import target_id
+
+if TYPE_CHECKING:
+    from linkscan.detect import Detector
+
+# Transient fetch failures are retried this many times (by SQS redelivery) before the failure is final.
+MAX_SCAN_ATTEMPTS = 3
+RETRY_BASE_SECONDS = 30
+
+
+class RetryLaterError(Exception):
+    """A transient failure: the message goes back to the queue and is retried with backoff."""
+
+    def __init__(self, message: str, delay_seconds: int) -> None:
+        super().__init__(message)
+        self.delay_seconds = delay_seconds
+
+
+@dataclass(frozen=True)
+class Backend:
+    """The storage a use case works against."""
+
+    records: Records
+    queue: ScanQueue
+    objects: Objects
+
+    @classmethod
+    def from_settings(cls, settings: ServiceSettings) -> Backend:
+        return cls(
+            Records(settings.table_name),
+            ScanQueue(settings.scan_queue_url),
+            Objects(settings.evidence_bucket),
+        )
+
+
+def _parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _is_recent(timestamp: str | None, now: str, window_seconds: int) -> bool:
+    if not timestamp or window_seconds <= 0:
+        return False
+    return _parse_time(now) - _parse_time(timestamp) < timedelta(seconds=window_seconds)
+
+
+@dataclass
+class _Prepared:
+    index: int
+    target_id: str
+    target_type: str
+    target: str
+    force: bool
+    metadata: dict[str, Any] | None = None
+    metadata_url: str | None = None
+
+
+def _prepare(items: Sequence[UrlSubmission | MiniProgramSubmission], batch: bool) -> list[_Prepared]:
+    """Validate and canonicalize every item before anything is stored (a bad item stores nothing)."""
+    from linkscan.miniprogram import parse_metadata, target_id_for_appid
+
+    prepared: list[_Prepared] = []
+    for index, item in enumerate(items):
+        where = f"submissions[{index}]." if batch else ""
+        if isinstance(item, UrlSubmission):
+            try:
+                tid, url = target_id(item.url)
+            except InvalidUrlError as exc:
+                raise InvalidInputError(f"{where}url: {exc}", field=f"{where}url") from exc
+            prepared.append(_Prepared(index, tid, "url", url, item.force))
+            continue
+        if (item.metadata is None) == (item.metadata_url is None):
+            raise InvalidInputError(
+                f"{where}metadata: give exactly one of metadata or metadata_url", field=f"{where}metadata"
+            )
+        metadata: dict[str, Any] | None = None
+        try:
+            if item.metadata is not None:
+                metadata = parse_metadata(item.appid, item.metadata).model_dump(mode="json")
+            else:
+                parse_metadata(item.appid, {})  # the appid alone must be valid now; the rest comes later
+        except InvalidInputError as exc:
+            field = f"{where}{exc.field}" if exc.field else f"{where}metadata"
+            raise InvalidInputError(f"{where}{exc}", field=field) from exc
+        if item.metadata_url is not None:
+            try:
+                canonicalize(item.metadata_url)
+            except InvalidUrlError as exc:
+                raise InvalidInputError(f"{where}metadata_url: {exc}", field=f"{where}metadata_url") from exc
+        prepared.append(
+            _Prepared(
+                index,
+                target_id_for_appid(item.appid),
+                "miniprogram",
+                item.appid,
+                item.force,
+                metadata=metadata,
+                metadata_url=item.metadata_url,
+            )
+        )
+    return prepared
+
+
+def submit(
+    items: Sequence[UrlSubmission | MiniProgramSubmission],
+    *,
+    batch: bool,
+    caller: str,
+    base_url: str,
+    settings: ServiceSettings,
+    backend: Backend,
+) -> list[SubmissionReceipt]:
+    """Record submissions and queue the scans they need. Recent or queued scans are reused, not repeated."""
+    prepared = _prepare(items, batch)
+    now = utc_now()
+    currents = backend.records.currents([p.target_id for p in prepared])
+    scan_for_target: dict[str, str] = {}
+    submissions: list[NewSubmission] = []
+    messages: list[dict[str, Any]] = []
+    receipts: list[SubmissionReceipt] = []
+    for item in prepared:
+        current = currents.get(item.target_id, {})
+        submission_id = new_scan_id()
+        status = "queued"
+        if item.target_id in scan_for_target:
+            scan_id, deduplicated, start = scan_for_target[item.target_id], True, False
+        elif (
+            not item.force
+            and "decision" in current
+            and _is_recent(current.get("scanned_at"), now, settings.rescan_window_seconds)
+        ):
+            scan_id, deduplicated, start, status = str(current["scan_id"]), True, False, "done"
+        elif (
+            not item.force
+            and current.get("pending_scan_id")
+            and _is_recent(current.get("pending_since"), now, settings.rescan_window_seconds)
+        ):
+            scan_id, deduplicated, start = str(current["pending_scan_id"]), True, False
+        else:
+            scan_id, deduplicated, start = new_scan_id(), False, True
+            scan_for_target[item.target_id] = scan_id
+        metadata_key = None
+        if start and item.metadata is not None:
+            metadata_key = f"metadata/{scan_id}.json"
+            backend.objects.put_json(metadata_key, item.metadata)
+        submissions.append(
+            NewSubmission(
+                submission_id=submission_id,
+                target_id=item.target_id,
+                target_type=item.target_type,
+                target=item.target,
+                scan_id=scan_id,
+                submitted_by=caller,
+                created_at=now,
+                deduplicated=deduplicated,
+                metadata_key=metadata_key,
+                start_scan=start,
+            )
+        )
+        if start:
+            messages.append(
+                ScanMessage(
+                    scan_id=scan_id,
+                    target_id=item.target_id,
+                    target_type=item.target_type,  # type: ignore[arg-type]
+                    target=item.target,
+                    metadata_key=metadata_key,
+                    metadata_url=item.metadata_url,
+                ).model_dump(exclude_none=True)
+            )
+        receipts.append(
+            SubmissionReceipt(
+                submission_id=submission_id,
+                target_id=item.target_id,
+                target=item.target,
+                status=status,  # type: ignore[arg-type]
+                deduplicated=deduplicated,
+                status_url=f"{base_url}/v1/submissions/{submission_id}",
+                verdict_url=f"{base_url}/v1/targets/{item.target_id}" if status == "done" else None,
+            )
+        )
+    backend.records.create_submissions(submissions)
+    for message in messages:
+        backend.records.mark_pending(
+            message["target_id"], message["target_type"], message["target"], message["scan_id"], now
+        )
+    failed = set(backend.queue.send(messages))
+    for scan_id in failed:
+        backend.records.fail_scan(scan_id, "the scan queue did not accept the request; submit again", now)
+    for receipt, sub in zip(receipts, submissions, strict=True):
+        if sub.scan_id in failed:
+            receipt.status, receipt.error = "failed", "could not be queued; submit again with force"
+    return receipts
+
+
+def submission_status(submission_id: str, records: Records) -> SubmissionStatus:
+    sub = records.submission(submission_id)
+    scan = records.scan(sub["scan_id"]) or {}
+    verdict = None
+    if scan.get("verdict_sk"):
+        verdict = records.verdict(sub["target_id"], scan["verdict_sk"])
+    return SubmissionStatus(
+        submission_id=submission_id,
+        target_id=sub["target_id"],
+        target_type=sub["target_type"],
+        target=sub["target"],
+        state=scan.get("state", "done" if verdict else "queued"),
+        submitted_at=sub["created_at"],
+        attempts=int(scan.get("attempts", 0)),
+        last_error=scan.get("last_error"),
+        verdict=verdict,
+    )
+
+
+def target_view(target_id: str, records: Records) -> TargetView:
+    current = records.current(target_id)
+    if current is None:
+        raise NotFoundError(f"no target {target_id}")
+    history = records.history(target_id, limit=20)
+    return TargetView(
+        target_id=target_id,
+        target_type=current.get("target_type", "url"),
+        target=current.get("target", ""),
+        decision=current.get("decision"),
+        effective_decision=current.get("effective_decision"),
+        scanned_at=current.get("scanned_at"),
+        moderation=current.get("moderation"),
+        verdict=history[0] if history else None,
+        history=history,
+    )
+
+
+def moderate(target_id: str, request: DecisionRequest, *, caller: str, records: Records) -> TargetView:
+    effective = effective_decision("", {"action": request.action})
+    records.moderate(target_id, request.action, effective, caller, request.reason, utc_now())
+    return target_view(target_id, records)
+
+
+def principal_apps(principal: str, records: Records) -> PrincipalApps:
+    return PrincipalApps(
+        principal=principal,
+        miniprograms=[
+            MiniProgramSummary(
+                appid=item["target"],
+                target_id=item["target_id"],
+                decision=item.get("decision"),
+                effective_decision=item.get("effective_decision"),
+                scanned_at=item.get("scanned_at"),
+            )
+            for item in records.principal_apps(principal)
+        ],
+    )
+
+
+# ---------------------------------------------------------------------- scanning
+def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None) -> bool:
+    current = backend.records.current(verdict.target_id) or {}
+    # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
+    keep_previous = verdict.outcome not in ("ok", "not_fetched") and "decision" in current
+    update = CurrentUpdate(
+        verdict=verdict,
+        effective_decision=effective_decision(verdict.decision, current.get("moderation")),
+        public_reason=public_reason(verdict),
+        principal=principal,
+        keep_previous_decision=keep_previous,
+    )
+    return backend.records.record_verdict(update)
+
+
+def process_scan(
+    message: ScanMessage,
+    *,
+    receive_count: int,
+    detector: Detector,
+    settings: ServiceSettings,
+    backend: Backend,
+) -> Verdict | None:
+    """Run one queued scan to a recorded verdict. Returns None for a scan already done (redelivery).
+
+    Raises RetryLaterError for a transient failure while attempts remain; every other failure is
+    recorded as a verdict with its outcome, so no accepted submission is lost.
+    """
+    scan = backend.records.begin_scan(message.scan_id, utc_now())
+    if scan is None:
+        return None
+    attempts = max(int(scan.get("attempts", 1)), receive_count)
+    if message.target_type == "url":
+        verdict = _scan_link(message, attempts, detector, settings, backend)
+        _record(verdict, backend)
+    else:
+        verdict = _scan_miniprogram(message, detector, settings, backend)
+    for parent_id in backend.records.parents(message.target_id):
+        reevaluate_parent(parent_id, detector=detector, settings=settings, backend=backend)
+    return verdict
+
+
+def _scan_link(
+    message: ScanMessage, attempts: int, detector: Detector, settings: ServiceSettings, backend: Backend
+) -> Verdict:
+    from linkscan.scanner import scan_url
+
+    result = scan_url(
+        message.target,
+        target_id=message.target_id,
+        detector=detector,
+        fetch_settings=settings.fetch,
+        scan_id=message.scan_id,
+        scanned_at=utc_now(),
+    )
+    verdict = result.verdict
+    if verdict.retriable and attempts < MAX_SCAN_ATTEMPTS:
+        backend.records.record_retriable_failure(message.scan_id, verdict.outcome, verdict.outcome_detail, utc_now())
+        raise RetryLaterError(f"{verdict.outcome}: {verdict.outcome_detail}", RETRY_BASE_SECONDS * 2**attempts)
+    for key, body, content_type in result.evidence:
+        backend.objects.put(key, body, content_type)
+    return verdict
+
+
+def _load_metadata(message: ScanMessage, settings: ServiceSettings, backend: Backend) -> dict[str, Any]:
+    if message.metadata_key:
+        data: dict[str, Any] = backend.objects.get_json(message.metadata_key)
+        return data
+    import json
+
+    from linkscan.fetch import fetch
+
+    result = fetch(message.metadata_url or "", settings.fetch)
+    if result.outcome != "ok" or result.text is None:
+        if result.retriable:
+            raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS)
+        raise InvalidInputError(f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}")
+    loaded: dict[str, Any] = json.loads(result.text)
+    return loaded
+
+
+def _prior_violations(appid: str, principal: str | None, backend: Backend) -> int:
+    """Earlier upheld violations of this mini-program or its developer: repeat offences escalate."""
+    from linkscan.miniprogram import target_id_for_appid
+
+    own = backend.records.current(target_id_for_appid(appid)) or {}
+    count = 1 if own.get("effective_decision") == "block" else 0
+    if principal:
+        count += sum(
+            1
+            for app in backend.records.principal_apps(principal)
+            if app.get("target") != appid and app.get("effective_decision") == "block"
+        )
+    return count
+
+
+def _scan_miniprogram(message: ScanMessage, detector: Detector, settings: ServiceSettings, backend: Backend) -> Verdict:
+    from linkscan.miniprogram import outbound_urls, parse_metadata, scan_miniprogram
+
+    now = utc_now()
+    try:
+        meta = parse_metadata(message.target, _load_metadata(message, settings, backend))
+    except InvalidInputError as exc:
+        verdict = Verdict(
+            target_id=message.target_id,
+            target_type="miniprogram",
+            target=message.target,
+            decision="allow",
+            outcome="unsupported_content",
+            outcome_detail=str(exc),
+            scan_id=message.scan_id,
+            scanned_at=now,
+            rules_version=detector.rules_version,
+            reasons=[f"metadata rejected: {exc}"],
+        )
+        _record(verdict, backend)
+        return verdict
+    principal = meta.principal.name if meta.principal else None
+    verdict = scan_miniprogram(
+        meta,
+        detector,
+        prior_violations=_prior_violations(meta.appid, principal, backend),
+        scan_id=message.scan_id,
+        scanned_at=now,
+    )
+    backend.objects.put_json(f"metadata/{message.scan_id}.json", meta.model_dump(mode="json"))
+    _record(verdict, backend, principal=principal)
+    _queue_children(message.target_id, outbound_urls(meta), settings, backend)
+    return verdict
+
+
+def _queue_children(parent_id: str, urls: Sequence[str], settings: ServiceSettings, backend: Backend) -> None:
+    """Every outbound web link of a mini-program is scanned as a target of its own."""
+    children: list[tuple[str, str]] = []
+    for url in urls:
+        try:
+            children.append(target_id(url))
+        except InvalidUrlError:
+            continue
+    if not children:
+        return
+    backend.records.link_children(parent_id, children)
+    submit(
+        [UrlSubmission(type="url", url=url) for _, url in children],
+        batch=True,
+        caller=f"miniprogram:{parent_id}",
+        base_url=settings.public_base_url,
+        settings=settings,
+        backend=backend,
+    )
+
+
+def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSettings, backend: Backend) -> None:
+    """A child link's verdict changed: judge the mini-program again with what its links now are."""
+    from linkscan.miniprogram import parse_metadata, reevaluate
+
+    parent = backend.records.current(parent_id)
+    if not parent or "verdict_sk" not in parent:
+        return
+    previous = backend.records.verdict(parent_id, parent["verdict_sk"])
+    if previous is None:
+        return
+    children = backend.records.children(parent_id)
+    currents = backend.records.currents([child["child_id"] for child in children])
+    decisions = {
+        child["url"]: currents[child["child_id"]].get("effective_decision", "allow")
+        for child in children
+        if child["child_id"] in currents and "decision" in currents[child["child_id"]]
+    }
+    meta = parse_metadata(previous.target, backend.objects.get_json(f"metadata/{previous.scan_id.split(':')[0]}.json"))
+    updated = reevaluate(previous, meta, decisions)
+    if updated.decision == previous.decision and updated.categories == previous.categories:
+        return
+    updated.scan_id = f"{previous.scan_id.split(':')[0]}:reeval:{new_scan_id()[:8]}"
+    updated.scanned_at = utc_now()
+    principal = meta.principal.name if meta.principal else None
+    _record(updated, backend, principal=principal)

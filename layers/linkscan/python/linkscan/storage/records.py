@@ -1,0 +1,554 @@
+"""The main table: targets, their current verdict, verdict history, submissions, scans and moderation.
+
+Key design (one table, see docs/storage.md for the access patterns):
+
+    PK                  SK                          what
+    TARGET#<tid>        CURRENT                     current verdict summary; `rev` guards every update
+    TARGET#<tid>        VERDICT#<scanned_at>#<sid>  one per finished scan (full verdict JSON), never rewritten
+    TARGET#<tid>        DECISION#<at>               a moderator's uphold / overturn, with who and why
+    TARGET#<tid>        CHILD#<child tid>           a mini-program's outbound link (child scan)
+    TARGET#<tid>        PARENT#<parent tid>         the reverse edge, so a child's verdict finds its parents
+    SCAN#<scan id>      SCAN                        scan state: queued / scanning / retrying / done / failed
+    SUB#<submission id> SUB                         who submitted what, and which scan answers it
+
+GSI1 (GSI1PK = PRINCIPAL#<name>, GSI1SK = APP#<appid>) lists one developer's mini-programs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.exceptions import ClientError
+
+from linkscan.errors import ConflictError, NotFoundError
+from linkscan.models import Verdict
+from linkscan.storage import client
+
+_SERIALIZER = TypeSerializer()
+_DESERIALIZER = TypeDeserializer()
+CURRENT = "CURRENT"
+MAX_TRANSACTION_ITEMS = 100
+
+
+def _to_dynamo(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: _SERIALIZER.serialize(_plain(value)) for key, value in item.items() if value is not None}
+
+
+def _from_dynamo(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: _python(_DESERIALIZER.deserialize(value)) for key, value in item.items()}
+
+
+def _plain(value: Any) -> Any:
+    """DynamoDB wants Decimal, not float."""
+    if isinstance(value, float):
+        return Decimal(str(round(value, 6)))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _python(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _python(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_python(v) for v in value]
+    if isinstance(value, set):
+        return sorted(_python(v) for v in value)
+    return value
+
+
+def target_key(target_id: str) -> dict[str, str]:
+    return {"PK": f"TARGET#{target_id}", "SK": CURRENT}
+
+
+@dataclass(frozen=True)
+class NewSubmission:
+    submission_id: str
+    target_id: str
+    target_type: str
+    target: str
+    scan_id: str
+    submitted_by: str
+    created_at: str
+    deduplicated: bool = False
+    metadata_key: str | None = None
+    parent_id: str | None = None
+    start_scan: bool = True  # False when joining a scan that is already queued or done
+
+
+@dataclass(frozen=True)
+class CurrentUpdate:
+    """What a finished scan writes to its target's CURRENT item (see docs/storage.md)."""
+
+    verdict: Verdict
+    effective_decision: str
+    public_reason: str
+    listing_scope: str | None = None
+    principal: str | None = None
+    keep_previous_decision: bool = False  # a failed fetch never overturns an earlier verdict
+
+
+class Records:
+    """Typed access to the main table. Every method is one or two DynamoDB calls."""
+
+    def __init__(self, table_name: str) -> None:
+        self.table_name = table_name
+
+    @property
+    def _ddb(self) -> Any:
+        return client("dynamodb")
+
+    # ------------------------------------------------------------------ reads
+    def get(self, pk: str, sk: str, *, consistent: bool = True) -> dict[str, Any] | None:
+        response = self._ddb.get_item(
+            TableName=self.table_name, Key=_to_dynamo({"PK": pk, "SK": sk}), ConsistentRead=consistent
+        )
+        item = response.get("Item")
+        return _from_dynamo(item) if item else None
+
+    def current(self, target_id: str) -> dict[str, Any] | None:
+        return self.get(f"TARGET#{target_id}", CURRENT)
+
+    def submission(self, submission_id: str) -> dict[str, Any]:
+        item = self.get(f"SUB#{submission_id}", "SUB")
+        if item is None:
+            raise NotFoundError(f"no submission {submission_id}")
+        return item
+
+    def scan(self, scan_id: str) -> dict[str, Any] | None:
+        return self.get(f"SCAN#{scan_id}", "SCAN")
+
+    def verdict(self, target_id: str, verdict_sk: str) -> Verdict | None:
+        item = self.get(f"TARGET#{target_id}", verdict_sk)
+        return Verdict.model_validate_json(item["verdict"]) if item else None
+
+    def _query(self, **kwargs: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        paginator = self._ddb.get_paginator("query")
+        for page in paginator.paginate(TableName=self.table_name, **kwargs):
+            items.extend(_from_dynamo(item) for item in page.get("Items", []))
+        return items
+
+    def _query_prefix(self, target_id: str, prefix: str, *, newest_first: bool = False) -> list[dict[str, Any]]:
+        return self._query(
+            KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
+            ExpressionAttributeValues=_to_dynamo({":pk": f"TARGET#{target_id}", ":prefix": prefix}),
+            ScanIndexForward=not newest_first,
+        )
+
+    def history(self, target_id: str, limit: int = 50) -> list[Verdict]:
+        items = self._query_prefix(target_id, "VERDICT#", newest_first=True)[:limit]
+        return [Verdict.model_validate_json(item["verdict"]) for item in items]
+
+    def decisions(self, target_id: str) -> list[dict[str, Any]]:
+        return self._query_prefix(target_id, "DECISION#", newest_first=True)
+
+    def children(self, parent_id: str) -> list[dict[str, Any]]:
+        return self._query_prefix(parent_id, "CHILD#")
+
+    def parents(self, child_id: str) -> list[str]:
+        return [item["parent_id"] for item in self._query_prefix(child_id, "PARENT#")]
+
+    def currents(self, target_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """CURRENT items of many targets (BatchGetItem, 100 keys a call)."""
+        found: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(target_ids))
+        for start in range(0, len(unique), 100):
+            request: dict[str, Any] = {
+                self.table_name: {
+                    "Keys": [_to_dynamo(target_key(tid)) for tid in unique[start : start + 100]],
+                    "ConsistentRead": True,
+                }
+            }
+            while request:
+                response = self._ddb.batch_get_item(RequestItems=request)
+                for raw in response["Responses"].get(self.table_name, []):
+                    item = _from_dynamo(raw)
+                    found[item["target_id"]] = item
+                request = response.get("UnprocessedKeys") or {}
+        return found
+
+    def principal_apps(self, principal: str) -> list[dict[str, Any]]:
+        return self._query(
+            IndexName="GSI1",
+            KeyConditionExpression="GSI1PK = :pk",
+            ExpressionAttributeValues=_to_dynamo({":pk": f"PRINCIPAL#{principal}"}),
+        )
+
+    # ------------------------------------------------------------------ submissions
+    def create_submissions(self, submissions: Sequence[NewSubmission]) -> None:
+        """Record a whole batch in one transaction: all of it is stored, or none of it."""
+        actions: list[dict[str, Any]] = []
+        scans_started: set[str] = set()
+        for sub in submissions:
+            actions.append(
+                {
+                    "Put": {
+                        "TableName": self.table_name,
+                        "Item": _to_dynamo(
+                            {
+                                "PK": f"SUB#{sub.submission_id}",
+                                "SK": "SUB",
+                                "submission_id": sub.submission_id,
+                                "target_id": sub.target_id,
+                                "target_type": sub.target_type,
+                                "target": sub.target,
+                                "scan_id": sub.scan_id,
+                                "submitted_by": sub.submitted_by,
+                                "created_at": sub.created_at,
+                                "deduplicated": sub.deduplicated,
+                                "metadata_key": sub.metadata_key,
+                            }
+                        ),
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                    }
+                }
+            )
+            if sub.start_scan and sub.scan_id not in scans_started:
+                scans_started.add(sub.scan_id)
+                actions.append(
+                    {
+                        "Put": {
+                            "TableName": self.table_name,
+                            "Item": _to_dynamo(
+                                {
+                                    "PK": f"SCAN#{sub.scan_id}",
+                                    "SK": "SCAN",
+                                    "scan_id": sub.scan_id,
+                                    "target_id": sub.target_id,
+                                    "target_type": sub.target_type,
+                                    "target": sub.target,
+                                    "state": "queued",
+                                    "attempts": 0,
+                                    "queued_at": sub.created_at,
+                                    "parent_id": sub.parent_id,
+                                }
+                            ),
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    }
+                )
+        for start in range(0, len(actions), MAX_TRANSACTION_ITEMS):
+            self._ddb.transact_write_items(TransactItems=actions[start : start + MAX_TRANSACTION_ITEMS])
+
+    def mark_pending(self, target_id: str, target_type: str, target: str, scan_id: str, at: str) -> None:
+        """Note on the target that a scan is queued, so concurrent submissions join it."""
+        self._ddb.update_item(
+            TableName=self.table_name,
+            Key=_to_dynamo(target_key(target_id)),
+            UpdateExpression=(
+                "SET target_id = :tid, target_type = :tt, target = :t, pending_scan_id = :sid, pending_since = :at"
+            ),
+            ExpressionAttributeValues=_to_dynamo(
+                {":tid": target_id, ":tt": target_type, ":t": target, ":sid": scan_id, ":at": at}
+            ),
+        )
+
+    # ------------------------------------------------------------------ scans
+    def begin_scan(self, scan_id: str, at: str) -> dict[str, Any] | None:
+        """Mark a scan as running and count the attempt. None when it already finished (a redelivery)."""
+        try:
+            response = self._ddb.update_item(
+                TableName=self.table_name,
+                Key=_to_dynamo({"PK": f"SCAN#{scan_id}", "SK": "SCAN"}),
+                UpdateExpression="SET #state = :scanning, started_at = :at ADD attempts :one",
+                ConditionExpression="attribute_exists(PK) AND NOT #state IN (:done, :failed)",
+                ExpressionAttributeNames={"#state": "state"},
+                ExpressionAttributeValues=_to_dynamo(
+                    {":scanning": "scanning", ":at": at, ":one": 1, ":done": "done", ":failed": "failed"}
+                ),
+                ReturnValues="ALL_NEW",
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            )
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                raise
+            old = exc.response.get("Item")
+            if old is None:
+                raise NotFoundError(f"no scan {scan_id}") from exc
+            return None
+        return _from_dynamo(response["Attributes"])
+
+    def record_retriable_failure(self, scan_id: str, outcome: str, detail: str | None, at: str) -> None:
+        self._ddb.update_item(
+            TableName=self.table_name,
+            Key=_to_dynamo({"PK": f"SCAN#{scan_id}", "SK": "SCAN"}),
+            UpdateExpression="SET #state = :retrying, last_outcome = :o, last_error = :e, last_failure_at = :at",
+            ConditionExpression="attribute_exists(PK)",
+            ExpressionAttributeNames={"#state": "state"},
+            ExpressionAttributeValues=_to_dynamo(
+                {":retrying": "retrying", ":o": outcome, ":e": detail or outcome, ":at": at}
+            ),
+        )
+
+    def fail_scan(self, scan_id: str, error: str, at: str) -> None:
+        """A scan that will not run (it could not be queued): recorded, and the caller may submit again."""
+        self._ddb.update_item(
+            TableName=self.table_name,
+            Key=_to_dynamo({"PK": f"SCAN#{scan_id}", "SK": "SCAN"}),
+            UpdateExpression="SET #state = :failed, last_error = :e, last_failure_at = :at",
+            ExpressionAttributeNames={"#state": "state"},
+            ExpressionAttributeValues=_to_dynamo({":failed": "failed", ":e": error, ":at": at}),
+        )
+
+    def record_verdict(self, update: CurrentUpdate, *, max_attempts: int = 5) -> bool:
+        """Write a finished scan's verdict once, and move the target's CURRENT item forward.
+
+        Returns False when this scan's verdict was already recorded (a redelivered message).
+        The CURRENT item only moves forward: an older scan never overwrites a newer verdict, and the
+        `rev` condition makes a concurrent writer (another scan, a moderator) retry on fresh state.
+        """
+        verdict = update.verdict
+        verdict_sk = f"VERDICT#{verdict.scanned_at}#{verdict.scan_id}"
+        for _ in range(max_attempts):
+            current = self.current(verdict.target_id) or {}
+            actions = [
+                {
+                    "Put": {
+                        "TableName": self.table_name,
+                        "Item": _to_dynamo(
+                            {
+                                "PK": f"TARGET#{verdict.target_id}",
+                                "SK": verdict_sk,
+                                "scan_id": verdict.scan_id,
+                                "decision": verdict.decision,
+                                "outcome": verdict.outcome,
+                                "scanned_at": verdict.scanned_at,
+                                "verdict": verdict.model_dump_json(),
+                            }
+                        ),
+                        "ConditionExpression": "attribute_not_exists(SK)",
+                    }
+                },
+                {
+                    "Update": {
+                        "TableName": self.table_name,
+                        "Key": _to_dynamo({"PK": f"SCAN#{verdict.scan_id}", "SK": "SCAN"}),
+                        "UpdateExpression": (
+                            "SET #state = :done, finished_at = :at, verdict_sk = :vsk, target_id = :tid, "
+                            "decision = :d, outcome = :o"
+                        ),
+                        "ExpressionAttributeNames": {"#state": "state"},
+                        "ExpressionAttributeValues": _to_dynamo(
+                            {
+                                ":done": "done",
+                                ":at": verdict.scanned_at,
+                                ":vsk": verdict_sk,
+                                ":tid": verdict.target_id,
+                                ":d": verdict.decision,
+                                ":o": verdict.outcome,
+                            }
+                        ),
+                    }
+                },
+            ]
+            newer_exists = str(current.get("scanned_at", "")) > verdict.scanned_at
+            if not newer_exists:
+                actions.append(self._current_update(update, current, verdict_sk))
+            try:
+                self._ddb.transact_write_items(TransactItems=actions)
+                return True
+            except ClientError as exc:
+                reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
+                if reasons and reasons[0] == "ConditionalCheckFailed":
+                    return False  # this scan's verdict is already stored
+                if "ConditionalCheckFailed" in reasons or "TransactionConflict" in reasons:
+                    continue  # CURRENT moved under us: read it again
+                raise
+        raise ConflictError(f"target {verdict.target_id} kept changing; verdict not recorded")
+
+    def _current_update(self, update: CurrentUpdate, current: Mapping[str, Any], verdict_sk: str) -> dict[str, Any]:
+        verdict = update.verdict
+        top = verdict.categories[0] if verdict.categories else None
+        fields: dict[str, Any] = {
+            "target_id": verdict.target_id,
+            "target_type": verdict.target_type,
+            "target": verdict.target,
+            "scan_id": verdict.scan_id,
+            "scanned_at": verdict.scanned_at,
+            "verdict_sk": verdict_sk,
+            "outcome": verdict.outcome,
+            "rules_version": verdict.rules_version,
+            "listing_scope": update.listing_scope,
+        }
+        if not update.keep_previous_decision:
+            fields |= {
+                "decision": verdict.decision,
+                "effective_decision": update.effective_decision,
+                "score": verdict.score,
+                "category": top.category if top else None,
+                "subcategory": top.subcategory if top else None,
+                "severity": top.severity if top else None,
+                "public_reason": update.public_reason,
+                "actions": verdict.actions,
+            }
+        if update.principal:
+            fields |= {"GSI1PK": f"PRINCIPAL#{update.principal}", "GSI1SK": f"APP#{verdict.target}"}
+        present = {name: value for name, value in fields.items() if value is not None}
+        names = {f"#{name}": name for name in present} | {"#rev": "rev"}
+        values: dict[str, Any] = {f":{name}": value for name, value in present.items()}
+        values[":newrev"] = int(current.get("rev", 0)) + 1
+        expression = "SET " + ", ".join(f"#{name} = :{name}" for name in present) + ", #rev = :newrev"
+        if current.get("pending_scan_id") == verdict.scan_id:
+            expression += " REMOVE pending_scan_id, pending_since"
+        if "rev" in current:
+            condition = "#rev = :rev"
+            values[":rev"] = current["rev"]
+        else:
+            condition = "attribute_not_exists(#rev)"
+        return {
+            "Update": {
+                "TableName": self.table_name,
+                "Key": _to_dynamo(target_key(verdict.target_id)),
+                "UpdateExpression": expression,
+                "ConditionExpression": condition,
+                "ExpressionAttributeNames": names,
+                "ExpressionAttributeValues": _to_dynamo(values),
+            }
+        }
+
+    # ------------------------------------------------------------------ moderation
+    def moderate(self, target_id: str, action: str, effective: str, by: str, reason: str, at: str) -> dict[str, Any]:
+        """Record a moderator's decision and apply it to CURRENT in one transaction."""
+        current = self.current(target_id)
+        if current is None or "decision" not in current:
+            raise NotFoundError(f"target {target_id} has no verdict to moderate")
+        moderation = {"action": action, "by": by, "at": at, "reason": reason}
+        values: dict[str, Any] = {
+            ":m": moderation,
+            ":e": effective,
+            ":newrev": int(current.get("rev", 0)) + 1,
+        }
+        condition = "attribute_not_exists(#rev)"
+        if "rev" in current:
+            values[":rev"] = current["rev"]
+            condition = "#rev = :rev"
+        try:
+            self._ddb.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self.table_name,
+                            "Item": _to_dynamo(
+                                {
+                                    "PK": f"TARGET#{target_id}",
+                                    "SK": f"DECISION#{at}",
+                                    **moderation,
+                                    "previous_effective_decision": current.get("effective_decision"),
+                                    "effective_decision": effective,
+                                }
+                            ),
+                        }
+                    },
+                    {
+                        "Update": {
+                            "TableName": self.table_name,
+                            "Key": _to_dynamo(target_key(target_id)),
+                            "UpdateExpression": "SET moderation = :m, effective_decision = :e, #rev = :newrev",
+                            "ConditionExpression": condition,
+                            "ExpressionAttributeNames": {"#rev": "rev"},
+                            "ExpressionAttributeValues": _to_dynamo(values),
+                        }
+                    },
+                ]
+            )
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] == "TransactionCanceledException":
+                raise ConflictError(f"target {target_id} changed while it was being moderated; try again") from exc
+            raise
+        return self.current(target_id) or {}
+
+    # ------------------------------------------------------------------ mini-program links
+    def link_children(self, parent_id: str, children: Iterable[tuple[str, str]]) -> None:
+        """Record parent → child (target id, url) edges both ways."""
+        requests = []
+        for child_id, url in children:
+            requests.append(
+                {
+                    "PutRequest": {
+                        "Item": _to_dynamo(
+                            {
+                                "PK": f"TARGET#{parent_id}",
+                                "SK": f"CHILD#{child_id}",
+                                "child_id": child_id,
+                                "url": url,
+                            }
+                        )
+                    }
+                }
+            )
+            requests.append(
+                {
+                    "PutRequest": {
+                        "Item": _to_dynamo(
+                            {
+                                "PK": f"TARGET#{child_id}",
+                                "SK": f"PARENT#{parent_id}",
+                                "parent_id": parent_id,
+                                "url": url,
+                            }
+                        )
+                    }
+                }
+            )
+        for start in range(0, len(requests), 25):
+            pending: dict[str, Any] = {self.table_name: requests[start : start + 25]}
+            while pending:
+                pending = self._ddb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+
+
+class Objects:
+    """S3: evidence blobs and submitted mini-program metadata."""
+
+    def __init__(self, bucket: str) -> None:
+        self.bucket = bucket
+
+    def put(self, key: str, body: bytes, content_type: str, *, content_encoding: str | None = None) -> None:
+        extra = {"ContentEncoding": content_encoding} if content_encoding else {}
+        client("s3").put_object(Bucket=self.bucket, Key=key, Body=body, ContentType=content_type, **extra)
+
+    def put_json(self, key: str, data: Any) -> None:
+        self.put(key, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json")
+
+    def get_json(self, key: str) -> Any:
+        body = client("s3").get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        return json.loads(body)
+
+
+class ScanQueue:
+    """SQS: scan requests."""
+
+    def __init__(self, queue_url: str) -> None:
+        self.queue_url = queue_url
+
+    def send(self, messages: Sequence[Mapping[str, Any]]) -> list[str]:
+        """Send scan messages (10 a call); return the scan ids that could not be queued."""
+        failed: list[str] = []
+        sqs = client("sqs")
+        for start in range(0, len(messages), 10):
+            chunk = messages[start : start + 10]
+            entries = [{"Id": str(i), "MessageBody": json.dumps(message)} for i, message in enumerate(chunk)]
+            try:
+                response = sqs.send_message_batch(QueueUrl=self.queue_url, Entries=entries)
+            except ClientError:
+                failed.extend(str(message["scan_id"]) for message in chunk)
+                continue
+            failed.extend(str(chunk[int(entry["Id"])]["scan_id"]) for entry in response.get("Failed", []))
+        return failed
+
+    def retry_later(self, receipt_handle: str, delay_seconds: int) -> None:
+        """Hold a message back for a while before its next delivery (backoff for transient failures)."""
+        client("sqs").change_message_visibility(
+            QueueUrl=self.queue_url,
+            ReceiptHandle=receipt_handle,
+            VisibilityTimeout=min(delay_seconds, 43_200),
+        )
