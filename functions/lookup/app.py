@@ -1,0 +1,111 @@
+"""LookupFunction: is a URL on the public blocklist? Also the hash-prefix API for private lookups.
+
+Imports only the canonicalizer, the lookup logic and the blocklist table: none of the scanner.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from linkscan.blocklist.api_models import (
+    MAX_URL_LENGTH,
+    PREFIX_PATTERN,
+    ErrorBody,
+    HashMatches,
+    LookupBatch,
+    LookupRequest,
+    LookupResult,
+)
+from linkscan.blocklist.lookup import candidate, lookup_many
+from linkscan.errors import InvalidInputError, InvalidUrlError
+from linkscan.observability import logger, metrics, tracer
+from linkscan.settings import ServiceSettings
+from linkscan.storage.blocklist import BlocklistTable
+
+SETTINGS = ServiceSettings.from_env()
+TABLE = BlocklistTable(SETTINGS.blocklist_table_name)
+APPEAL_URL = f"{SETTINGS.public_base_url}/v1/appeals"
+# Answers change only when a new list version is published (minutes); shared caches may keep them briefly.
+CACHEABLE = "public, max-age=300"
+app = APIGatewayRestResolver(enable_validation=True, cors=CORSConfig(allow_origin="*", max_age=3600))
+
+
+def _json(status: int, body: Any, cache_control: str) -> Response[Any]:
+    return Response(
+        status_code=status, content_type="application/json", body=body, headers={"Cache-Control": cache_control}
+    )
+
+
+def _error(message: str, field: str | None = None, details: list[dict[str, Any]] | None = None) -> Response[Any]:
+    body = ErrorBody(error="invalid_request", message=message, field=field, details=details or [])
+    return _json(400, body.model_dump(exclude_none=True), "no-store")
+
+
+@app.exception_handler(RequestValidationError)
+def _invalid_request(exc: RequestValidationError) -> Response[Any]:
+    details = [
+        {"field": ".".join(str(p) for p in error["loc"] if p not in ("body", "query", "path")), "problem": error["msg"]}
+        for error in exc.errors()
+    ]
+    first = details[0] if details else {"field": "", "problem": "invalid request"}
+    message = f"{first['field']}: {first['problem']}" if first["field"] else str(first["problem"])
+    return _error(message, first["field"] or None, details)
+
+
+@app.exception_handler(InvalidUrlError)
+def _invalid_url(exc: InvalidUrlError) -> Response[Any]:
+    return _error(f"url: {exc}", "url")
+
+
+@app.exception_handler(InvalidInputError)
+def _invalid_input(exc: InvalidInputError) -> Response[Any]:
+    return _error(str(exc), exc.field)
+
+
+@app.get("/v1/lookup", summary="Is this URL listed? (Safe Browsing matching)")
+@tracer.capture_method
+def lookup_one(url: Annotated[str, Query(min_length=1, max_length=MAX_URL_LENGTH)]) -> Response[Any]:
+    (result,) = lookup_many([candidate(url)], TABLE.listed_by_hash)
+    body = LookupResult.model_validate(result.public(APPEAL_URL))
+    return _json(200, body.model_dump(mode="json"), CACHEABLE)
+
+
+@app.post("/v1/lookup", summary="Check up to 500 URLs at once")
+@tracer.capture_method
+def lookup_batch(request: LookupRequest) -> Response[Any]:
+    candidates, problems = [], {}
+    for index, url in enumerate(request.urls):
+        try:
+            candidates.append(candidate(url))
+        except InvalidUrlError as exc:
+            problems[index] = str(exc)
+    answers = iter(lookup_many(candidates, TABLE.listed_by_hash))
+    results = [
+        LookupResult(url=url, canonical_url=None, listed=False, error=problems[index])
+        if index in problems
+        else LookupResult.model_validate(next(answers).public(APPEAL_URL))
+        for index, url in enumerate(request.urls)
+    ]
+    metrics.add_metric(name="LookupUrls", unit="Count", value=len(request.urls))
+    return _json(200, LookupBatch(results=results).model_dump(mode="json"), "no-store")
+
+
+@app.get("/v1/hashes/<prefix>", summary="Listed full hashes sharing a 4-byte prefix (private lookups)")
+@tracer.capture_method
+def hashes(prefix: Annotated[str, Path(pattern=PREFIX_PATTERN, description="8 hex characters")]) -> Response[Any]:
+    prefix = prefix.lower()
+    entries = TABLE.listed_by_prefix(prefix)
+    body = HashMatches(prefix=prefix, matches=[entry.public() for entry in entries])
+    return _json(200, body.model_dump(mode="json"), CACHEABLE)
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    return app.resolve(event, context)

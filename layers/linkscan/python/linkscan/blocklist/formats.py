@@ -1,0 +1,217 @@
+"""Renderers for every published format. Each streams one sorted listing into a binary file.
+
+All formats come from the same ``Listing`` (one snapshot), so every file of a version agrees with the
+others. Hosts, adblock and RPZ carry whole-host listings of DNS names only: path and exact listings (and
+IP hosts) need URL-level matching, which the JSON/CSV/plain lists and the hash prefixes provide.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from linkscan.blocklist.model import Entry, expression_hex
+
+PREFIX_BYTES = 4
+CSV_COLUMNS = (
+    "expression",
+    "hash",
+    "scope",
+    "host",
+    "category",
+    "subcategory",
+    "severity",
+    "public_reason",
+    "first_listed",
+    "last_confirmed",
+)
+_DNS_NAME = re.compile(
+    r"^(?=.{1,200}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)+$"
+)
+_CHUNK = 4096  # lines per write: few syscalls without building whole files in memory
+
+
+@dataclass(frozen=True)
+class ListMeta:
+    version: int
+    generated_at: str
+    title: str = "linkscan public blocklist"
+    homepage: str = ""
+    rpz_origin: str = "rpz.linkscan.invalid"
+
+
+class Listing:
+    """The entries of one version, sorted by expression, with their hashes computed once."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.expression)
+        self.hashes: list[str] = [expression_hex(entry.expression) for entry in self.entries]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def domains(self) -> list[str]:
+        """Whole-host listings whose host is a valid DNS name, sorted."""
+        return [entry.host for entry in self.entries if entry.is_domain and _DNS_NAME.match(entry.host)]
+
+    def prefixes(self) -> list[bytes]:
+        return sorted({bytes.fromhex(digest[: PREFIX_BYTES * 2]) for digest in self.hashes})
+
+    def counts(self) -> dict[str, int]:
+        scopes = {"host": 0, "path": 0, "exact": 0}
+        for entry in self.entries:
+            scopes[entry.scope] += 1
+        return {"entries": len(self.entries), **scopes}
+
+
+def _write_lines(out: BinaryIO, lines: Iterable[str]) -> None:
+    buffer: list[str] = []
+    for line in lines:
+        buffer.append(line)
+        if len(buffer) >= _CHUNK:
+            out.write("".join(buffer).encode("utf-8"))
+            buffer.clear()
+    if buffer:
+        out.write("".join(buffer).encode("utf-8"))
+
+
+def write_json(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    """The full list with metadata; validates against static/blocklist.schema.json."""
+    header = {
+        "$schema": "blocklist.schema.json",
+        "title": meta.title,
+        "version": meta.version,
+        "generated_at": meta.generated_at,
+        "homepage": meta.homepage,
+        "count": len(listing),
+    }
+    out.write(json.dumps(header, ensure_ascii=False)[:-1].encode("utf-8") + b', "entries": [\n')
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def lines() -> Iterable[str]:
+        last = len(listing.entries) - 1
+        for index, (entry, digest) in enumerate(zip(listing.entries, listing.hashes, strict=True)):
+            row = entry.public()
+            row["hash"] = digest
+            yield dumps(row) + (",\n" if index < last else "\n")
+
+    _write_lines(out, lines())
+    out.write(b"]}\n")
+
+
+def write_csv(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for start in range(0, len(listing.entries), _CHUNK):
+        for entry, digest in zip(
+            listing.entries[start : start + _CHUNK], listing.hashes[start : start + _CHUNK], strict=True
+        ):
+            writer.writerow(
+                (
+                    entry.expression,
+                    digest,
+                    entry.scope,
+                    entry.host,
+                    entry.category,
+                    entry.subcategory,
+                    entry.severity,
+                    entry.public_reason,
+                    entry.first_listed,
+                    entry.last_confirmed,
+                )
+            )
+        out.write(text.getvalue().encode("utf-8"))
+        text.seek(0)
+        text.truncate()
+    out.write(text.getvalue().encode("utf-8"))
+
+
+def write_plain(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    """One expression per line, nothing else (for grep and Safe-Browsing-style clients)."""
+    _write_lines(out, (entry.expression + "\n" for entry in listing.entries))
+
+
+def _comment_header(prefix: str, meta: ListMeta) -> str:
+    lines = [
+        f"{meta.title}",
+        f"Version: {meta.version}",
+        f"Generated: {meta.generated_at}",
+        f"Homepage: {meta.homepage}" if meta.homepage else "",
+    ]
+    return "".join(f"{prefix} {line}\n" for line in lines if line)
+
+
+def write_hosts(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    out.write(_comment_header("#", meta).encode("utf-8"))
+    _write_lines(out, (f"0.0.0.0 {domain}\n" for domain in listing.domains()))
+
+
+def write_adblock(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    out.write(b"[Adblock Plus 2.0]\n")
+    out.write(f"! Title: {meta.title}\n! Expires: 1 hours\n".encode())
+    out.write(_comment_header("!", meta).encode("utf-8"))
+    _write_lines(out, (f"||{domain}^\n" for domain in listing.domains()))
+
+
+def write_rpz(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    """A DNS Response Policy Zone: NXDOMAIN (CNAME .) for each listed domain and its subdomains."""
+    serial = meta.version % 2**32
+    head = (
+        f"; {meta.title}, version {meta.version}, generated {meta.generated_at}\n"
+        f"$ORIGIN {meta.rpz_origin}.\n"
+        "$TTL 300\n"
+        f"@ IN SOA localhost. hostmaster.localhost. ( {serial} 3600 600 604800 300 )\n"
+        "@ IN NS localhost.\n"
+    )
+    out.write(head.encode("ascii"))
+    limit = 253 - len(meta.rpz_origin) - 3  # "*." and the joining dot must still fit in a DNS name
+    _write_lines(
+        out,
+        (f"{domain} CNAME .\n*.{domain} CNAME .\n" for domain in listing.domains() if len(domain) <= limit),
+    )
+
+
+def write_prefixes_bin(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    """Sorted unique 4-byte SHA-256 prefixes, concatenated (Safe Browsing's raw hash list)."""
+    out.write(b"".join(listing.prefixes()))
+
+
+def write_prefixes_json(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+    prefixes = listing.prefixes()
+    out.write(
+        f'{{"version":{meta.version},"generated_at":"{meta.generated_at}","prefix_bytes":{PREFIX_BYTES},'
+        f'"count":{len(prefixes)},"prefixes":['.encode("ascii")
+    )
+    _write_lines(out, (("," if index else "") + f'"{p.hex()}"' for index, p in enumerate(prefixes)))
+    out.write(b"]}\n")
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # file name under v/<version>/
+    content_type: str
+    description: str
+    render: Callable[[Listing, ListMeta, BinaryIO], None]
+
+
+FORMATS: Sequence[Format] = (
+    Format("blocklist.json", "application/json", "Full list with metadata (JSON)", write_json),
+    Format("blocklist.csv", "text/csv; charset=utf-8", "Full list with metadata (CSV)", write_csv),
+    Format("expressions.txt", "text/plain; charset=utf-8", "Listed expressions, one per line", write_plain),
+    Format("hosts.txt", "text/plain; charset=utf-8", "Domains as a hosts file (0.0.0.0)", write_hosts),
+    Format("adblock.txt", "text/plain; charset=utf-8", "Domains in adblock syntax (||domain^)", write_adblock),
+    Format("blocklist.rpz", "text/dns; charset=utf-8", "DNS Response Policy Zone", write_rpz),
+    Format(
+        "prefixes.bin",
+        "application/octet-stream",
+        "Sorted 4-byte SHA-256 prefixes (binary)",
+        write_prefixes_bin,
+    ),
+    Format("prefixes.json", "application/json", "Sorted 4-byte SHA-256 prefixes (hex, JSON)", write_prefixes_json),
+)

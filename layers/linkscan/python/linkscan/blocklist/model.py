@@ -1,0 +1,137 @@
+"""Blocklist entries, target states and version diffs."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from linkscan.canonical import is_ip_host
+
+Scope = Literal["host", "path", "exact"]
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+def expression_hex(expression: str) -> str:
+    """Hex SHA-256 of an expression: the blocklist table's key."""
+    return hashlib.sha256(expression.encode("utf-8")).hexdigest()
+
+
+def scope_of(expression: str) -> Scope:
+    """What an expression blocks: a whole host ("h/"), a path prefix ("h/a/") or one exact URL."""
+    _, _, path = expression.partition("/")
+    if not path:
+        return "host"
+    if path.endswith("/") and "?" not in path:
+        return "path"
+    return "exact"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One listed expression and the public facts about why it is listed."""
+
+    expression: str
+    category: str
+    subcategory: str
+    severity: str
+    public_reason: str
+    first_listed: str
+    last_confirmed: str
+    targets: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def hash_hex(self) -> str:
+        return expression_hex(self.expression)
+
+    @property
+    def host(self) -> str:
+        return self.expression.partition("/")[0]
+
+    @property
+    def scope(self) -> Scope:
+        return scope_of(self.expression)
+
+    @property
+    def is_domain(self) -> bool:
+        """A whole-host listing of a DNS name (what hosts files, adblock and RPZ can carry)."""
+        return self.scope == "host" and not is_ip_host(self.host)
+
+    def public(self) -> dict[str, Any]:
+        """The entry as published in JSON lists and diffs (target ids stay private)."""
+        return {
+            "expression": self.expression,
+            "hash": self.hash_hex,
+            "scope": self.scope,
+            "host": self.host,
+            "category": self.category,
+            "subcategory": self.subcategory,
+            "severity": self.severity,
+            "public_reason": self.public_reason,
+            "first_listed": self.first_listed,
+            "last_confirmed": self.last_confirmed,
+        }
+
+    def compact(self) -> list[Any]:
+        """A positional form for the snapshot object (half the size of the keyed form)."""
+        return [
+            self.expression,
+            self.category,
+            self.subcategory,
+            self.severity,
+            self.public_reason,
+            self.first_listed,
+            self.last_confirmed,
+            sorted(self.targets),
+        ]
+
+    @classmethod
+    def from_compact(cls, row: list[Any]) -> Entry:
+        # Interning the repeated strings keeps a million-entry snapshot well inside Lambda memory.
+        intern = sys.intern
+        return cls(
+            row[0],
+            intern(row[1]),
+            intern(row[2]),
+            intern(row[3]),
+            intern(row[4]),
+            intern(row[5]),
+            intern(row[6]),
+            frozenset(row[7]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TargetState:
+    """What the main table's current-verdict item says about one URL target, as far as listing cares."""
+
+    target_id: str
+    url: str  # canonical
+    blocked: bool
+    category: str
+    subcategory: str
+    severity: str
+    public_reason: str
+    scanned_at: str
+    listing_scope: Scope | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """What changed between two consecutive versions of the list."""
+
+    version: int
+    previous_version: int
+    generated_at: str
+    added: tuple[Entry, ...]
+    removed: tuple[str, ...]  # expressions
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "previous_version": self.previous_version,
+            "generated_at": self.generated_at,
+            "added": [entry.public() for entry in self.added],
+            "removed": [{"expression": e, "hash": expression_hex(e)} for e in self.removed],
+        }

@@ -1,0 +1,310 @@
+"""Publication: apply listing changes, then write one consistent version of every format.
+
+A version is written as immutable objects under ``v/<version>/`` (lists, diff, page, snapshot, its own
+manifest), then the ``latest/`` copies and the root page, and the root ``manifest.json`` LAST: a reader
+that follows the manifest never sees a mix of two versions.
+
+Incremental publications reuse the previous version's compact snapshot (kept in memory between warm
+invocations) instead of re-reading the table. Above ``full_render_limit`` entries an incremental writes
+only its diff: the full files stay those of the last full render, the manifest says which version they
+are (``lists_version``), and the scheduled rebuild renders them again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, BinaryIO, Literal, Protocol
+
+from linkscan.blocklist.changes import ListingChange, entry_for
+from linkscan.blocklist.formats import FORMATS, Listing, ListMeta
+from linkscan.blocklist.model import Diff, Entry
+from linkscan.blocklist.page import PageConfig, render_page
+from linkscan.errors import ConflictError
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+SHORT = "public, max-age=60, must-revalidate"
+SNAPSHOT_NAME = "snapshot.json.gz"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "static" / "blocklist.schema.json"
+
+
+@dataclass(frozen=True)
+class PublicationState:
+    """The list's counters, kept in one reserved item of the blocklist table."""
+
+    version: int = 0
+    lists_version: int = 0  # the version whose full files the manifest points at
+    entries: int = 0
+    files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
+
+
+class BlocklistStore(Protocol):
+    """What the publisher needs from storage (linkscan.storage.blocklist implements it with DynamoDB + S3)."""
+
+    def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]: ...
+    def release(self, expression: str, target_id: str, now: str) -> bool: ...
+    def delist(self, expression: str, now: str) -> None: ...
+    def put_entry(self, entry: Entry) -> None: ...
+    def iter_listed(self) -> Iterable[Entry]: ...
+    def read_state(self) -> PublicationState: ...
+    def claim_version(self, expected: int, state: PublicationState) -> None: ...
+    def record_publication(self, state: PublicationState) -> bool: ...
+    def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None: ...
+    def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None: ...
+    def get_object(self, key: str) -> bytes | None: ...
+
+
+HoldResult = Literal["listed", "updated", "unchanged"]
+
+
+@dataclass
+class TableChanges:
+    added: dict[str, Entry] = field(default_factory=dict)  # newly listed or re-described
+    removed: set[str] = field(default_factory=set)
+    listed: int = 0  # how many of ``added`` were not listed before
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    version: int
+    added: int
+    removed: int
+    entries: int
+    full_render: bool
+    published: bool = True
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class Publisher:
+    store: BlocklistStore
+    page: PageConfig
+    full_render_limit: int = 2_000_000
+    clock: Callable[[], str] = utc_now
+    meta_title: str = "linkscan public blocklist"
+    # The last snapshot written by this process: a warm Lambda publishes the next version without reading S3.
+    _cache: tuple[int, dict[str, Entry]] | None = None
+
+    # ---------------------------------------------------------------- incremental (stream-triggered)
+
+    def apply_change(self, change: ListingChange, into: TableChanges) -> None:
+        """Update the blocklist table for one verdict change; record what the list gains or loses."""
+        target_id = change.target.target_id
+        if change.hold is not None:
+            entry, status = self.store.hold(entry_for(change.hold, change.target, self.clock()), target_id)
+            if status != "unchanged":
+                into.added[change.hold] = entry
+                if change.hold in into.removed:
+                    into.removed.discard(change.hold)
+                else:
+                    into.listed += status == "listed"
+        if change.release is not None and self.store.release(change.release, target_id, self.clock()):
+            if into.added.pop(change.release, None) is None:
+                into.removed.add(change.release)
+            else:
+                into.listed -= 1
+
+    def publish_changes(self, changes: Iterable[ListingChange]) -> PublishResult:
+        table = TableChanges()
+        for change in changes:
+            self.apply_change(change, table)
+        return self.publish(table)
+
+    def publish(self, table: TableChanges) -> PublishResult:
+        """One new version for everything in ``table`` (nothing is written when nothing changed)."""
+        state = self.store.read_state()
+        if not table.added and not table.removed:
+            return PublishResult(state.version, 0, 0, state.entries, False, published=False)
+        for _attempt in range(5):
+            try:
+                return self._publish_diff(state, table)
+            except ConflictError:
+                state = self.store.read_state()  # another publisher took the version: diff against its list
+        raise ConflictError("could not claim a list version after 5 attempts")
+
+    def _publish_diff(self, state: PublicationState, table: TableChanges) -> PublishResult:
+        added, removed = table.added, table.removed
+        version = state.version + 1
+        entries = state.entries + table.listed - len(removed)
+        full = entries <= self.full_render_limit
+        snapshot: dict[str, Entry] | None = None
+        if full:
+            snapshot = self._load_snapshot(state.version)
+            if snapshot is None:  # first version, or a concurrent publisher's snapshot is not written yet
+                snapshot = {entry.expression: entry for entry in self.store.iter_listed()}
+            else:
+                snapshot = dict(snapshot)
+                snapshot.update(added)
+                for expression in removed:
+                    snapshot.pop(expression, None)
+            entries = len(snapshot)
+        diff = Diff(
+            version=version,
+            previous_version=state.version,
+            generated_at=self.clock(),
+            added=tuple(added[key] for key in sorted(added)),
+            removed=tuple(sorted(removed)),
+        )
+        new_state = PublicationState(version=version, lists_version=state.lists_version, entries=entries)
+        self.store.claim_version(state.version, new_state)
+        self._write_version(version, diff, snapshot, state)
+        return PublishResult(version, len(diff.added), len(diff.removed), entries, snapshot is not None)
+
+    # ---------------------------------------------------------------- full rebuild (scheduled)
+
+    def rebuild(self, desired: Iterable[Entry]) -> PublishResult:
+        """Make the table and the published list equal to ``desired`` (built from the main table)."""
+        now = self.clock()
+        wanted = {entry.expression: entry for entry in desired}
+        current = {entry.expression: entry for entry in self.store.iter_listed()}
+        removed = set(current) - set(wanted)
+        added: dict[str, Entry] = {}
+        for expression, desired_entry in wanted.items():
+            existing = current.get(expression)
+            entry = desired_entry
+            if existing is not None and existing.first_listed:  # keep "listed since" across rebuilds
+                entry = replace(entry, first_listed=min(existing.first_listed, entry.first_listed))
+                wanted[expression] = entry
+            if existing != entry:
+                self.store.put_entry(entry)
+                added[expression] = entry
+        for expression in removed:
+            self.store.delist(expression, now)
+        for _attempt in range(5):
+            state = self.store.read_state()
+            diff = Diff(state.version + 1, state.version, self.clock(), tuple(added.values()), tuple(sorted(removed)))
+            try:
+                self.store.claim_version(state.version, PublicationState(diff.version, diff.version, len(wanted)))
+            except ConflictError:
+                continue
+            self._write_version(diff.version, diff, wanted, state)
+            return PublishResult(diff.version, len(added), len(removed), len(wanted), True)
+        raise ConflictError("could not claim a list version after 5 attempts")
+
+    # ---------------------------------------------------------------- writing one version
+
+    def _write_version(
+        self, version: int, diff: Diff, snapshot: dict[str, Entry] | None, previous: PublicationState
+    ) -> dict[str, Any]:
+        generated_at = diff.generated_at
+        prefix = f"v/{version}/"
+        meta = ListMeta(version=version, generated_at=generated_at, title=self.meta_title, homepage=self.page.homepage)
+        self._put_json(prefix + "diff.json", diff.public(), IMMUTABLE)
+        files: dict[str, Any]
+        if snapshot is not None:
+            listing = Listing(snapshot.values())
+            files = {}
+            for fmt in FORMATS:
+                files[fmt.name] = self._put_rendered(prefix + fmt.name, fmt.content_type, fmt.render, listing, meta)
+                files[fmt.name]["description"] = fmt.description
+            self._put_snapshot(prefix + SNAPSHOT_NAME, version, snapshot)
+            self._cache = (version, snapshot)
+            counts = listing.counts()
+            counts["domains"] = len(listing.domains())
+            lists_version = version
+            recent = sorted(listing.entries, key=lambda e: e.first_listed, reverse=True)[: self.page.recent_limit]
+        else:
+            files = dict(previous.files)
+            counts = {"entries": self.store.read_state().entries}
+            lists_version = previous.lists_version
+            recent = list(diff.added[: self.page.recent_limit])
+            self._cache = None
+        manifest = {
+            "version": version,
+            "generated_at": generated_at,
+            "lists_version": lists_version,
+            "counts": counts,
+            "files": files,
+            "diff": {"path": prefix + "diff.json", "path_template": "v/{version}/diff.json", "since": 1},
+            "schema": "blocklist.schema.json",
+        }
+        self._put_bytes(
+            prefix + "blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", IMMUTABLE
+        )
+        page_bytes = render_page(self.page, manifest, recent).encode("utf-8")
+        page_info = self._put_bytes(prefix + "index.html", page_bytes, "text/html; charset=utf-8", IMMUTABLE)
+        manifest["files"] = {**files, "index.html": page_info}
+        self._put_json(prefix + "manifest.json", manifest, IMMUTABLE)
+        # A slower publisher of an older version must not overwrite the pointers of a newer one.
+        if not self.store.record_publication(PublicationState(version, lists_version, counts["entries"], files)):
+            return manifest
+        # Stable URLs for tools that cannot follow a manifest (hosts-file updaters, RPZ transfers).
+        if snapshot is not None:
+            for name, info in files.items():
+                self.store.copy_object(info["path"], "latest/" + name, info["content_type"], SHORT)
+        self._put_bytes("index.html", page_bytes, "text/html; charset=utf-8", SHORT)
+        self._put_bytes("blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", SHORT)
+        self._put_json("manifest.json", manifest, SHORT)  # last: the version becomes visible now
+        return manifest
+
+    def _put_rendered(
+        self,
+        key: str,
+        content_type: str,
+        render: Callable[[Listing, ListMeta, BinaryIO], None],
+        listing: Listing,
+        meta: ListMeta,
+    ) -> dict[str, Any]:
+        # Spooled to disk so a million-entry file never sits in memory; hashed while it is written.
+        with tempfile.TemporaryFile() as spool:
+            writer = _HashingWriter(spool)
+            render(listing, meta, writer)  # type: ignore[arg-type]
+            spool.seek(0)
+            self.store.put_object(key, spool, content_type, IMMUTABLE, writer.sha256.hexdigest())
+        return {
+            "path": key,
+            "sha256": writer.sha256.hexdigest(),
+            "bytes": writer.size,
+            "content_type": content_type,
+        }
+
+    def _put_bytes(self, key: str, body: bytes, content_type: str, cache: str) -> dict[str, Any]:
+        digest = hashlib.sha256(body).hexdigest()
+        self.store.put_object(key, io.BytesIO(body), content_type, cache, digest)
+        return {"path": key, "sha256": digest, "bytes": len(body), "content_type": content_type}
+
+    def _put_json(self, key: str, document: Any, cache: str) -> dict[str, Any]:
+        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return self._put_bytes(key, body, "application/json", cache)
+
+    def _put_snapshot(self, key: str, version: int, snapshot: dict[str, Entry]) -> None:
+        rows = [entry.compact() for entry in snapshot.values()]
+        body = gzip.compress(json.dumps({"version": version, "entries": rows}, separators=(",", ":")).encode(), 1)
+        self._put_bytes(key, body, "application/gzip", IMMUTABLE)
+
+    def _load_snapshot(self, version: int) -> dict[str, Entry] | None:
+        if self._cache and self._cache[0] == version:
+            return self._cache[1]
+        if version == 0:
+            return {}
+        body = self.store.get_object(f"v/{version}/{SNAPSHOT_NAME}")
+        if body is None:
+            return None
+        rows = json.loads(gzip.decompress(body))["entries"]
+        snapshot = {row[0]: Entry.from_compact(row) for row in rows}
+        self._cache = (version, snapshot)
+        return snapshot
+
+
+class _HashingWriter:
+    """A binary sink that hashes and counts what passes through to the spool file."""
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink = sink
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        return self.sink.write(data)

@@ -1,0 +1,37 @@
+"""The list a full rebuild should publish, computed from every blocked URL target in the main table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from linkscan.blocklist.changes import entry_for, listing_change, target_state
+from linkscan.blocklist.model import SEVERITIES, Entry
+from linkscan.blocklist.scope import SharedHosts
+
+
+def desired_entries(items: Iterable[Mapping[str, Any]], shared: SharedHosts, now: str) -> list[Entry]:
+    """One entry per expression; several targets on one expression share it (the most severe describes it)."""
+    by_expression: dict[str, Entry] = {}
+    for item in items:
+        change = listing_change(None, target_state(item), shared)
+        if change is None or change.hold is None:
+            continue
+        entry = entry_for(change.hold, change.target, now)
+        current = by_expression.get(change.hold)
+        if current is None:
+            by_expression[change.hold] = entry
+            continue
+        leader = max(current, entry, key=_rank)
+        by_expression[change.hold] = replace(
+            leader,
+            targets=current.targets | entry.targets,
+            last_confirmed=max(current.last_confirmed, entry.last_confirmed),
+        )
+    return list(by_expression.values())
+
+
+def _rank(entry: Entry) -> tuple[int, str]:
+    severity = SEVERITIES.index(entry.severity) if entry.severity in SEVERITIES else 0
+    return severity, entry.last_confirmed

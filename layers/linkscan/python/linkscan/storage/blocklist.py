@@ -1,0 +1,363 @@
+"""DynamoDB blocklist table and S3 publication bucket.
+
+Table items are keyed by ``hash`` (hex SHA-256 of the expression); the ``ByPrefix`` index (first 8 hex
+characters) answers private lookups. One reserved item, ``hash = "#state"``, holds the version counter
+and what the last publication wrote. Low-level clients are used throughout: the lookup path reads at
+most 30 keys and must not pay for the resource layer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
+
+from botocore.exceptions import ClientError
+
+from linkscan.blocklist.model import Entry, expression_hex
+from linkscan.blocklist.publisher import HoldResult, PublicationState
+from linkscan.errors import ConflictError
+from linkscan.storage import client
+
+STATE_KEY = "#state"
+PREFIX_INDEX = "ByPrefix"
+_PUBLIC_FIELDS = ("category", "subcategory", "severity", "public_reason")
+_BATCH_GET_LIMIT = 100
+
+
+def _s(value: str) -> dict[str, str]:
+    return {"S": value}
+
+
+def _entry_from_item(item: Mapping[str, Any]) -> Entry:
+    return Entry(
+        expression=item["expression"]["S"],
+        category=item.get("category", {}).get("S", ""),
+        subcategory=item.get("subcategory", {}).get("S", ""),
+        severity=item.get("severity", {}).get("S", "medium"),
+        public_reason=item.get("public_reason", {}).get("S", ""),
+        first_listed=item.get("first_listed", {}).get("S", ""),
+        last_confirmed=item.get("last_confirmed", {}).get("S", ""),
+        targets=frozenset(item.get("targets", {}).get("SS", ())),
+    )
+
+
+def _is_condition_failure(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+class BlocklistTable:
+    """The blocklist table: listed expressions and the publication state."""
+
+    def __init__(self, table_name: str, dynamodb: Any | None = None) -> None:
+        self.table_name = table_name
+        self.dynamodb = dynamodb or client("dynamodb")
+
+    # -------------------------------------------------------------- listing
+
+    def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]:
+        """Add ``target_id`` to the holders of ``entry.expression`` and (re)list it."""
+        digest = expression_hex(entry.expression)
+        response = self.dynamodb.update_item(
+            TableName=self.table_name,
+            Key={"hash": _s(digest)},
+            UpdateExpression=(
+                "SET #expression = :expression, #prefix = :prefix, #category = :category, "
+                "#subcategory = :subcategory, #severity = :severity, #public_reason = :public_reason, "
+                "#last_confirmed = :last_confirmed, #listed = :true, "
+                "#first_listed = if_not_exists(#first_listed, :first_listed) "
+                "ADD #targets :target REMOVE #delisted_at"
+            ),
+            ExpressionAttributeNames={
+                f"#{name}": name
+                for name in (
+                    "expression",
+                    "prefix",
+                    "category",
+                    "subcategory",
+                    "severity",
+                    "public_reason",
+                    "last_confirmed",
+                    "listed",
+                    "first_listed",
+                    "targets",
+                    "delisted_at",
+                )
+            },
+            ExpressionAttributeValues={
+                ":expression": _s(entry.expression),
+                ":prefix": _s(digest[:8]),
+                ":category": _s(entry.category),
+                ":subcategory": _s(entry.subcategory),
+                ":severity": _s(entry.severity),
+                ":public_reason": _s(entry.public_reason),
+                ":last_confirmed": _s(entry.last_confirmed),
+                ":first_listed": _s(entry.first_listed),
+                ":true": {"BOOL": True},
+                ":target": {"SS": [target_id]},
+            },
+            ReturnValues="ALL_OLD",
+        )
+        old = response.get("Attributes")
+        if not old or not old.get("listed", {}).get("BOOL"):
+            return entry, "listed"
+        before = _entry_from_item(old)
+        merged = Entry(
+            expression=entry.expression,
+            category=entry.category,
+            subcategory=entry.subcategory,
+            severity=entry.severity,
+            public_reason=entry.public_reason,
+            first_listed=before.first_listed or entry.first_listed,
+            last_confirmed=entry.last_confirmed,
+            targets=before.targets | {target_id},
+        )
+        changed = any(getattr(before, name) != getattr(entry, name) for name in _PUBLIC_FIELDS)
+        return merged, "updated" if changed else "unchanged"
+
+    def release(self, expression: str, target_id: str, now: str) -> bool:
+        """Remove one holder; delist the expression when none is left. True when it was delisted."""
+        key = {"hash": _s(expression_hex(expression))}
+        try:
+            response = self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key=key,
+                UpdateExpression="DELETE #targets :target",
+                ConditionExpression="attribute_exists(#hash)",
+                ExpressionAttributeNames={"#targets": "targets", "#hash": "hash"},
+                ExpressionAttributeValues={":target": {"SS": [target_id]}},
+                ReturnValues="ALL_NEW",
+            )
+        except ClientError as exc:
+            if _is_condition_failure(exc):
+                return False
+            raise
+        item = response.get("Attributes", {})
+        if item.get("targets") or not item.get("listed", {}).get("BOOL"):
+            return False
+        try:
+            # Conditional: a target that took the expression again in the meantime keeps it listed.
+            self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key=key,
+                UpdateExpression="SET #listed = :false, #delisted_at = :now REMOVE #first_listed",
+                ConditionExpression="attribute_not_exists(#targets) AND #listed = :true",
+                ExpressionAttributeNames={
+                    "#listed": "listed",
+                    "#delisted_at": "delisted_at",
+                    "#first_listed": "first_listed",
+                    "#targets": "targets",
+                },
+                ExpressionAttributeValues={
+                    ":false": {"BOOL": False},
+                    ":true": {"BOOL": True},
+                    ":now": _s(now),
+                },
+            )
+        except ClientError as exc:
+            if _is_condition_failure(exc):
+                return False
+            raise
+        return True
+
+    def put_entry(self, entry: Entry) -> None:
+        """Write an entry as the rebuild computed it (holders replaced)."""
+        digest = expression_hex(entry.expression)
+        item: dict[str, Any] = {
+            "hash": _s(digest),
+            "prefix": _s(digest[:8]),
+            "expression": _s(entry.expression),
+            "category": _s(entry.category),
+            "subcategory": _s(entry.subcategory),
+            "severity": _s(entry.severity),
+            "public_reason": _s(entry.public_reason),
+            "first_listed": _s(entry.first_listed),
+            "last_confirmed": _s(entry.last_confirmed),
+            "listed": {"BOOL": True},
+        }
+        if entry.targets:
+            item["targets"] = {"SS": sorted(entry.targets)}
+        self.dynamodb.put_item(TableName=self.table_name, Item=item)
+
+    def delist(self, expression: str, now: str) -> None:
+        self.dynamodb.update_item(
+            TableName=self.table_name,
+            Key={"hash": _s(expression_hex(expression))},
+            UpdateExpression="SET #listed = :false, #delisted_at = :now REMOVE #targets, #first_listed",
+            ExpressionAttributeNames={
+                "#listed": "listed",
+                "#delisted_at": "delisted_at",
+                "#targets": "targets",
+                "#first_listed": "first_listed",
+            },
+            ExpressionAttributeValues={":false": {"BOOL": False}, ":now": _s(now)},
+        )
+
+    def iter_listed(self) -> Iterator[Entry]:
+        paginator = self.dynamodb.get_paginator("scan")
+        pages = paginator.paginate(
+            TableName=self.table_name,
+            FilterExpression="#listed = :true",
+            ExpressionAttributeNames={"#listed": "listed"},
+            ExpressionAttributeValues={":true": {"BOOL": True}},
+        )
+        for page in pages:
+            for item in page.get("Items", ()):
+                yield _entry_from_item(item)
+
+    # -------------------------------------------------------------- lookups
+
+    def listed_by_hash(self, hashes: Iterable[str]) -> dict[str, Entry]:
+        """The listed entries among ``hashes`` (hex), via BatchGetItem in chunks of 100."""
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, Entry] = {}
+        for start in range(0, len(wanted), _BATCH_GET_LIMIT):
+            request: dict[str, Any] = {
+                self.table_name: {"Keys": [{"hash": _s(h)} for h in wanted[start : start + _BATCH_GET_LIMIT]]}
+            }
+            for _attempt in range(8):
+                response = self.dynamodb.batch_get_item(RequestItems=request)
+                for item in response.get("Responses", {}).get(self.table_name, ()):
+                    if item.get("listed", {}).get("BOOL"):
+                        found[item["hash"]["S"]] = _entry_from_item(item)
+                request = response.get("UnprocessedKeys") or {}
+                if not request:
+                    break
+        return found
+
+    def listed_by_prefix(self, prefix: str) -> list[Entry]:
+        paginator = self.dynamodb.get_paginator("query")
+        pages = paginator.paginate(
+            TableName=self.table_name,
+            IndexName=PREFIX_INDEX,
+            KeyConditionExpression="#prefix = :prefix",
+            FilterExpression="#listed = :true",
+            ExpressionAttributeNames={"#prefix": "prefix", "#listed": "listed"},
+            ExpressionAttributeValues={":prefix": _s(prefix), ":true": {"BOOL": True}},
+        )
+        return [_entry_from_item(item) for page in pages for item in page.get("Items", ())]
+
+    # -------------------------------------------------------------- publication state
+
+    def read_state(self) -> PublicationState:
+        response = self.dynamodb.get_item(TableName=self.table_name, Key={"hash": _s(STATE_KEY)}, ConsistentRead=True)
+        item = response.get("Item")
+        if not item:
+            return PublicationState()
+        return PublicationState(
+            version=int(item.get("version", {}).get("N", "0")),
+            lists_version=int(item.get("lists_version", {}).get("N", "0")),
+            entries=int(item.get("entries", {}).get("N", "0")),
+            files=json.loads(item.get("files", {}).get("S", "{}")),
+        )
+
+    def claim_version(self, expected: int, state: PublicationState) -> None:
+        """Take version ``state.version`` if the counter is still ``expected``; ConflictError otherwise."""
+        condition = (
+            "attribute_not_exists(#version) OR #version = :expected" if expected == 0 else "#version = :expected"
+        )
+        try:
+            self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key={"hash": _s(STATE_KEY)},
+                UpdateExpression="SET #version = :version, #entries = :entries",
+                ConditionExpression=condition,
+                ExpressionAttributeNames={"#version": "version", "#entries": "entries"},
+                ExpressionAttributeValues={
+                    ":version": {"N": str(state.version)},
+                    ":entries": {"N": str(state.entries)},
+                    ":expected": {"N": str(expected)},
+                },
+            )
+        except ClientError as exc:
+            if _is_condition_failure(exc):
+                raise ConflictError(f"list version {expected} was already superseded") from exc
+            raise
+
+    def record_publication(self, state: PublicationState) -> bool:
+        """Record what version ``state.version`` wrote, unless a newer version was already published."""
+        try:
+            self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key={"hash": _s(STATE_KEY)},
+                UpdateExpression="SET #published = :version, #lists_version = :lists, #files = :files",
+                ConditionExpression="attribute_not_exists(#published) OR #published < :version",
+                ExpressionAttributeNames={
+                    "#published": "published",
+                    "#lists_version": "lists_version",
+                    "#files": "files",
+                },
+                ExpressionAttributeValues={
+                    ":version": {"N": str(state.version)},
+                    ":lists": {"N": str(state.lists_version)},
+                    ":files": _s(json.dumps(state.files, separators=(",", ":"))),
+                },
+            )
+        except ClientError as exc:
+            if _is_condition_failure(exc):
+                return False
+            raise
+        return True
+
+
+class PublicationBucket:
+    """S3 objects of the published list."""
+
+    def __init__(self, bucket: str, s3: Any | None = None) -> None:
+        self.bucket = bucket
+        self.s3 = s3 or client("s3")
+
+    def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None:
+        self.s3.put_object(
+            Bucket=self.bucket,
+            Key=key,
+            Body=body,
+            ContentType=content_type,
+            CacheControl=cache_control,
+            Metadata={"sha256": sha256},
+        )
+
+    def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None:
+        self.s3.copy_object(
+            Bucket=self.bucket,
+            Key=key,
+            CopySource={"Bucket": self.bucket, "Key": source_key},
+            MetadataDirective="REPLACE",
+            ContentType=content_type,
+            CacheControl=cache_control,
+        )
+
+    def get_object(self, key: str) -> bytes | None:
+        try:
+            response = self.s3.get_object(Bucket=self.bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+        body: bytes = response["Body"].read()
+        return body
+
+
+class BlocklistStorage(BlocklistTable, PublicationBucket):
+    """Both halves together: what the publisher's BlocklistStore protocol asks for."""
+
+    def __init__(self, table_name: str, bucket: str, dynamodb: Any | None = None, s3: Any | None = None) -> None:
+        BlocklistTable.__init__(self, table_name, dynamodb)
+        PublicationBucket.__init__(self, bucket, s3)
+
+
+def iter_blocked_url_items(table_name: str, dynamodb: Any | None = None) -> Iterator[dict[str, Any]]:
+    """Current-verdict items of blocked URL targets in the main table (deserialized), for the rebuild."""
+    from boto3.dynamodb.types import TypeDeserializer
+
+    deserializer = TypeDeserializer()
+    paginator = (dynamodb or client("dynamodb")).get_paginator("scan")
+    pages = paginator.paginate(
+        TableName=table_name,
+        FilterExpression="#sk = :current AND #type = :url AND #decision = :block",
+        ExpressionAttributeNames={"#sk": "SK", "#type": "target_type", "#decision": "effective_decision"},
+        ExpressionAttributeValues={":current": _s("CURRENT"), ":url": _s("url"), ":block": _s("block")},
+    )
+    for page in pages:
+        for item in page.get("Items", ()):
+            yield {name: deserializer.deserialize(value) for name, value in item.items()}
