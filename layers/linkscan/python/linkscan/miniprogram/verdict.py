@@ -105,10 +105,13 @@ def scan_miniprogram(
         reasons.append(_channel_reason(strong))
         decision = _at_least(decision, "review")
         floor = policy.scores.get("channel_escalation_floor", 0.3)
-        if any(c.category in CHANNEL_ESCALATES and c.score >= floor for c in categories):
+        if decision != "block" and any(c.category in CHANNEL_ESCALATES and c.score >= floor for c in categories):
             decision = "block"
             reasons.append("channel leading combined with loan content: blocked")
 
+    # Evading qualification checks while offering blockable content costs one more grade of punishment,
+    # the same step a repeat offence costs (a severity bump alone may not move a category-pinned action).
+    escalation = 1 if gaps and decision == "block" else 0
     categories.sort(key=lambda category: category.score, reverse=True)
     return Verdict(
         target_id=target_id_for_appid(meta.appid),
@@ -118,7 +121,7 @@ def scan_miniprogram(
         score=detection.score,
         band=detection.band,
         categories=categories,
-        actions=_actions(categories, decision, prior_violations),
+        actions=_actions(categories, decision, prior_violations + escalation),
         reasons=reasons,
         rules_version=f"{detection.rules_version}+mp{policy.version}",
         scan_id=scan_id,
@@ -127,7 +130,7 @@ def scan_miniprogram(
             meta,
             detection,
             decision=decision,
-            prior_violations=prior_violations,
+            grades=prior_violations + escalation,
             gaps=gaps,
             channels=channels,
             signals=signals,
@@ -195,7 +198,7 @@ def _extra(
     detection: DetectionLike,
     *,
     decision: Decision,
-    prior_violations: int,
+    grades: int,
     gaps: Sequence[QualificationGap],
     channels: Sequence[ChannelFinding],
     signals: Mapping[str, float],
@@ -234,7 +237,8 @@ def _extra(
         "outbound_urls": outbound_urls(meta, policy),
         "content_decision": detection.decision,
         "scan_decision": decision,  # before linked pages: reevaluate starts from here
-        "prior_violations": prior_violations,
+        # prior violations plus any escalation for evasion: what reevaluate passes to the policy again
+        "enforcement_grades": grades,
     }
 
 
@@ -276,13 +280,12 @@ def reevaluate(
     if not linked:
         return base
     categories.sort(key=lambda category: category.score, reverse=True)
-    prior = int(str(base.extra.get("prior_violations", 0)))
     return base.model_copy(
         update={
             "decision": decision,
             "categories": categories,
             "reasons": reasons,
-            "actions": _actions(categories, decision, prior),
+            "actions": _actions(categories, decision, _grades(base)),
             "extra": {**base.extra, "linked_blocked": linked},
         }
     )
@@ -293,17 +296,23 @@ def _without_linked(verdict: Verdict) -> Verdict:
     categories = [c for c in verdict.categories if not all(e.rule == LINKED_RULE for e in c.evidence) or not c.evidence]
     scan_decision = verdict.extra.get("scan_decision", verdict.decision)
     decision: Decision = scan_decision if scan_decision in DECISION_RANK else verdict.decision  # type: ignore[assignment]
-    prior = int(str(verdict.extra.get("prior_violations", 0)))
     extra = {key: value for key, value in verdict.extra.items() if key != "linked_blocked"}
     return verdict.model_copy(
         update={
             "decision": decision,
             "categories": categories,
             "reasons": [r for r in verdict.reasons if not r.startswith(LINKED_REASON)],
-            "actions": _actions(categories, decision, prior) if "linked_blocked" in verdict.extra else verdict.actions,
+            "actions": _actions(categories, decision, _grades(verdict))
+            if "linked_blocked" in verdict.extra
+            else verdict.actions,
             "extra": extra,
         }
     )
+
+
+def _grades(verdict: Verdict) -> int:
+    value = verdict.extra.get("enforcement_grades", 0)
+    return value if isinstance(value, int) else 0
 
 
 def _url_key(url: str) -> str:
