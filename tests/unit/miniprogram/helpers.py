@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from linkscan.miniprogram import MiniProgramMetadata, parse_metadata, parse_submission
+from linkscan.models import Verdict
 
 from tests.support import load_event
 
@@ -38,3 +39,10 @@ def metadata(**fields: Any) -> MiniProgramMetadata:
     }
     raw.update(fields)
     return parse_metadata("wx00112233445566ff", raw)
+
+
+def extra_items(verdict: Verdict, key: str) -> list[Any]:
+    """A list the mini-program scan put in ``Verdict.extra`` (typed ``object`` there)."""
+    value = verdict.extra[key]
+    assert isinstance(value, list)
+    return value

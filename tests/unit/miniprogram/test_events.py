@@ -9,7 +9,7 @@ from linkscan.miniprogram import reevaluate, target_id_for_appid
 from linkscan.models import Verdict
 
 from tests.support import load_event
-from tests.unit.miniprogram.helpers import event_metadata, submission_body, with_changes
+from tests.unit.miniprogram.helpers import event_metadata, extra_items, submission_body, with_changes
 
 Scan = Callable[..., Verdict]
 SCENARIOS = [
@@ -37,6 +37,7 @@ def test_clean_mini_program_is_allowed_without_actions(scan: Scan) -> None:
     assert verdict.decision == "allow"
     assert verdict.actions == []
     assert verdict.categories == []
+    assert verdict.reasons == []
     assert (verdict.target_type, verdict.target, verdict.target_id) == (
         "miniprogram",
         meta.appid,
@@ -50,7 +51,7 @@ def test_cash_loan_registered_as_bookkeeping_tool_is_blocked_as_qualification_ev
     assert verdict.categories[0].category == "cash_loan"
     assert any(r.startswith("qualification evasion: 网络借贷/小额贷款") for r in verdict.reasons)
     assert set(verdict.actions) & {"restrict", "ban"}
-    gap = verdict.extra["qualification_gaps"][0]  # type: ignore[index]
+    gap = extra_items(verdict, "qualification_gaps")[0]
     assert gap["topic"] == "lending" and not gap["category_covered"] and not gap["licence_held"]
 
 
@@ -86,7 +87,7 @@ def test_apk_download_leading_is_reviewed_with_a_channel_leading_reason(scan: Sc
     verdict = scan(event_metadata("apk_download"))
     assert verdict.decision == "review"
     assert any(r.startswith("channel leading:") and "app_download" in r for r in verdict.reasons)
-    kinds = {item["kind"] for item in verdict.extra["channel_leading"]}  # type: ignore[union-attr]
+    kinds = {item["kind"] for item in extra_items(verdict, "channel_leading")}
     assert {"app_download", "copy_to_browser"} <= kinds
     assert verdict.actions == []
 
@@ -109,7 +110,7 @@ def test_link_to_blocked_page_is_allowed_alone_then_reviewed_or_blocked_by_reeva
         "https://deals.partner-trips.example/weekend",
         "https://m.partner-trips.example/h5/booking",
     )
-    assert set(verdict.extra["outbound_urls"]) == {partner_page, booking_webview}  # type: ignore[arg-type]
+    assert set(extra_items(verdict, "outbound_urls")) == {partner_page, booking_webview}
 
     linked = reevaluate(verdict, meta, {partner_page: "block", booking_webview: "allow"})
     assert linked.decision == "review"
