@@ -6,7 +6,9 @@ stream records with the template's filter criteria, API Gateway proxy events for
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import logging
 import os
@@ -59,8 +61,9 @@ def matches_filter(pattern: Any, value: Any) -> bool:
 class LocalStack:
     """moto server + the template's tables, queues and buckets + every function's handler, in one process."""
 
-    def __init__(self, *, stage: str = "local", extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, *, stage: str = "local", extra_env: dict[str, str] | None = None, quiet: bool = False) -> None:
         self.stage = stage
+        self.quiet = quiet  # swallow what handlers print (metrics EMF lines) to keep the demo readable
         self.extra_env = extra_env or {}
         self.template = load_template()
         self.params = parameters(self.template, {"Stage": stage})
@@ -190,7 +193,11 @@ class LocalStack:
     def invoke(self, function: str, event: dict[str, Any]) -> Any:
         with self.lock:
             self.invocations[function] = self.invocations.get(function, 0) + 1
-            return self.handlers[function](event, LambdaContext(self.specs[function].code_uri))
+            context = LambdaContext(self.specs[function].code_uri)
+            if not self.quiet:
+                return self.handlers[function](event, context)
+            with contextlib.redirect_stdout(io.StringIO()):
+                return self.handlers[function](event, context)
 
     def sources(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
         found = []

@@ -63,6 +63,14 @@ def effective_decision(decision: str, moderation: Mapping[str, Any] | None) -> s
     return decision
 
 
+def listing_scope_hint(target: str) -> str | None:
+    """An IP address can serve many unrelated sites: list only the exact URL, never the whole address."""
+    from linkscan.canonical import is_ip_host
+
+    host = urlsplit(target).hostname if "://" in target else None
+    return "exact" if host and is_ip_host(host) else None
+
+
 def registrable_host(url: str) -> str | None:
     host = urlsplit(url).hostname
     return host.lower().rstrip(".") if host else None

@@ -25,7 +25,7 @@ from linkscan.api_models import (
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
 from linkscan.models import Verdict
-from linkscan.scanner import effective_decision, new_scan_id, public_reason, utc_now
+from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import CurrentUpdate, NewSubmission, Objects, Records, ScanQueue
 from linkscan.targets import target_id
@@ -290,6 +290,7 @@ def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None)
         verdict=verdict,
         effective_decision=effective_decision(verdict.decision, current.get("moderation")),
         public_reason=public_reason(verdict),
+        listing_scope=listing_scope_hint(verdict.target) if verdict.target_type == "url" else None,
         principal=principal,
         keep_previous_decision=keep_previous,
     )
@@ -408,11 +409,13 @@ def _scan_miniprogram(message: ScanMessage, detector: Detector, settings: Servic
     )
     backend.objects.put_json(f"metadata/{message.scan_id}.json", meta.model_dump(mode="json"))
     _record(verdict, backend, principal=principal)
-    _queue_children(message.target_id, outbound_urls(meta), settings, backend)
+    _queue_children(message.target_id, outbound_urls(meta), detector, settings, backend)
     return verdict
 
 
-def _queue_children(parent_id: str, urls: Sequence[str], settings: ServiceSettings, backend: Backend) -> None:
+def _queue_children(
+    parent_id: str, urls: Sequence[str], detector: Detector, settings: ServiceSettings, backend: Backend
+) -> None:
     """Every outbound web link of a mini-program is scanned as a target of its own."""
     children: list[tuple[str, str]] = []
     for url in urls:
@@ -423,7 +426,7 @@ def _queue_children(parent_id: str, urls: Sequence[str], settings: ServiceSettin
     if not children:
         return
     backend.records.link_children(parent_id, children)
-    submit(
+    receipts = submit(
         [UrlSubmission(type="url", url=url) for _, url in children],
         batch=True,
         caller=f"miniprogram:{parent_id}",
@@ -431,6 +434,9 @@ def _queue_children(parent_id: str, urls: Sequence[str], settings: ServiceSettin
         settings=settings,
         backend=backend,
     )
+    if any(receipt.status == "done" for receipt in receipts):
+        # Some links already have a recent verdict: no scan will finish to trigger the re-evaluation.
+        reevaluate_parent(parent_id, detector=detector, settings=settings, backend=backend)
 
 
 def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSettings, backend: Backend) -> None:
@@ -446,9 +452,13 @@ def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSe
     children = backend.records.children(parent_id)
     currents = backend.records.currents([child["child_id"] for child in children])
     decisions = {
-        child["url"]: currents[child["child_id"]].get("effective_decision", "allow")
+        child["url"]: {
+            "decision": currents[child["child_id"]].get("effective_decision", "allow"),
+            "category": currents[child["child_id"]].get("category"),
+            "subcategory": currents[child["child_id"]].get("subcategory"),
+        }
         for child in children
-        if child["child_id"] in currents and "decision" in currents[child["child_id"]]
+        if "decision" in currents.get(child["child_id"], {})
     }
     meta = parse_metadata(previous.target, backend.objects.get_json(f"metadata/{previous.scan_id.split(':')[0]}.json"))
     updated = reevaluate(previous, meta, decisions)

@@ -1,0 +1,210 @@
+"""The `linkscan` command line: the same analysis code as the Lambdas, on your machine.
+
+linkscan scan URL [--json] [--save-evidence DIR]
+linkscan analyze [FILE|-] [--html|--text] [--json]
+linkscan analyze --batch FILE.jsonl
+linkscan miniprogram FILE.json [--json]
+linkscan canonicalize URL... | expressions URL... | lookup URL
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from linkscan.models import Verdict
+
+if TYPE_CHECKING:
+    from linkscan.detect import Detector
+
+DECISION_MARK = {"allow": "ALLOW ", "review": "REVIEW", "block": "BLOCK "}
+
+
+def _detector() -> Detector:
+    from linkscan.detect import Detector
+    from linkscan.settings import DetectionSettings
+
+    return Detector.load(DetectionSettings.from_env())
+
+
+def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
+    """A verdict as a person reads it: decision first, then why."""
+    lines = [f"{DECISION_MARK.get(verdict.decision, verdict.decision)}  score {verdict.score:.2f}  {verdict.target}"]
+    if verdict.outcome not in ("ok", "not_fetched"):
+        lines.append(f"  fetch: {verdict.outcome}" + (f" ({verdict.outcome_detail})" if verdict.outcome_detail else ""))
+    if verdict.fetch and len(verdict.fetch.hops) > 1:
+        lines.append("  redirect chain:")
+        lines += [f"    {hop.status or '-':>4} {hop.kind:<12} {hop.url}" for hop in verdict.fetch.hops]
+    for category in verdict.categories:
+        lines.append(
+            f"  {category.category}/{category.subcategory}  score {category.score:.2f}  severity {category.severity}"
+        )
+        for evidence in category.evidence[:max_evidence]:
+            snippet = evidence.snippet.replace("\n", " ")
+            lines.append(
+                f"    [{evidence.rule}] {evidence.term!r} in {evidence.field} @{evidence.start}-{evidence.end}: {snippet}"
+            )
+    lines += [f"  - {reason}" for reason in verdict.reasons]
+    if verdict.actions:
+        lines.append(f"  actions: {', '.join(verdict.actions)}")
+    lines.append(f"  rules {verdict.rules_version}")
+    return "\n".join(lines)
+
+
+def _emit(verdict: Verdict, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        out.write(verdict.model_dump_json(indent=2) + "\n")
+    else:
+        out.write(format_verdict(verdict) + "\n")
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from linkscan.errors import InvalidUrlError
+    from linkscan.scanner import scan_url
+    from linkscan.settings import FetchSettings
+    from linkscan.targets import target_id
+
+    settings = FetchSettings.from_env()
+    if args.allow_loopback:
+        from dataclasses import replace
+
+        settings = replace(settings, allow_loopback=True)
+    try:
+        tid, url = target_id(args.url)
+    except InvalidUrlError as exc:
+        print(f"linkscan: invalid URL: {exc}", file=sys.stderr)
+        return 2
+    result = scan_url(url, target_id=tid, detector=_detector(), fetch_settings=settings)
+    if args.save_evidence and result.fetch is not None:
+        from linkscan.fetch.evidence import save_evidence
+
+        saved = save_evidence(result.fetch, Path(args.save_evidence))
+        print(f"evidence saved: {saved}", file=sys.stderr)
+    _emit(result.verdict, args.json, sys.stdout)
+    return 0
+
+
+def _read_input(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    return Path(source).read_text(encoding="utf-8")
+
+
+def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
+    """One JSON verdict per input line, carrying the line's id; a bad line gets an error line, not a crash."""
+    from linkscan.scanner import analyze_content
+
+    errors = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        item_id: Any = None
+        try:
+            item = json.loads(line)
+            item_id = item.get("id", number)
+            if isinstance(item.get("html"), str):
+                verdict = analyze_content(
+                    item["html"], detector=detector, is_html=True, item_id=str(item_id), base_url=item.get("url", "")
+                )
+            elif isinstance(item.get("text"), str):
+                verdict = analyze_content(item["text"], detector=detector, is_html=False, item_id=str(item_id))
+            else:
+                raise ValueError('each line needs "text" or "html" (a string)')
+            record = {"id": item_id, **verdict.model_dump(mode="json")}
+        except (ValueError, AttributeError) as exc:
+            errors += 1
+            record = {"id": item_id, "line": number, "error": str(exc)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return errors
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    detector = _detector()
+    if args.batch:
+        with open(args.batch, encoding="utf-8") as handle:
+            errors = analyze_batch(handle, detector, sys.stdout)
+        if errors:
+            print(f"linkscan: {errors} line(s) could not be analyzed (see their error fields)", file=sys.stderr)
+        return 0
+    from linkscan.scanner import analyze_content
+
+    content = _read_input(args.file)
+    is_html = args.html or (not args.text and content.lstrip()[:1] == "<")
+    verdict = analyze_content(content, detector=detector, is_html=is_html, item_id=args.file)
+    _emit(verdict, args.json, sys.stdout)
+    return 0
+
+
+def cmd_miniprogram(args: argparse.Namespace) -> int:
+    from linkscan.errors import InvalidInputError
+    from linkscan.miniprogram import parse_metadata, scan_miniprogram
+    from linkscan.scanner import new_scan_id, utc_now
+
+    raw = json.loads(_read_input(args.file))
+    # Accept either bare metadata (with appid inside) or a submission body.
+    metadata = raw.get("metadata", raw)
+    appid = raw.get("appid") or metadata.get("appid", "")
+    try:
+        meta = parse_metadata(appid, metadata)
+    except InvalidInputError as exc:
+        print(f"linkscan: invalid mini-program metadata: {exc}", file=sys.stderr)
+        return 2
+    verdict = scan_miniprogram(meta, _detector(), scan_id=new_scan_id(), scanned_at=utc_now())
+    _emit(verdict, args.json, sys.stdout)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linkscan",
+        description="Scan links and mini-programs for illegal cash-loan, counterfeit and contraband offerings.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    scan = commands.add_parser("scan", help="fetch a URL safely, analyze it and print the verdict")
+    scan.add_argument("url")
+    scan.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    scan.add_argument("--save-evidence", metavar="DIR", help="write response headers and body (gzipped) to DIR")
+    scan.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="local testing only: allow fetching 127.0.0.1 / ::1 (private and metadata stay refused)",
+    )
+    scan.set_defaults(run=cmd_scan)
+
+    analyze = commands.add_parser("analyze", help="analyze text or HTML without fetching")
+    analyze.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
+    kind = analyze.add_mutually_exclusive_group()
+    kind.add_argument("--html", action="store_true", help="the input is HTML")
+    kind.add_argument("--text", action="store_true", help="the input is plain text")
+    analyze.add_argument("--json", action="store_true")
+    analyze.add_argument(
+        "--batch",
+        metavar="FILE.jsonl",
+        help='lines of {"id": ..., "text": ...} or {"id": ..., "html": ...}; one JSON verdict per line',
+    )
+    analyze.set_defaults(run=cmd_analyze)
+
+    miniprogram = commands.add_parser("miniprogram", help="analyze a mini-program's metadata file")
+    miniprogram.add_argument("file", help="metadata JSON (or a submission body with appid and metadata)")
+    miniprogram.add_argument("--json", action="store_true")
+    miniprogram.set_defaults(run=cmd_miniprogram)
+
+    from linkscan.blocklist.cli import add_commands
+
+    add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
