@@ -105,12 +105,10 @@ class Detector:
             for m in pattern.finditer(norm.folded):
                 if m.end() > m.start():
                     snippet = _snippet(text, m.start(), m.end())
-                    found.append(_Match(rule_index, pattern.pattern, name, m.start(), m.end(), snippet))
+                    found.append(_Match(rule_index, m.group().strip(), name, m.start(), m.end(), snippet))
         return found
 
-    def _scan_automaton(
-        self, norm: Normalized, view: str, name: str, text: str, *, leet: bool
-    ) -> list[_Match]:
+    def _scan_automaton(self, norm: Normalized, view: str, name: str, text: str, *, leet: bool) -> list[_Match]:
         automaton = self.compiled.automaton
         if automaton is None:
             return []
@@ -165,15 +163,14 @@ class Detector:
 
         def contribution(rule: Rule, hits: list[_Match]) -> float:
             distinct = len({h.term for h in hits})
-            bonus = min(
-                1.0 + scoring.get("extra_term_bonus", 0.3) * (distinct - 1), scoring.get("term_cap", 1.6)
-            )
+            bonus = min(1.0 + scoring.get("extra_term_bonus", 0.3) * (distinct - 1), scoring.get("term_cap", 1.6))
             return rule.weight * bonus
 
         shared_offer = 0.0
         cue_names: list[str] = []
         subject: dict[tuple[str, str], float] = defaultdict(float)
         support: dict[tuple[str, str], float] = defaultdict(float)
+        support_offer: dict[tuple[str, str], float] = defaultdict(float)
         offer: dict[str, float] = defaultdict(float)
         dampening: dict[str, float] = defaultdict(lambda: 1.0)
         context_names: list[str] = []
@@ -189,6 +186,8 @@ class Detector:
                     dampening[target] *= rule.weight
             elif rule.kind == "support":
                 support[(rule.category, rule.subcategory)] += value
+                if rule.counts_as_offer:
+                    support_offer[(rule.category, rule.subcategory)] += value
             else:
                 subject[(rule.category, rule.subcategory)] += value
                 if rule.kind == "offer":
@@ -203,8 +202,11 @@ class Detector:
         best: dict[str, tuple[float, str]] = {}
         for (category, subcategory), named in subject.items():
             # support terms (brand names, quantities...) only strengthen goods already named
-            value = named + support.get((category, subcategory), 0.0)
+            # a support rule with subcategory "*" strengthens every subcategory of its category
+            keys = ((category, subcategory), (category, "*"))
+            value = named + sum(support.get(key, 0.0) for key in keys)
             offering = shared_offer + offer[category] + signal_boost.get(category, 0.0)
+            offering += sum(support_offer.get(key, 0.0) for key in keys)
             damp = dampening["*"] * dampening[category] * dampening[f"{category}.{subcategory}"]
             damp = max(floor, damp)
             score = _sat(value, subject_k) * _sat(offering, offer_k) * damp
@@ -235,9 +237,7 @@ class Detector:
             offering_cues=sorted(set(cue_names)),
         )
 
-    def _signal_offer(
-        self, signals: Mapping[str, float], cue_names: list[str]
-    ) -> tuple[float, dict[str, float]]:
+    def _signal_offer(self, signals: Mapping[str, float], cue_names: list[str]) -> tuple[float, dict[str, float]]:
         """Offering evidence from structured page signals, plus per-category boosts."""
         total = 0.0
         boost: dict[str, float] = defaultdict(float)

@@ -50,9 +50,7 @@ HEART = "♡"
 _HEARTS = "❤♥♡💗💓💕💖💘💝💞❣🧡💛💚💙💜🖤🤍🤎"
 
 # Leetspeak digits and symbols, applied only in a second Latin view (see ``leet_view``).
-_LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
-)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _LEET_HINT = re.compile(r"[a-z][0-9@$!]|[0-9@$!][a-z]")
 
 
@@ -108,9 +106,7 @@ def _traditional_to_simplified() -> dict[int, str]:
 
 # Characters dropped in step 2: whitespace, punctuation, symbols, marks, format (zero-width)
 # characters and emoji. Letters, digits, CJK and the heart marker are kept.
-_KEPT_RUN = re.compile(
-    r"[0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART + r"]+"
-)
+_KEPT_RUN = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART + r"]+")
 _LATIN_END = re.compile(r"[0-9a-z]")
 
 

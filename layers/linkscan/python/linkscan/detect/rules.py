@@ -38,6 +38,7 @@ class Rule:
     terms: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)  # longer harmless phrases containing a term
     patterns: list[str] = field(default_factory=list)
+    counts_as_offer: bool = False  # support rules: e.g. a sale quantity next to a drug name
     note: str = ""
 
 
@@ -99,6 +100,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -
         terms=[str(t) for t in raw.get("terms", [])],
         exclude=[str(t) for t in raw.get("exclude", [])],
         patterns=[str(p) for p in raw.get("patterns", [])],
+        counts_as_offer=bool(raw.get("counts_as_offer", False)),
         note=str(raw.get("note", "")),
     )
 
