@@ -1,0 +1,128 @@
+"""Behaviour of the detector that users rely on: offerings flagged, mentions allowed, evasions seen
+through with offsets into the ORIGINAL text, rules and policy as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linkscan.detect import Detector, TextField
+from linkscan.detect.normalize import normalize
+from linkscan.detect.policy import enforcement_actions
+from linkscan.models import CategoryScore
+from linkscan.settings import DetectionSettings
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.load(DetectionSettings())
+
+
+def top(detector: Detector, text: str) -> tuple[str, str | None]:
+    d = detector.detect(text)
+    return d.decision, (d.categories[0].category if d.categories else None)
+
+
+def test_loan_offering_is_blocked(detector: Detector) -> None:
+    assert top(detector, "无抵押信用贷款，黑户可下，当天放款，加微信 dk8888") == ("block", "cash_loan")
+
+
+def test_crackdown_news_about_loans_is_allowed(detector: Detector) -> None:
+    assert top(detector, "警方破获特大无抵押网络贷款诈骗案，提醒市民谨防上当")[0] == "allow"
+
+
+def test_bank_branch_product_is_not_blocked(detector: Detector) -> None:
+    decision, _ = top(detector, "【杭州银行下沙支行】我行推出农户贷款产品，随借随还，欢迎来电咨询")
+    assert decision != "block"
+
+
+def test_replica_offering_and_replica_discussion(detector: Detector) -> None:
+    assert top(detector, "高仿LV包 A货 原单 一件代发 加V信 abc123")[1] == "counterfeit"
+    assert top(detector, "A replica watch is a timepiece designed to look like a genuine one.")[0] == "allow"
+
+
+def test_drug_listing_is_contraband(detector: Detector) -> None:
+    d = detector.detect("14G BOLIVIAN CREAM BRICK COCAINE [UK2WW] stealth shipping")
+    assert d.decision == "block"
+    assert (d.categories[0].category, d.categories[0].subcategory) == ("contraband", "drugs")
+
+
+@pytest.mark.parametrize(
+    ("evasive", "word"),
+    [
+        ("ｈｉｇｈ ＤＫ 贷 款 无抵押 当天放款 加微信", "贷款"),  # full-width + split by spaces
+        ("貸款 無抵押 當天放款 電話聯繫", "贷款"),  # traditional characters
+        ("贷\u200b款 无抵押 当天放款 加微信", "贷款"),  # zero-width split
+        ("贷💰款 无抵押 当天放款 加微信", "贷款"),  # emoji split
+        ("袋款 无抵押 当天放款 加薇信", "袋款"),  # homophone
+    ],
+)
+def test_evasions_are_seen_through_with_original_offsets(detector: Detector, evasive: str, word: str) -> None:
+    d = detector.detect([TextField("title", evasive)])
+    assert d.categories and d.categories[0].category == "cash_loan"
+    evidence = next(e for e in d.categories[0].evidence if e.term in ("贷款", "袋款"))
+    assert evidence.field == "title"
+    original = evasive[evidence.start : evidence.end]
+    assert original[0] == evasive[evasive.index(original[0])]  # the span starts on a real character
+    assert normalize(original).text == normalize(word).text
+
+
+def test_leetspeak_and_homoglyphs(detector: Detector) -> None:
+    assert top(detector, "buy c0caine 5g stealth shipping")[1] == "contraband"
+    assert top(detector, "pure сосаine 14g escrow")[1] == "contraband"  # Cyrillic с/о/а
+
+
+def test_chinese_numeral_phone_counts_as_offering_cue(detector: Detector) -> None:
+    d = detector.detect("贷款 无抵押 一三八一二三四五六七八")
+    assert "offer.phone_number" in d.offering_cues
+
+
+def test_app_download_signal_strengthens_loan(detector: Detector) -> None:
+    plain = detector.detect("小额贷款")
+    with_signal = detector.detect("小额贷款", signals={"app_download": 1})
+    assert with_signal.score > plain.score
+
+
+def test_allowlisted_domain_never_blocked(detector: Detector) -> None:
+    text = "高仿LV包 A货 原单 一件代发 加V信"
+    assert detector.detect(text).decision == "block"
+    assert detector.detect(text, domain="www.louisvuitton.com").decision == "review"
+
+
+def test_override_pack_adds_terms_and_changes_version(tmp_path: Path) -> None:
+    override = tmp_path / "override.yaml"
+    override.write_text("rules:\n  - id: cash_loan.loan_slang\n    terms: [薅羊毛贷]\n", encoding="utf-8")
+    base = Detector.load(DetectionSettings())
+    custom = Detector.load(DetectionSettings(override_pack=str(override)))
+    assert custom.rules_version != base.rules_version
+    assert custom.detect("薅羊毛贷 加微信").decision != "allow"
+    assert base.detect("薅羊毛贷 加微信").decision == "allow"
+
+
+def test_override_pack_can_disable_a_rule(tmp_path: Path) -> None:
+    override = tmp_path / "off.yaml"
+    override.write_text("disable: [cash_loan.card_cashout]\n", encoding="utf-8")
+    custom = Detector.load(DetectionSettings(override_pack=str(override)))
+    assert custom.detect("信用卡套现 加微信").decision == "allow"
+
+
+def test_thresholds_are_configurable() -> None:
+    strict = Detector.load(DetectionSettings(review_threshold=0.1, block_threshold=0.2))
+    assert strict.detect("小额贷款 电话").decision == "block"
+
+
+def score(category: str, sub: str, severity: str) -> CategoryScore:
+    return CategoryScore(category=category, subcategory=sub, score=0.9, severity=severity)  # type: ignore[arg-type]
+
+
+def test_enforcement_for_links_and_graded_mini_programs() -> None:
+    drugs = [score("contraband", "drugs", "critical")]
+    loan = [score("cash_loan", "predatory_loan", "high")]
+    replica = [score("counterfeit", "copycat", "medium")]
+    assert enforcement_actions(drugs, "block", "url") == ["block", "announce"]
+    assert enforcement_actions(loan, "review", "url") == []
+    assert enforcement_actions(replica, "block", "miniprogram") == ["warn"]
+    assert enforcement_actions(replica, "block", "miniprogram", prior_violations=1) == ["restrict"]
+    assert enforcement_actions(loan, "block", "miniprogram", prior_violations=5) == ["ban"]
+    assert enforcement_actions(drugs, "block", "miniprogram") == ["ban"]
