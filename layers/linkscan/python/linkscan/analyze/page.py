@@ -39,16 +39,7 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SCHEME_HOST = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(?://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*))?")
 _ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 _FIELD_TAGS = ("input", "select", "textarea")
-# Hidden elements, found by libxml2 in one pass: the `hidden` attribute, aria-hidden="true",
-# noscript, and inline display:none / visibility:hidden (case and spaces ignored: translate()
-# lowercases and, having a shorter replacement string, deletes the spaces).
-_LOWER_NO_SPACE = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ \t\n', 'abcdefghijklmnopqrstuvwxyz')"
-_HIDDEN = etree.XPath(
-    "//*[@hidden or self::noscript"
-    f" or {_LOWER_NO_SPACE.format('@aria-hidden')} = 'true'"
-    f" or contains({_LOWER_NO_SPACE.format('@style')}, 'display:none')"
-    f" or contains({_LOWER_NO_SPACE.format('@style')}, 'visibility:hidden')]"
-)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 Element: TypeAlias = etree._Element
 _SKIPPED_INPUT_TYPES = frozenset({"submit", "button", "reset", "image"})
 
@@ -124,9 +115,22 @@ def _read_head(root: Element, features: PageFeatures) -> None:
             features.og[name[3:]] = content
 
 
+def _is_hidden(element: Element) -> bool:
+    """The `hidden` attribute, aria-hidden="true", noscript, inline display:none / visibility:hidden.
+
+    A plain loop over the tree: measured faster here than the equivalent XPath in libxml2.
+    """
+    style = element.get("style")
+    if style is not None and _HIDDEN_STYLE.search(style):
+        return True
+    if element.get("hidden") is not None or element.tag == "noscript":
+        return True
+    return (element.get("aria-hidden") or "").strip().lower() == "true"
+
+
 def _drop_hidden(root: Element) -> str:
     """Remove hidden elements from the tree; return their text. Inputs of type hidden carry no text."""
-    hidden = _HIDDEN(root)
+    hidden = [element for element in root.iter() if _is_hidden(element)]
     hidden_set = set(hidden)
     parts = []
     for element in hidden:

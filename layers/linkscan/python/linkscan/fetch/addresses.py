@@ -126,10 +126,5 @@ def _embedded_note(ip: ipaddress.IPv6Address) -> str:
 
 def _python_thinks_special(ip: IPAddress) -> bool:
     return bool(
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
+        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
     )

@@ -42,9 +42,7 @@ class PinnedHTTPConnection(http.client.HTTPConnection):
 
 
 class PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(
-        self, host: str, port: int, *, address: IPAddress, timeout: float, context: ssl.SSLContext
-    ) -> None:
+    def __init__(self, host: str, port: int, *, address: IPAddress, timeout: float, context: ssl.SSLContext) -> None:
         super().__init__(host, port, timeout=timeout, context=context)
         self._address = address
         self._connect_timeout = timeout
@@ -63,7 +61,7 @@ def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     """Verifying context (hostname + chain). certifi's bundle when available, as requests uses."""
     if ca_file is None:
         try:
-            import certifi  # noqa: PLC0415
+            import certifi
 
             ca_file = certifi.where()
         except ImportError:

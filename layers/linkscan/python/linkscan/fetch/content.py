@@ -9,9 +9,7 @@ from email.message import Message
 from urllib.parse import unquote, urlsplit
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_TYPES = frozenset(
-    {"application/json", "application/xml", "application/javascript", "application/ecmascript"}
-)
+_TEXT_TYPES = frozenset({"application/json", "application/xml", "application/javascript", "application/ecmascript"})
 APK_TYPES = frozenset({"application/vnd.android.package-archive"})
 IPA_TYPES = frozenset({"application/x-itunes-ipa", "application/x-ios-app", "application/x-ipa"})
 _GENERIC_BINARY = frozenset(
@@ -33,12 +31,7 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
 def is_textual(media: str | None) -> bool:
     if media is None:
         return False
-    return (
-        media.startswith("text/")
-        or media in HTML_TYPES
-        or media in _TEXT_TYPES
-        or media.endswith(("+json", "+xml"))
-    )
+    return media.startswith("text/") or media in HTML_TYPES or media in _TEXT_TYPES or media.endswith(("+json", "+xml"))
 
 
 def sniff_media(body: bytes) -> str:

@@ -50,7 +50,7 @@ class _Zlib:
 
 class _Brotli:
     def __init__(self) -> None:
-        import brotli  # noqa: PLC0415
+        import brotli
 
         self._obj = brotli.Decompressor()
 
@@ -164,7 +164,7 @@ def detect_charset(body: bytes) -> str:
         return utf16
     if _is_utf8(body):
         return "utf-8"
-    from charset_normalizer import from_bytes  # noqa: PLC0415 — slow import, only when needed
+    from charset_normalizer import from_bytes
 
     best = from_bytes(_cut_to_lines(body[:_DETECT_BYTES])).best()
     if best is None:

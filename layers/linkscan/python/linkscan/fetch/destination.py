@@ -94,9 +94,7 @@ def _strip_port(netloc_host: str) -> str:
 
 def _quote_target(target: str) -> str:
     """Percent-encode what may not appear raw on the request line (spaces, non-ASCII, controls)."""
-    return "".join(
-        ch if 0x21 <= ord(ch) < 0x7F else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in target
-    )
+    return "".join(ch if 0x21 <= ord(ch) < 0x7F else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in target)
 
 
 def normalize_host(raw: str) -> tuple[str, IPAddress | None]:
@@ -133,7 +131,7 @@ def normalize_host(raw: str) -> tuple[str, IPAddress | None]:
 def _to_ascii(host: str) -> str:
     if host.isascii():
         return host
-    import idna  # noqa: PLC0415 — only non-ASCII hosts need it (UTS #46, as browsers do)
+    import idna
 
     try:
         return idna.encode(host, uts46=True, transitional=False).decode("ascii")

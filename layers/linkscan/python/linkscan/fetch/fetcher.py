@@ -154,9 +154,7 @@ class _Scan:
             answers = (
                 []
                 if dest.ip is not None
-                else resolve_within(
-                    self.resolver, dest.host, dest.port, deadline.bound(settings.connect_timeout)
-                )
+                else resolve_within(self.resolver, dest.host, dest.port, deadline.bound(settings.connect_timeout))
             )
         except TimeoutError as exc:
             raise FetchFailure("timeout", str(exc)) from exc
@@ -216,9 +214,7 @@ class _Scan:
         finally:
             watchdog.cancel()
 
-    def _read_body(
-        self, response: http.client.HTTPResponse, sock: socket.socket, headers: dict[str, str]
-    ) -> _Response:
+    def _read_body(self, response: http.client.HTTPResponse, sock: socket.socket, headers: dict[str, str]) -> _Response:
         settings, deadline = self.settings, self.deadline
         media, _ = parse_content_type(headers.get("content-type"))
         limit = settings.max_bytes
