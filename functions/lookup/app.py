@@ -3,8 +3,6 @@
 Imports only the canonicalizer, the lookup logic and the blocklist table: none of the scanner.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
@@ -71,6 +69,7 @@ def _invalid_input(exc: InvalidInputError) -> Response[Any]:
 @tracer.capture_method
 def lookup_one(url: Annotated[str, Query(min_length=1, max_length=MAX_URL_LENGTH)]) -> Response[Any]:
     (result,) = lookup_many([candidate(url)], TABLE.listed_by_hash)
+    metrics.add_metric(name="LookupUrls", unit="Count", value=1)
     body = LookupResult.model_validate(result.public(APPEAL_URL))
     return _json(200, body.model_dump(mode="json"), CACHEABLE)
 
@@ -100,6 +99,7 @@ def lookup_batch(request: LookupRequest) -> Response[Any]:
 def hashes(prefix: Annotated[str, Path(pattern=PREFIX_PATTERN, description="8 hex characters")]) -> Response[Any]:
     prefix = prefix.lower()
     entries = TABLE.listed_by_prefix(prefix)
+    metrics.add_metric(name="HashPrefixLookups", unit="Count", value=1)
     body = HashMatches(prefix=prefix, matches=[entry.public() for entry in entries])
     return _json(200, body.model_dump(mode="json"), CACHEABLE)
 

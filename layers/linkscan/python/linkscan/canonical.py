@@ -31,9 +31,7 @@ _DOTS = re.compile(rb"\.{2,}")
 # Full-width and ideographic full stops separate labels in IDNA (UTS #46), like "."
 _IDEOGRAPHIC_DOTS = ("\u3002", "\uff0e", "\uff61")
 # Bytes Safe Browsing escapes: controls and space, DEL and above, '#' and '%'.
-_ESCAPE_TABLE = tuple(
-    f"%{b:02X}" if b <= 0x20 or b >= 0x7F or b in (0x23, 0x25) else chr(b) for b in range(256)
-)
+_ESCAPE_TABLE = tuple(f"%{b:02X}" if b <= 0x20 or b >= 0x7F or b in (0x23, 0x25) else chr(b) for b in range(256))
 
 
 def canonicalize(url: str) -> str:
@@ -151,9 +149,7 @@ def _take_scheme(raw: bytes) -> tuple[bytes, bytes]:
     if match and not raw[match.end() :][:1].isdigit():
         scheme = match.group(1).lower()
         if scheme not in _ALLOWED_SCHEMES:
-            raise InvalidUrlError(
-                f"only http and https URLs can be checked, not {scheme.decode(errors='replace')}:"
-            )
+            raise InvalidUrlError(f"only http and https URLs can be checked, not {scheme.decode(errors='replace')}:")
         rest = raw[match.end() :]
         if not rest.startswith(b"//"):
             raise InvalidUrlError("an http(s) URL needs '//' and a host after the scheme")
@@ -176,31 +172,35 @@ def _canonical_host(authority: bytes) -> bytes:
     host, colon, port = host.partition(b":")
     if colon and (not _PORT.match(port) or (port and int(port) > 65535)):
         raise InvalidUrlError("the port is not a number between 0 and 65535")
-    host = _DOTS.sub(b".", host.strip(b"."))
-    if not host:
-        raise InvalidUrlError("the URL has no host")
     try:
         text = host.decode("utf-8")
     except UnicodeDecodeError:
-        return host.lower()  # not text: keep the bytes (they are escaped on output)
+        # Not text: keep the bytes (they are escaped on output).
+        host = _DOTS.sub(b".", host.strip(b".")).lower()
+        if not host or b"[" in host or b"]" in host:
+            raise InvalidUrlError("the URL has no valid host") from None
+        return host
+    for dot in _IDEOGRAPHIC_DOTS:
+        text = text.replace(dot, ".")
+    text = re.sub(r"\.{2,}", ".", text.strip("."))
+    if not text:
+        raise InvalidUrlError("the URL has no host")
+    if "[" in text or "]" in text:  # brackets only ever enclose a whole IPv6 address
+        raise InvalidUrlError("the host is not a valid IPv6 address")
     ipv4 = _parse_ipv4(text.lower())
     if ipv4 is not None:
         return ipv4.encode("ascii")
     if text.isascii():
-        return host.lower()
+        return text.lower().encode("ascii")
     return _punycode(text)
 
 
 def _punycode(text: str) -> bytes:
     """IDNA-encode the non-ASCII labels; a label IDNA rejects is kept as (lowercased) UTF-8."""
-    import idna  # noqa: PLC0415 -- lazy: only internationalized hosts pay for the IDNA tables
+    import idna  # lazy: only internationalized hosts pay for the IDNA tables
 
-    for dot in _IDEOGRAPHIC_DOTS:
-        text = text.replace(dot, ".")
     labels = []
-    for label in text.strip(".").split("."):
-        if not label:
-            continue
+    for label in text.split("."):
         if label.isascii():
             labels.append(label.lower().encode("ascii"))
             continue
@@ -208,10 +208,7 @@ def _punycode(text: str) -> bytes:
             labels.append(idna.encode(label, uts46=True))
         except (idna.IDNAError, UnicodeError):
             labels.append(label.lower().encode("utf-8"))
-    host = b".".join(labels)
-    if not host:
-        raise InvalidUrlError("the URL has no host")
-    return host
+    return b".".join(labels)
 
 
 def _parse_ipv4(host: str) -> str | None:

@@ -1,0 +1,32 @@
+"""Entries shared by the blocklist unit tests."""
+
+from __future__ import annotations
+
+import pytest
+from linkscan.blocklist.model import Entry
+
+
+def make_entry(expression: str, category: str = "cash_loan", first_listed: str = "2026-11-20T08:00:00Z") -> Entry:
+    return Entry(
+        expression=expression,
+        category=category,
+        subcategory="usury_app",
+        severity="high",
+        public_reason='Offers "fast" loans, 3% per day',
+        first_listed=first_listed,
+        last_confirmed="2026-11-21T08:00:00Z",
+        targets=frozenset({"u" + "0" * 32}),
+    )
+
+
+@pytest.fixture
+def entries() -> list[Entry]:
+    return [
+        make_entry("quick-cash-loan.example/"),
+        make_entry("fake-rolex.example/", "counterfeit"),
+        make_entry("someshop.github.io/replica-watches/", "counterfeit"),
+        make_entry("bit.ly/3xFakeRx", "contraband"),
+        make_entry("203.0.113.9/"),
+        make_entry("xn--fsqu00a.xn--0zwm56d/"),
+        make_entry("odd%20host.example/"),  # not a DNS name: JSON/CSV/plain only
+    ]
