@@ -41,9 +41,12 @@ class ChannelFinding:
     evidence: Evidence
 
 
-def find_channel_leading(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> list[ChannelFinding]:
+def find_channel_leading(
+    meta: MiniProgramMetadata, policy: MiniProgramPolicy, fields: Sequence[NamedText] | None = None
+) -> list[ChannelFinding]:
+    """``fields``: the metadata's text_fields, when the caller already has them (their folds are reused)."""
     findings: list[ChannelFinding] = []
-    for named in text_fields(meta):
+    for named in text_fields(meta) if fields is None else fields:
         if named.name == "contacts":  # declared customer service is not a push; counted as a signal below
             continue
         findings.extend(_text_channel_findings(named, policy))
@@ -62,13 +65,11 @@ def find_channel_leading(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -
 
 
 def _text_channel_findings(named: NamedText, policy: MiniProgramPolicy) -> Iterable[ChannelFinding]:
-    folded = compact(named.text)
-    spaced = fold(named.text, keep_spaces=True)
     matches: dict[str, list[Match]] = {}
     for spec in policy.channel_kinds.values():
-        matches.setdefault(spec.key, []).extend(find_terms(folded, spec.cues))
+        matches.setdefault(spec.key, []).extend(find_terms(named.compact, spec.cues))
     for kind, pattern in policy.handle_patterns:
-        matches.setdefault(kind, []).extend(find_patterns(spaced, [pattern]))
+        matches.setdefault(kind, []).extend(find_patterns(named.spaced, [pattern]))
     for kind, found in matches.items():
         spec = policy.channel_kinds[kind]
         for match in _merge_overlapping(found):
@@ -126,15 +127,18 @@ class QualificationGap:
 
 
 def find_qualification_gaps(
-    meta: MiniProgramMetadata, detected: Sequence[CategoryScore], policy: MiniProgramPolicy
+    meta: MiniProgramMetadata,
+    detected: Sequence[CategoryScore],
+    policy: MiniProgramPolicy,
+    fields: Sequence[NamedText] | None = None,
 ) -> list[QualificationGap]:
-    folded_fields = [(named, compact(named.text)) for named in text_fields(meta) if named.name != "contacts"]
+    texts = [named for named in (text_fields(meta) if fields is None else fields) if named.name != "contacts"]
     declared = [compact(category).text for category in meta.categories]
     licences = [compact(qualification.type).text for qualification in meta.qualifications]
     gaps = []
     for topic in policy.topics:
         fired = any(topic.fired_in(c.category, c.subcategory) for c in detected)
-        cue_evidence = _cue_evidence(folded_fields, topic)
+        cue_evidence = _cue_evidence(texts, topic)
         if not fired and len({e.term for e in cue_evidence}) < topic.min_cues:
             continue
         category_covered = _covers(declared, topic.covering_categories)
@@ -147,11 +151,11 @@ def find_qualification_gaps(
     return gaps
 
 
-def _cue_evidence(folded_fields: Sequence[tuple[NamedText, FoldedText]], topic: LicensedTopic) -> list[Evidence]:
+def _cue_evidence(texts: Sequence[NamedText], topic: LicensedTopic) -> list[Evidence]:
     """One evidence item per distinct cue (its first occurrence)."""
     seen: dict[str, Evidence] = {}
-    for named, folded in folded_fields:
-        for match in find_terms(folded, topic.cues):
+    for named in texts:
+        for match in find_terms(named.compact, topic.cues):
             if match.term not in seen:
                 seen[match.term] = evidence(f"miniprogram.licensed_topic.{topic.key}", match, named.text, named.name)
     return list(seen.values())

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import cached_property
 
 from linkscan.miniprogram.model import MiniProgramMetadata
+from linkscan.miniprogram.textmatch import FoldedText, compact, fold
 
 
-@dataclass(frozen=True)
 class NamedText:
-    name: str  # "name", "description", "pages[2].text", "pages[2].title", "pages[2].links", "contacts"...
-    text: str
+    """A text and where it came from, with its folded forms computed once and shared by the checks."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name  # "name", "description", "pages[2].text", "pages[2].title", "pages[2].links"...
+        self.text = text
+
+    @cached_property
+    def compact(self) -> FoldedText:
+        return compact(self.text)
+
+    @cached_property
+    def spaced(self) -> FoldedText:
+        return fold(self.text, keep_spaces=True)
 
 
 def text_fields(meta: MiniProgramMetadata) -> list[NamedText]:

@@ -80,9 +80,10 @@ def scan_miniprogram(
 ) -> Verdict:
     """Scan validated metadata. ``prior_violations``: earlier upheld violations of the appid or principal."""
     policy = policy or load_policy()
-    channels = find_channel_leading(meta, policy)
+    fields = text_fields(meta)
+    channels = find_channel_leading(meta, policy, fields)
     signals = channel_signals(channels, meta)
-    detection = detector.detect([TextField(f.name, f.text) for f in text_fields(meta)], signals=signals)
+    detection = detector.detect([TextField(f.name, f.text) for f in fields], signals=signals)
 
     categories = [category.model_copy(deep=True) for category in detection.categories]
     reasons = list(detection.reasons)
@@ -94,7 +95,7 @@ def scan_miniprogram(
             categories, reasons=reasons, decision=decision, found=impersonation, meta=meta, policy=policy
         )
 
-    gaps = find_qualification_gaps(meta, detection.categories, policy)
+    gaps = find_qualification_gaps(meta, detection.categories, policy, fields)
     for gap in gaps:
         _apply_qualification_gap(categories, gap, policy)
         reasons.append(gap.describe())
