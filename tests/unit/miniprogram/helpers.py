@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from linkscan.miniprogram import MiniProgramMetadata, parse_metadata, parse_submission
+from linkscan.miniprogram import MiniProgramMetadata, parse_metadata
 from linkscan.models import Verdict
 
-from tests.support import load_event
+from devstack.samples_miniprogram import sample_metadata, submission_body
+
+__all__ = ["SCANNED_AT", "event_metadata", "extra_items", "metadata", "submission_body", "with_changes"]
 
 SCANNED_AT = "2026-11-21T09:00:00Z"
-
-
-def submission_body(scenario: str) -> dict[str, Any]:
-    """The JSON body of events/api_submit_miniprogram_<scenario>.json."""
-    body: dict[str, Any] = json.loads(load_event(f"api_submit_miniprogram_{scenario}.json")["body"])
-    return body
-
-
-def event_metadata(scenario: str) -> MiniProgramMetadata:
-    submission = parse_submission(submission_body(scenario))
-    assert submission.metadata is not None
-    return parse_metadata(submission.appid, submission.metadata)
+event_metadata = sample_metadata  # the events under events/ are the samples
 
 
 def with_changes(meta: MiniProgramMetadata, **fields: Any) -> MiniProgramMetadata:
