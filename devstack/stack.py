@@ -78,17 +78,21 @@ class LocalStack:
         self.invocations: dict[str, int] = {}
 
     # ------------------------------------------------------------------ lifecycle
-    def start(self) -> LocalStack:
-        from moto.server import ThreadedMotoServer
+    def start(self, *, in_process: bool = False) -> LocalStack:
+        """Start moto's server on loopback, or (in_process=True, inside `moto.mock_aws`) use moto in-process."""
+        if not in_process:
+            from moto.server import ThreadedMotoServer
 
-        logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        port = free_port()
-        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
-        self.server.start()
-        self.endpoint = f"http://127.0.0.1:{port}"
+            logging.getLogger("werkzeug").setLevel(logging.ERROR)
+            port = free_port()
+            self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+            self.server.start()
+            self.endpoint = f"http://127.0.0.1:{port}"
+            os.environ["AWS_ENDPOINT_URL"] = self.endpoint
+        else:
+            os.environ.pop("AWS_ENDPOINT_URL", None)
         os.environ.update(
             {
-                "AWS_ENDPOINT_URL": self.endpoint,
                 "AWS_ACCESS_KEY_ID": "local",
                 "AWS_SECRET_ACCESS_KEY": "local",
                 "AWS_DEFAULT_REGION": REGION,
@@ -106,6 +110,15 @@ class LocalStack:
         self._load_functions()
         return self
 
+    def reset(self) -> None:
+        """Wipe moto's state and create the template's resources again (between tests)."""
+        import requests
+
+        requests.post(f"{self.endpoint}/moto-api/reset", timeout=10)
+        self._stream_iterators.clear()
+        self.invocations.clear()
+        self._create_resources()
+
     def stop(self) -> None:
         if self.server is not None:
             self.server.stop()
@@ -120,7 +133,7 @@ class LocalStack:
     def client(self, service: str) -> Any:
         import boto3
 
-        return boto3.client(service, region_name=REGION, endpoint_url=self.endpoint)  # type: ignore[call-overload]
+        return boto3.client(service, region_name=REGION, endpoint_url=self.endpoint or None)  # type: ignore[call-overload]
 
     # ------------------------------------------------------------------ resources from the template
     def _name(self, logical_id: str) -> str:

@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: the resolver reads the route signa
 """
 
 from typing import Annotated, Any
+from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
@@ -119,7 +120,8 @@ def put_decision(
 
 @app.get("/v1/principals/<name>/miniprograms", summary="All mini-programs of one registered developer")
 def get_principal_apps(name: Annotated[str, Path(min_length=1, max_length=200)]) -> PrincipalApps:
-    return principal_apps(name, BACKEND.records)
+    # API Gateway passes the path percent-encoded; principal names are often Chinese.
+    return principal_apps(unquote(name), BACKEND.records)
 
 
 @app.get("/v1/openapi.json", summary="This API's OpenAPI document", include_in_schema=False)

@@ -17,7 +17,8 @@ from linkscan.settings import ServiceSettings
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)
 DETECTOR = Detector.load(SETTINGS.detection)
-processor = BatchProcessor(event_type=EventType.SQS)
+# A batch whose every record failed is reported item by item too (not raised): the queue retries each alike.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 @tracer.capture_method

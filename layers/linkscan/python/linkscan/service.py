@@ -310,7 +310,7 @@ def process_scan(
     Raises RetryLaterError for a transient failure while attempts remain; every other failure is
     recorded as a verdict with its outcome, so no accepted submission is lost.
     """
-    scan = backend.records.begin_scan(message.scan_id, utc_now())
+    scan = backend.records.begin_scan(message.model_dump(), utc_now())
     if scan is None:
         return None
     attempts = max(int(scan.get("attempts", 1)), receive_count)

@@ -254,27 +254,43 @@ class Records:
         )
 
     # ------------------------------------------------------------------ scans
-    def begin_scan(self, scan_id: str, at: str) -> dict[str, Any] | None:
-        """Mark a scan as running and count the attempt. None when it already finished (a redelivery)."""
+    def begin_scan(self, message: Mapping[str, Any], at: str) -> dict[str, Any] | None:
+        """Mark a scan as running and count the attempt. None when it already finished (a redelivery).
+
+        The queue message is the source of truth: a scan record that is missing (a message sent by
+        another tool, or replayed from the dead-letter queue after a table restore) is created here.
+        """
+        scan_id = message["scan_id"]
         try:
             response = self._ddb.update_item(
                 TableName=self.table_name,
                 Key=_to_dynamo({"PK": f"SCAN#{scan_id}", "SK": "SCAN"}),
-                UpdateExpression="SET #state = :scanning, started_at = :at ADD attempts :one",
-                ConditionExpression="attribute_exists(PK) AND NOT #state IN (:done, :failed)",
+                UpdateExpression=(
+                    "SET #state = :scanning, started_at = :at, scan_id = :sid, "
+                    "target_id = if_not_exists(target_id, :tid), target_type = if_not_exists(target_type, :tt), "
+                    "target = if_not_exists(target, :t), queued_at = if_not_exists(queued_at, :at) "
+                    "ADD attempts :one"
+                ),
+                ConditionExpression="attribute_not_exists(#state) OR NOT #state IN (:done, :failed)",
                 ExpressionAttributeNames={"#state": "state"},
                 ExpressionAttributeValues=_to_dynamo(
-                    {":scanning": "scanning", ":at": at, ":one": 1, ":done": "done", ":failed": "failed"}
+                    {
+                        ":scanning": "scanning",
+                        ":at": at,
+                        ":one": 1,
+                        ":done": "done",
+                        ":failed": "failed",
+                        ":sid": scan_id,
+                        ":tid": message["target_id"],
+                        ":tt": message["target_type"],
+                        ":t": message["target"],
+                    }
                 ),
                 ReturnValues="ALL_NEW",
-                ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
         except ClientError as exc:
             if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise
-            old = exc.response.get("Item")
-            if old is None:
-                raise NotFoundError(f"no scan {scan_id}") from exc
             return None
         return _from_dynamo(response["Attributes"])
 
