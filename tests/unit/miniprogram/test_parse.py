@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from linkscan.errors import InvalidInputError
-from linkscan.miniprogram import parse_metadata, parse_submission, target_id_for_appid
+from linkscan.miniprogram import parse_appid, parse_metadata, parse_submission, target_id_for_appid
 from linkscan.miniprogram.model import MAX_LINKS_PER_PAGE, MAX_PAGES, MAX_TEXT
 
 APPID = "wx0123456789abcdef"
@@ -76,6 +76,13 @@ def test_appid_must_be_wx_and_16_lowercase_hex(appid: str) -> None:
     error = refused(BASE, appid=appid)
     assert error.field == "appid"
     assert "16 lowercase hex" in str(error)
+
+
+def test_appid_alone_can_be_checked_before_fetching_a_metadata_url() -> None:
+    assert parse_appid(APPID) == APPID
+    with pytest.raises(InvalidInputError) as caught:
+        parse_appid("wx-not-an-appid")
+    assert caught.value.field == "appid"
 
 
 def test_metadata_must_be_an_object() -> None:

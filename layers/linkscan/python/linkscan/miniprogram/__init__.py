@@ -8,13 +8,14 @@ verdict = reevaluate(verdict, meta, {url: "block", ...})   # once child scans of
 
 from linkscan.miniprogram.links import outbound_urls
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
-from linkscan.miniprogram.parse import MiniProgramSubmission, parse_metadata, parse_submission
+from linkscan.miniprogram.parse import MiniProgramSubmission, parse_appid, parse_metadata, parse_submission
 from linkscan.miniprogram.verdict import reevaluate, scan_miniprogram
 
 __all__ = [
     "MiniProgramMetadata",
     "MiniProgramSubmission",
     "outbound_urls",
+    "parse_appid",
     "parse_metadata",
     "parse_submission",
     "reevaluate",

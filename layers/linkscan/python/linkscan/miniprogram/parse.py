@@ -41,16 +41,21 @@ def describe_validation_error(exc: ValidationError, prefix: str = "") -> tuple[s
     return field_path(errors[0]["loc"], prefix), "; ".join(lines)
 
 
+def parse_appid(appid: object) -> str:
+    """Check an appid on its own (e.g. before fetching a metadata_url); InvalidInputError(field="appid")."""
+    try:
+        return validate_appid(appid)
+    except PydanticCustomError as exc:
+        raise InvalidInputError(f"appid: {exc.message()}", field="appid") from None
+
+
 def parse_metadata(appid: str, raw: object, *, prefix: str = "metadata") -> MiniProgramMetadata:
     """Validate a platform's metadata for ``appid``.
 
     Raises InvalidInputError whose ``field`` is the path of the first offending field, e.g.
     "metadata.pages[3].links[0]", and whose message names the field and the problem.
     """
-    try:
-        validate_appid(appid)
-    except PydanticCustomError as exc:
-        raise InvalidInputError(f"appid: {exc.message()}", field="appid") from None
+    parse_appid(appid)
     if not isinstance(raw, Mapping):
         raise InvalidInputError(f"{prefix}: expected a JSON object", field=prefix)
     declared = raw.get("appid")
