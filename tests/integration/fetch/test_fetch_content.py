@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+from http.server import BaseHTTPRequestHandler
 
 from linkscan.fetch import fetch
 from linkscan.settings import FetchSettings
@@ -136,3 +137,23 @@ def test_the_request_looks_like_a_browser_of_the_target_audience(http_server: Lo
     assert headers["accept-language"].startswith("zh-CN")
     assert "br" in headers["accept-encoding"] and "gzip" in headers["accept-encoding"]
     assert headers["user-agent"] == FetchSettings().user_agent
+
+
+def test_a_malformed_chunked_body_keeps_what_arrived(http_server: LoopbackServer) -> None:
+    def broken_chunks(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")
+        handler.wfile.write(b"c\r\n<p>first</p>\r\nzz-not-hex\r\n")
+        handler.close_connection = True
+
+    http_server.routes["/"] = broken_chunks
+    result = fetch(http_server.url("/"), http_server.settings())
+    assert (result.outcome, result.text, result.truncated) == ("ok", "<p>first</p>", True)
+
+
+def test_a_response_that_is_not_http_is_a_connection_error(http_server: LoopbackServer) -> None:
+    def not_http(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n")
+        handler.close_connection = True
+
+    http_server.routes["/"] = not_http
+    assert fetch(http_server.url("/"), http_server.settings()).outcome == "connection_error"

@@ -66,7 +66,7 @@ def notations(value: int) -> st.SearchStrategy[str]:
     )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     forbidden_v4.flatmap(notations), st.sampled_from(["http", "https", "HTTP"]), st.sampled_from(["", ":80", ":443"])
 )
@@ -98,7 +98,7 @@ def test_tunnel_forms_embedding_forbidden_ipv4_are_refused(value: int) -> None:
         assert_refused(f"http://[{ipaddress.IPv6Address(address)}]/")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_arbitrary_hosts_never_crash_the_check(host: str) -> None:
     """Whatever an attacker writes as a host, the answer is accepted, refused or invalid."""

@@ -182,8 +182,12 @@ class _Scan:
                 continue
             try:
                 return self._request(connection, dest)
+            except FetchFailure:
+                raise
             except (OSError, http.client.HTTPException) as exc:
                 raise _network_failure(exc, deadline) from exc
+            except (ValueError, UnicodeError) as exc:  # http.client's answer to some malformed responses
+                raise FetchFailure("connection_error", f"malformed response: {exc}") from exc
             finally:
                 connection.close()
         assert last_error is not None
@@ -227,13 +231,16 @@ class _Scan:
             decoder, detail = BodyDecoder(None, limit), str(exc)
         wire = 0
         truncated = False
-        while True:
+        while not response.isclosed():  # http.client closes it once the whole body is in
             sock.settimeout(deadline.bound(settings.read_timeout))
             try:
                 chunk = response.read1(_CHUNK)
             except http.client.IncompleteRead as exc:
                 decoder.feed(exc.partial)
                 truncated, detail = True, "connection closed before the whole body arrived"
+                break
+            except ValueError:  # a malformed chunk header: keep what arrived intact
+                truncated, detail = True, "malformed chunked encoding"
                 break
             if not chunk:
                 deadline.bound(0)  # an abort by the watchdog looks like EOF
