@@ -61,8 +61,12 @@ validate: $(STAMP) $(TOOLS_STAMP) ## sam validate --lint and cfn-lint on templat
 	$(SAM) validate --lint --template-file template.yaml
 	$(BIN)/cfn-lint template.yaml
 
-build: $(TOOLS_STAMP) ## sam build (makefile build method; arm64 python3.13 wheels, no Docker needed)
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(SAM) build --template-file template.yaml
+# SAM's python builder checks for a python3.13 binary even for functions without requirements; pyenv's
+# 3.13 is used when the machine has one. The layer itself is built by layers/linkscan/Makefile.
+PY313_DIR := $(shell d="$$(pyenv root 2>/dev/null)/versions/3.13.0/bin"; [ -x "$$d/python3.13" ] && echo "$$d")
+
+build: $(TOOLS_STAMP) ## sam build (arm64 python3.13 wheels for the layer, no Docker needed)
+	PATH="$(if $(PY313_DIR),$(PY313_DIR):)$$PATH" $(SAM) build --template-file template.yaml
 
 demo: $(STAMP) ## Run the whole pipeline end to end on the embedded local stack, then exit
 	$(PY) -m devstack demo

@@ -1,0 +1,96 @@
+"""The SAM template: what the linters cannot check (they missed a misspelt StartingPosition once)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devstack.template import load_template, resources_of, routes
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, Any]:
+    return load_template()
+
+
+def _functions(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return resources_of(template, "AWS::Serverless::Function")
+
+
+def test_every_function_runs_python313_on_arm64_with_tracing(template: dict[str, Any]) -> None:
+    globals_ = template["Globals"]["Function"]
+    assert globals_["Runtime"] == "python3.13"
+    assert globals_["Architectures"] == ["arm64"]
+    assert globals_["Tracing"] == "Active"
+    for name, function in _functions(template).items():
+        assert "Runtime" not in function["Properties"], f"{name} overrides the runtime"
+
+
+def test_scan_queue_visibility_is_six_times_the_scan_timeout(template: dict[str, Any]) -> None:
+    scan_timeout = _functions(template)["ScanFunction"]["Properties"]["Timeout"]
+    visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
+    assert visibility >= 6 * scan_timeout
+
+
+def test_scan_queue_has_a_dead_letter_queue_after_a_few_receives(template: dict[str, Any]) -> None:
+    redrive = template["Resources"]["ScanQueue"]["Properties"]["RedrivePolicy"]
+    assert 2 <= redrive["maxReceiveCount"] <= 5
+
+
+def test_event_sources_report_partial_batch_failures(template: dict[str, Any]) -> None:
+    functions = _functions(template)
+    sqs = functions["ScanFunction"]["Properties"]["Events"]["ScanQueueEvent"]["Properties"]
+    stream = functions["PublishFunction"]["Properties"]["Events"]["VerdictChanges"]["Properties"]
+    assert sqs["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert stream["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert stream["StartingPosition"] in {"TRIM_HORIZON", "LATEST"}
+    pattern = json.loads(stream["FilterCriteria"]["Filters"][0]["Pattern"])
+    assert pattern == {"dynamodb": {"Keys": {"SK": {"S": ["CURRENT"]}}}}
+
+
+def test_publisher_is_a_single_writer(template: dict[str, Any]) -> None:
+    assert _functions(template)["PublishFunction"]["Properties"]["ReservedConcurrentExecutions"] == 1
+
+
+def test_no_policy_grants_every_resource(template: dict[str, Any]) -> None:
+    text = (ROOT / "template.yaml").read_text(encoding="utf-8")
+    assert 'Resource: "*"' not in text and "Resource: '*'" not in text
+    for name, function in _functions(template).items():
+        for policy in function["Properties"].get("Policies", []):
+            assert not isinstance(policy, str), f"{name} uses a managed policy {policy}; scope it instead"
+
+
+def test_lookup_function_cannot_write_or_read_the_scanner_data(template: dict[str, Any]) -> None:
+    lookup = _functions(template)["LookupFunction"]["Properties"]["Policies"]
+    actions = {a for policy in lookup for statement in policy["Statement"] for a in statement["Action"]}
+    assert actions == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
+
+
+def test_public_routes_are_exactly_lookup_hashes_and_openapi(template: dict[str, Any]) -> None:
+    public = {(r.method, r.path) for r in routes(template) if r.auth == "NONE"}
+    assert public == {
+        ("GET", "/v1/lookup"),
+        ("POST", "/v1/lookup"),
+        ("GET", "/v1/hashes/{prefix}"),
+        ("GET", "/v1/openapi.json"),
+    }
+    private = {(r.method, r.path) for r in routes(template) if r.auth == "AWS_IAM"}
+    assert ("PUT", "/v1/targets/{id}/decision") in private and ("POST", "/v1/submissions") in private
+
+
+def test_every_function_code_uri_has_its_handler(template: dict[str, Any]) -> None:
+    for name, function in _functions(template).items():
+        props = function["Properties"]
+        module = props["Handler"].split(".")[0]
+        assert (ROOT / props["CodeUri"] / f"{module}.py").is_file(), name
+
+
+def test_every_event_file_is_used_by_a_test() -> None:
+    tests_text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py"))
+    unused = [p.name for p in sorted((ROOT / "events").glob("*.json")) if p.name not in tests_text]
+    assert unused == []
