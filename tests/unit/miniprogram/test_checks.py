@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from linkscan.miniprogram import outbound_urls
 from linkscan.miniprogram.checks import (
     channel_signals,
@@ -10,7 +11,7 @@ from linkscan.miniprogram.checks import (
     find_impersonation,
     find_qualification_gaps,
 )
-from linkscan.miniprogram.policy import load_policy
+from linkscan.miniprogram.policy import POLICY_PATH, load_policy, policy_from_dict
 from linkscan.models import CategoryScore
 
 from tests.unit.miniprogram.helpers import metadata
@@ -150,3 +151,11 @@ def test_outbound_urls_are_distinct_navigation_first_and_capped() -> None:
     urls = outbound_urls(meta)
     assert urls[:2] == ["https://h5.example/loan", "https://a.example/"]
     assert len(urls) == POLICY.max_outbound_urls == len(set(urls))
+
+
+def test_brands_are_data_an_analyst_can_extend() -> None:
+    raw = yaml.safe_load(POLICY_PATH.read_text(encoding="utf-8"))
+    raw["impersonation"]["brands"].append({"brand": "小鹿记账", "aliases": ["小鹿记账"], "owners": ["小鹿网络"]})
+    meta = metadata(name="小鹿记账官方版")
+    assert find_impersonation(meta, POLICY) == []
+    assert [e.term for e in find_impersonation(meta, policy_from_dict(raw))] == ["小鹿记账+官方"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -48,7 +49,7 @@ class ChannelKind:
 
 @dataclass(frozen=True)
 class MiniProgramPolicy:
-    version: int
+    version: str  # short sha256 of the YAML text: changes whenever an analyst edits a list
     topics: tuple[LicensedTopic, ...]
     name_window: int
     official_markers: tuple[str, ...]
@@ -81,12 +82,12 @@ def _topic(key: str, raw: dict[str, Any]) -> LicensedTopic:
     )
 
 
-def policy_from_dict(raw: dict[str, Any]) -> MiniProgramPolicy:
+def policy_from_dict(raw: dict[str, Any], version: str = "custom") -> MiniProgramPolicy:
     """Build the policy from parsed YAML (tests use this to try variations without files)."""
     channel = raw["channel_leading"]
     impersonation = raw["impersonation"]
     return MiniProgramPolicy(
-        version=int(raw.get("version", 1)),
+        version=version,
         topics=tuple(_topic(key, value) for key, value in raw["licensed_topics"].items()),
         name_window=int(impersonation.get("name_window", 8)),
         official_markers=_strings(impersonation["official_markers"]),
@@ -113,5 +114,5 @@ def policy_from_dict(raw: dict[str, Any]) -> MiniProgramPolicy:
 @cache
 def load_policy(path: Path = POLICY_PATH) -> MiniProgramPolicy:
     """The shipped policy, parsed once per process."""
-    with path.open(encoding="utf-8") as handle:
-        return policy_from_dict(yaml.safe_load(handle))
+    text = path.read_bytes()
+    return policy_from_dict(yaml.safe_load(text), version=hashlib.sha256(text).hexdigest()[:12])

@@ -124,7 +124,7 @@ def scan_miniprogram(
         categories=categories,
         actions=_actions(categories, decision, prior_violations + escalation),
         reasons=reasons,
-        rules_version=f"{detection.rules_version}+mp{policy.version}",
+        rules_version=f"{detection.rules_version}+mp.{policy.version}",
         scan_id=scan_id,
         scanned_at=scanned_at,
         extra=_extra(
