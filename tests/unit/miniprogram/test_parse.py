@@ -6,6 +6,8 @@ import hashlib
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from linkscan.errors import InvalidInputError
 from linkscan.miniprogram import parse_appid, parse_metadata, parse_submission, target_id_for_appid
 from linkscan.miniprogram.model import MAX_LINKS_PER_PAGE, MAX_PAGES, MAX_TEXT
@@ -120,3 +122,23 @@ def test_target_id_is_m_and_32_hex_of_the_namespaced_appid() -> None:
     expected = "m" + hashlib.sha256(f"miniprogram:{APPID}".encode()).hexdigest()[:32]
     assert target_id_for_appid(APPID) == expected
     assert len(expected) == 33
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+KEYS = st.sampled_from(
+    ["name", "principal", "pages", "links", "navigation", "contacts", "url", "type", "text", "extra"]
+)
+
+
+@given(st.dictionaries(KEYS, JSON, max_size=6), st.text(max_size=20))
+def test_any_json_is_either_metadata_or_an_error_naming_a_field(raw: dict[str, Any], appid: str) -> None:
+    for candidate in (appid, APPID):
+        try:
+            parse_metadata(candidate, {**BASE, **raw})
+        except InvalidInputError as error:
+            assert error.field
+            assert str(error).startswith(error.field)
