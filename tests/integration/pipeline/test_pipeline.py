@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from urllib.parse import quote
 from typing import Any
@@ -62,6 +63,10 @@ def test_blocked_link_flows_to_the_published_list_and_lookup(api: Api, stack: Lo
     assert "127.0.0.1/loan.html" in listed
     status, lookup = api.call("GET", "/v1/lookup", query=f"url={pages.url('/loan.html')}")
     assert status == 200 and lookup["listed"] is True
+    evidence_key = verdict["fetch"]["evidence_key"]
+    assert evidence_key.startswith("evidence/")
+    evidence = s3.get_object(Bucket=stack.physical["EvidenceBucket"]["Ref"], Key=evidence_key)["Body"].read()
+    assert "秒批".encode() in gzip.decompress(evidence)
 
 
 def test_clean_page_is_allowed_and_not_listed(api: Api, stack: LocalStack, pages: SamplePages) -> None:

@@ -142,7 +142,8 @@ def scan_url(
     scan_id = scan_id or new_scan_id()
     scanned_at = scanned_at or utc_now()
     result = fetch(url, fetch_settings)
-    evidence = [(key, body, content_type) for key, body, content_type in evidence_objects(result)]
+    # Under evidence/ in the evidence bucket (the scan function may write only there).
+    evidence = [(f"evidence/{key}", body, content_type) for key, body, content_type in evidence_objects(result)]
     evidence_key = evidence[0][0] if evidence else None
 
     detection: Detection | None = None
