@@ -47,10 +47,17 @@ def cold_import_ms(function: str) -> float:
 
 def lookup_imports_scanner() -> bool:
     """True if importing the lookup handler pulls in any of the scanner's heavy modules."""
-    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'layers/linkscan/python'}{os.pathsep}{ROOT / 'functions/lookup'}",
-           "AWS_DEFAULT_REGION": "us-east-1", "TABLE_NAME": "bench", "BLOCKLIST_TABLE_NAME": "bench"}
-    code = ("import sys, app; heavy = {'bs4', 'lxml', 'requests', 'ahocorasick', 'opencc', 'linkscan.detect.engine',"
-            " 'linkscan.fetch', 'linkscan.analyze'}; print(sorted(heavy & set(sys.modules)))")
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT / 'layers/linkscan/python'}{os.pathsep}{ROOT / 'functions/lookup'}",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "TABLE_NAME": "bench",
+        "BLOCKLIST_TABLE_NAME": "bench",
+    }
+    code = (
+        "import sys, app; heavy = {'bs4', 'lxml', 'requests', 'ahocorasick', 'opencc', 'linkscan.detect.engine',"
+        " 'linkscan.fetch', 'linkscan.analyze'}; print(sorted(heavy & set(sys.modules)))"
+    )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     return out.stdout.strip().splitlines()[-1] != "[]"
 

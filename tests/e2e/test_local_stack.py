@@ -17,7 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_demo_runs_the_whole_pipeline_and_shows_each_category() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "devstack", "demo"], cwd=ROOT, capture_output=True, text=True, timeout=180,
+        [sys.executable, "-m", "devstack", "demo"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
         check=False,
     )
 
@@ -34,8 +38,12 @@ def test_start_serves_the_api_on_loopback_for_curl() -> None:
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "devstack", "start", "--port", str(port)], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "devstack", "start", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         assert process.stdout is not None
