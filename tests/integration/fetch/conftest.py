@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
 from linkscan.settings import FetchSettings
 
 Route = Callable[[BaseHTTPRequestHandler], None]

@@ -7,6 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler
 
 import pytest
+
 from linkscan.fetch import fetch
 
 from ...unit.fetch.bombs import brotli_bomb, gzip_bomb

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from linkscan.storage import reset_clients
 
 from devstack.api import api_event
 from devstack.pages import SamplePages
 from devstack.stack import LocalStack, free_port
 from devstack.template import Route, routes
+from linkscan.storage import reset_clients
 
 API_BASE = "https://api.test"
 

@@ -7,10 +7,9 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from linkscan.models import Verdict
-
 from devstack.pages import SamplePages
 from devstack.stack import LocalStack
+from linkscan.models import Verdict
 from tests.integration.pipeline.conftest import Api
 from tests.support import load_event
 

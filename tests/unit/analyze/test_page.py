@@ -4,6 +4,7 @@ asking for ID and bank cards, app downloads, off-platform links."""
 from __future__ import annotations
 
 import pytest
+
 from linkscan.analyze import analyze_html, analyze_text
 
 LOAN_PAGE = """<!doctype html>

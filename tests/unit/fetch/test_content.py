@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from linkscan.fetch.content import app_package, client_redirect, parse_content_type, sniff_media
 
 

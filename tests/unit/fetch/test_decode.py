@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import brotli
 import pytest
+
 from linkscan.fetch.decode import BodyDecoder, UnsupportedEncoding, decode_body
 
 from .bombs import BOMB_DECODED_BYTES, brotli_bomb, gzip_bomb, gzip_of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from linkscan.errors import InvalidUrlError
 from linkscan.fetch.destination import DestinationRefused, check_url, parse_url, resolve_checked
 from linkscan.settings import FetchSettings

@@ -7,6 +7,7 @@ import ipaddress
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from linkscan.errors import InvalidUrlError
 from linkscan.fetch.addresses import FORBIDDEN_V4
 from linkscan.fetch.destination import DestinationRefused, check_url

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from linkscan.fetch import FetchResult
 from linkscan.fetch.evidence import evidence_key, evidence_objects, save_evidence
 from linkscan.models import Hop
