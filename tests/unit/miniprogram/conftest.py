@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+
 from linkscan.detect import Detector
 from linkscan.miniprogram import MiniProgramMetadata, scan_miniprogram
 from linkscan.models import Verdict
 from linkscan.settings import DetectionSettings
-
 from tests.unit.miniprogram.helpers import SCANNED_AT
 
 

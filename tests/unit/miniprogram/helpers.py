@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from devstack.samples_miniprogram import sample_metadata, submission_body
 from linkscan.miniprogram import MiniProgramMetadata, parse_metadata
 from linkscan.models import Verdict
-
-from devstack.samples_miniprogram import sample_metadata, submission_body
 
 __all__ = ["SCANNED_AT", "event_metadata", "extra_items", "metadata", "submission_body", "with_changes"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+
 from linkscan.miniprogram import outbound_urls
 from linkscan.miniprogram.checks import (
     channel_signals,
@@ -13,7 +14,6 @@ from linkscan.miniprogram.checks import (
 )
 from linkscan.miniprogram.policy import POLICY_PATH, load_policy, policy_from_dict
 from linkscan.models import CategoryScore
-
 from tests.unit.miniprogram.helpers import metadata
 
 POLICY = load_policy()

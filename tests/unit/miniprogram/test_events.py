@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+
 from linkscan.miniprogram import reevaluate, target_id_for_appid
 from linkscan.models import Verdict
-
 from tests.support import load_event
 from tests.unit.miniprogram.helpers import event_metadata, extra_items, submission_body, with_changes
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from linkscan.errors import InvalidInputError
 from linkscan.miniprogram import parse_appid, parse_metadata, parse_submission, target_id_for_appid
 from linkscan.miniprogram.model import MAX_LINKS_PER_PAGE, MAX_PAGES, MAX_TEXT

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from linkscan.miniprogram import reevaluate
 from linkscan.models import CategoryScore, Verdict
-
 from tests.unit.miniprogram.helpers import event_metadata, metadata
 
 Scan = Callable[..., Verdict]

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from linkscan.miniprogram.schema import SCHEMA_PATH, render_schema
 
+from linkscan.miniprogram.schema import SCHEMA_PATH, render_schema
 from tests.unit.miniprogram.helpers import submission_body
 
 

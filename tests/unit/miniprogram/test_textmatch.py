@@ -7,6 +7,7 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from linkscan.miniprogram.textmatch import SAFE_CHARS, compact, find_terms, fold
 
 
