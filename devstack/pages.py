@@ -10,6 +10,7 @@ from typing import Any
 SAMPLES = Path(__file__).resolve().parent / "samples"
 # A shortener-style chain: HTTP 302 → HTML meta refresh → the landing page.
 REDIRECTS = {"/go/loan": "/hop.html"}
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json"}
 
 
 class SamplePages:
@@ -28,12 +29,13 @@ class SamplePages:
                     self.end_headers()
                     return
                 page = SAMPLES / self.path.lstrip("/")
-                if not page.is_file() or page.suffix != ".html":
+                content_type = CONTENT_TYPES.get(page.suffix)
+                if not page.is_file() or content_type is None:
                     self.send_error(404)
                     return
                 body = page.read_bytes()
                 self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -86,7 +86,7 @@ class _Prepared:
 
 def _prepare(items: Sequence[UrlSubmission | MiniProgramSubmission], batch: bool) -> list[_Prepared]:
     """Validate and canonicalize every item before anything is stored (a bad item stores nothing)."""
-    from linkscan.miniprogram import parse_metadata, target_id_for_appid
+    from linkscan.miniprogram import parse_appid, parse_metadata, target_id_for_appid
 
     prepared: list[_Prepared] = []
     for index, item in enumerate(items):
@@ -107,7 +107,7 @@ def _prepare(items: Sequence[UrlSubmission | MiniProgramSubmission], batch: bool
             if item.metadata is not None:
                 metadata = parse_metadata(item.appid, item.metadata).model_dump(mode="json")
             else:
-                parse_metadata(item.appid, {})  # the appid alone must be valid now; the rest comes later
+                parse_appid(item.appid)  # the appid must be valid now; the metadata is fetched by the scan
         except InvalidInputError as exc:
             field = f"{where}{exc.field}" if exc.field else f"{where}metadata"
             raise InvalidInputError(f"{where}{exc}", field=field) from exc
