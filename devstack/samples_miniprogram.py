@@ -6,6 +6,10 @@ python -m devstack.samples_miniprogram        # scan every sample with the shipp
 from __future__ import annotations
 
 import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +39,60 @@ def sample_metadata(scenario: str) -> MiniProgramMetadata:
     return parse_metadata(submission.appid, submission.metadata)
 
 
+def largest_metadata() -> MiniProgramMetadata:
+    """The cash-loan sample grown to the model's limits: 200 pages of 20,000 characters, 10 links each."""
+    body = submission_body("cashloan_wrong_category")
+    text = ("今天花了多少？选择分类：餐饮、交通、购物、娱乐、居家。输入金额和备注，保存后自动计入本月账本。" * 400)[
+        :20_000
+    ]
+    pages = [
+        {
+            "path": f"pages/p{i}",
+            "title": "账单",
+            "text": text,
+            "links": [f"https://s{j}.example/{i}" for j in range(10)],
+        }
+        for i in range(200)
+    ]
+    return parse_metadata(body["appid"], {**body["metadata"], "pages": pages})
+
+
+def bench(repeat: int = 30) -> dict[str, float]:
+    """Median milliseconds: scan of a typical sample, parse and scan of the largest accepted metadata."""
+    from linkscan.detect import Detector
+    from linkscan.miniprogram import scan_miniprogram
+    from linkscan.settings import DetectionSettings
+
+    detector = Detector.load(DetectionSettings())
+
+    def median_ms(action: Callable[[], object], times: int) -> float:
+        samples = []
+        for _ in range(times):
+            started = time.perf_counter()
+            action()
+            samples.append((time.perf_counter() - started) * 1000)
+        return round(statistics.median(samples), 2)
+
+    typical, largest = sample_metadata("cashloan_wrong_category"), largest_metadata()
+    return {
+        "miniprogram_scan_ms_median": median_ms(
+            lambda: scan_miniprogram(typical, detector, scan_id="b", scanned_at=""), repeat
+        ),
+        "miniprogram_largest_parse_ms_median": median_ms(largest_metadata, 3),
+        "miniprogram_largest_scan_ms_median": median_ms(
+            lambda: scan_miniprogram(largest, detector, scan_id="b", scanned_at=""), 3
+        ),
+    }
+
+
 def main() -> None:
     from linkscan.detect import Detector
     from linkscan.miniprogram import scan_miniprogram
     from linkscan.settings import DetectionSettings
 
+    if sys.argv[1:] == ["bench"]:
+        print(json.dumps(bench(), indent=2))
+        return
     detector = Detector.load(DetectionSettings())
     for scenario in scenarios():
         if submission_body(scenario).get("metadata") is None:
