@@ -3,6 +3,7 @@
 No `from __future__ import annotations` here: the resolver reads the route signatures at run time.
 """
 
+import json
 from typing import Annotated, Any
 from urllib.parse import unquote
 
@@ -22,6 +23,7 @@ from linkscan.api_models import (
     SubmissionStatus,
     TargetView,
     describe_validation_errors,
+    with_miniprogram_schema,
 )
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
 from linkscan.observability import logger, metrics, tracer
@@ -130,7 +132,9 @@ def get_openapi() -> Response[str]:
     return Response(
         status_code=200,
         content_type="application/json",
-        body=app.get_openapi_json_schema(title="linkscan API", version="1.0.0"),
+        body=json.dumps(
+            with_miniprogram_schema(json.loads(app.get_openapi_json_schema(title="linkscan API", version="1.0.0")))
+        ),
     )
 
 

@@ -233,6 +233,10 @@ def test_openapi_document_describes_the_api(api: Api) -> None:
     )
     schemas = document["components"]["schemas"]
     assert "UrlSubmission" in schemas and "MiniProgramSubmission" in schemas
+    metadata = schemas["MiniProgramSubmission"]["properties"]["metadata"]
+    assert {"$ref": "#/components/schemas/MiniProgramMetadata"} in metadata["anyOf"]
+    assert "pages" in schemas["MiniProgramMetadata"]["properties"]
+    assert "#/$defs/" not in json.dumps(document)
 
 
 def test_principal_listing_shows_a_developers_miniprograms(api: Api, stack: LocalStack, pages: SamplePages) -> None:

@@ -175,3 +175,24 @@ def describe_validation_errors(errors: list[dict[str, Any]], body: Any) -> list[
     if not described:
         described = [(1, {"field": "", "problem": str(e.get("msg", "invalid"))}) for e in errors]
     return [item for _, item in sorted(described, key=lambda pair: pair[0])]
+
+
+def with_miniprogram_schema(document: dict[str, Any]) -> dict[str, Any]:
+    """Publish the mini-program metadata's JSON Schema inside the OpenAPI document and point at it.
+
+    The API accepts metadata as an object and validates it with the mini-program model (so errors name
+    the field path); this makes the document show that model instead of a bare object.
+    """
+    import json
+    from pathlib import Path
+
+    schema = json.loads((Path(__file__).parent / "schemas" / "miniprogram.schema.json").read_text(encoding="utf-8"))
+    components = document.setdefault("components", {}).setdefault("schemas", {})
+    components.update({f"MiniProgram{name}": definition for name, definition in schema.pop("$defs", {}).items()})
+    components["MiniProgramMetadata"] = {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
+    metadata = components["MiniProgramSubmission"]["properties"]["metadata"]
+    metadata["anyOf"] = [{"$ref": "#/components/schemas/MiniProgramMetadata"}, {"type": "null"}]
+    # References inside the metadata schema move from its own $defs to the document's components.
+    text = json.dumps(components).replace('"#/$defs/', '"#/components/schemas/MiniProgram')
+    document["components"]["schemas"] = json.loads(text)
+    return document
