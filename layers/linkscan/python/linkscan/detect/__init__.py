@@ -19,7 +19,7 @@ __all__ = ["Detection", "Detector", "TextField"]
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from linkscan.detect import engine  # noqa: PLC0415 - lazy on purpose
+        from linkscan.detect import engine  # lazy on purpose
 
         return getattr(engine, name)
     raise AttributeError(name)

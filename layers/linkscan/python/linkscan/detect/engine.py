@@ -14,14 +14,16 @@ low even though it names the same goods.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from linkscan.detect.normalize import Normalized, is_latin_word_char, leet_view, normalize
+from linkscan.detect.normalize import Normalized, leet_tokens, normalize
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import CompiledRules, Rule, builtin_pack_paths, compile_rules, load_pack_texts
 from linkscan.models import CategoryScore, Decision, Evidence
@@ -49,14 +51,53 @@ class Detection:
     offering_cues: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Match:
-    rule_index: int
-    term: str
-    field: str
-    start: int  # original offsets
-    end: int
-    snippet: str
+# One hit: (start, end, term, where) with start/end in the joined normalized text (where = NORM)
+# or the joined folded text (where = FOLDED). Mapped to original offsets only for evidence.
+_Hit = tuple[int, int, str, int]
+NORM = 0
+FOLDED = 1
+_FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
+_LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_GOODS_KINDS = ("subject", "offer")
+MAX_DISTINCT_PATTERN_TERMS = 3  # the extra-term bonus is capped well before this many
+
+
+@dataclass
+class _Page:
+    """The fields of one detect call, normalized, with the joins that are scanned once."""
+
+    fields: Sequence[TextField]
+    norms: list[Normalized]
+    joined: str  # normalized fields joined by _FIELD_JOIN
+    joined_folded: str  # folded fields joined by "\n"
+    norm_starts: list[int]
+    folded_starts: list[int]
+
+    @classmethod
+    def of(cls, fields: Sequence[TextField]) -> _Page:
+        norms = [normalize(f.text) for f in fields]
+        norm_starts = list(accumulate((len(n.text) + 1 for n in norms[:-1]), initial=0))
+        folded_starts = list(accumulate((len(n.folded) + 1 for n in norms[:-1]), initial=0))
+        return cls(
+            fields=fields,
+            norms=norms,
+            joined=_FIELD_JOIN.join(n.text for n in norms),
+            joined_folded="\n".join(n.folded for n in norms),
+            norm_starts=norm_starts,
+            folded_starts=folded_starts,
+        )
+
+    def locate(self, hit: _Hit) -> tuple[int, int, int]:
+        """(field index, original start, original end) of a hit."""
+        start, end, _term, where = hit
+        if where == FOLDED:
+            index = bisect_right(self.folded_starts, start) - 1
+            offset = self.folded_starts[index]
+            return index, start - offset, end - offset
+        index = bisect_right(self.norm_starts, start) - 1
+        offset = self.norm_starts[index]
+        o_start, o_end = self.norms[index].span(start - offset, end - offset)
+        return index, o_start, o_end
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -92,51 +133,71 @@ class Detector:
 
     # -- matching ---------------------------------------------------------------------------------
 
-    def _match_field(self, name: str, text: str) -> list[_Match]:
-        compiled = self.compiled
-        if not text:
-            return []
-        norm = normalize(text)
-        found = self._scan_automaton(norm, norm.text, name, text, leet=False)
-        leet = leet_view(norm.text)
-        if leet is not None:
-            found += self._scan_automaton(norm, leet, name, text, leet=True)
-        for rule_index, pattern in compiled.patterns:
-            for m in pattern.finditer(norm.folded):
-                if m.end() > m.start():
-                    snippet = _snippet(text, m.start(), m.end())
-                    found.append(_Match(rule_index, m.group().strip(), name, m.start(), m.end(), snippet))
-        return found
-
-    def _scan_automaton(self, norm: Normalized, view: str, name: str, text: str, *, leet: bool) -> list[_Match]:
-        automaton = self.compiled.automaton
-        if automaton is None:
-            return []
-        raw: list[tuple[int, int, object]] = []
+    def _match(self, page: _Page) -> dict[int, list[_Hit]]:
+        """Hits per rule index: one automaton pass over the page, then the structured patterns."""
+        by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for end_index, (key, hits) in automaton.iter(view):
-            start = end_index - len(key) + 1
-            end = end_index + 1
-            if leet and view[start:end] == norm.text[start:end]:
-                continue  # already seen in the plain view
-            left_ok = start == 0 or not is_latin_word_char(view[start - 1])
-            right_ok = end == len(view) or not is_latin_word_char(view[end])
-            for hit in hits:
-                if (hit.check_left and not left_ok) or (hit.check_right and not right_ok):
+        self._scan(page.joined, 0, by_rule, excluded, leet_of=None)
+        for position, token in leet_tokens(page.joined):
+            self._scan(token, position, by_rule, excluded, leet_of=page.joined)
+        if excluded:
+            for rule_index, spans in excluded.items():
+                hits = by_rule.get(rule_index)
+                if hits:
+                    kept = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in spans)]
+                    if kept:
+                        by_rule[rule_index] = kept
+                    else:
+                        del by_rule[rule_index]
+        folded = page.joined_folded
+        rules = self.compiled.rules
+        named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
+        for rule_index, pattern, needs, gate in self.compiled.patterns:
+            if gate:
+                if named is None:
+                    named = {rules[i].category for i in by_rule if rules[i].kind in _GOODS_KINDS}
+                if not named or (gate != "*" and gate not in named):
                     continue
-                if hit.is_exclusion:
-                    excluded[hit.rule_index].append((start, end))
-                else:
-                    raw.append((start, end, hit))
-        matches: list[_Match] = []
-        for start, end, hit in raw:
-            rule_index = hit.rule_index  # type: ignore[attr-defined]
-            if any(s <= start and end <= e for s, e in excluded.get(rule_index, ())):
+            if needs and not any(n in folded for n in needs):
                 continue
-            o_start, o_end = norm.span(start, end)
-            term = hit.term  # type: ignore[attr-defined]
-            matches.append(_Match(rule_index, term, name, o_start, o_end, _snippet(text, o_start, o_end)))
-        return matches
+            found = by_rule.get(rule_index, [])
+            distinct: set[str] = set()
+            for m in pattern.finditer(folded):
+                if m.end() > m.start():
+                    term = m.group().strip()
+                    found.append((m.start(), m.end(), term, FOLDED))
+                    distinct.add(term)
+                    if len(distinct) >= MAX_DISTINCT_PATTERN_TERMS:
+                        break
+            if found:
+                by_rule[rule_index] = found
+        return by_rule
+
+    def _scan(
+        self,
+        text: str,
+        offset: int,
+        by_rule: dict[int, list[_Hit]],
+        excluded: dict[int, list[tuple[int, int]]],
+        *,
+        leet_of: str | None,
+    ) -> None:
+        """Automaton hits in ``text`` (a leetspeak token at ``offset`` of ``leet_of``, or the page)."""
+        latin = _LATIN_CHARS
+        last = len(text) - 1
+        for end_index, (length, check_left, check_right, hits) in self.compiled.automaton.iter(text):
+            start = end_index - length + 1
+            if check_left and start > 0 and text[start - 1] in latin:
+                continue
+            if check_right and end_index < last and text[end_index + 1] in latin:
+                continue
+            if leet_of is not None and leet_of[offset + start : offset + end_index + 1] == text[start : end_index + 1]:
+                continue  # no leetspeak digit inside: the plain scan saw it already
+            for rule_index, term, is_exclusion in hits:
+                if is_exclusion:
+                    excluded[rule_index].append((offset + start, offset + end_index + 1))
+                else:
+                    by_rule[rule_index].append((offset + start, offset + end_index + 1, term, NORM))
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -149,20 +210,17 @@ class Detector:
     ) -> Detection:
         if isinstance(fields, str):
             fields = [TextField("text", fields)]
-        matches: list[_Match] = []
-        for text_field in fields:
-            matches.extend(self._match_field(text_field.name, text_field.text))
-        return self._score(matches, signals or {}, domain)
+        page = _Page.of(fields)
+        return self._score(page, self._match(page), signals or {}, domain)
 
-    def _score(self, matches: list[_Match], signals: Mapping[str, float], domain: str | None) -> Detection:
+    def _score(
+        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
+    ) -> Detection:
         rules = self.compiled.rules
         scoring = self.compiled.scoring
-        by_rule: dict[int, list[_Match]] = defaultdict(list)
-        for match in matches:
-            by_rule[match.rule_index].append(match)
 
-        def contribution(rule: Rule, hits: list[_Match]) -> float:
-            distinct = len({h.term for h in hits})
+        def contribution(rule: Rule, hits: list[_Hit]) -> float:
+            distinct = len({h[2] for h in hits})
             bonus = min(1.0 + scoring.get("extra_term_bonus", 0.3) * (distinct - 1), scoring.get("term_cap", 1.6))
             return rule.weight * bonus
 
@@ -214,7 +272,7 @@ class Detector:
                 best[category] = (score, subcategory)
 
         categories = [
-            self._category_score(category, subcategory, score, by_rule)
+            self._category_score(page, category, subcategory, score, by_rule)
             for category, (score, subcategory) in best.items()
             if score >= self.bands.report_floor
         ]
@@ -254,7 +312,7 @@ class Detector:
         return total, boost
 
     def _category_score(
-        self, category: str, subcategory: str, score: float, by_rule: Mapping[int, list[_Match]]
+        self, page: _Page, category: str, subcategory: str, score: float, by_rule: Mapping[int, list[_Hit]]
     ) -> CategoryScore:
         rules = self.compiled.rules
         evidence: list[Evidence] = []
@@ -262,15 +320,17 @@ class Detector:
             rule = rules[index]
             if rule.category != category:
                 continue
-            for hit in hits[:MAX_EVIDENCE_PER_RULE]:
+            for hit in sorted(hits)[:MAX_EVIDENCE_PER_RULE]:
+                field_index, start, end = page.locate(hit)
+                text = page.fields[field_index].text
                 evidence.append(
                     Evidence(
                         rule=rule.id,
-                        term=hit.term,
-                        snippet=hit.snippet,
-                        start=hit.start,
-                        end=hit.end,
-                        field=hit.field,
+                        term=hit[2],
+                        snippet=_snippet(text, start, end),
+                        start=start,
+                        end=end,
+                        field=page.fields[field_index].name,
                     )
                 )
         severities = self.compiled.severities

@@ -1,17 +1,21 @@
 """Text normalization that sees through common evasions and keeps offsets into the original.
 
-Two steps, both cheap:
+Two steps, each done by C code (``str.lower`` / ``str.translate`` / ``re.sub``), never by a
+per-character Python loop:
 
-1. ``str.translate`` with one table that folds, character for character, full-width forms, case,
-   NFKC compatibility forms (circled digits, mathematical letters), look-alike letters from other
-   scripts, and traditional to simplified Chinese. Because every mapping is one character to one
-   character, offsets are unchanged by this step.
+1. Folding, character for character: full-width forms, case, NFKC compatibility forms (circled
+   digits, mathematical letters), look-alike letters from other scripts, and traditional to
+   simplified Chinese. Every mapping is one character to one character, so offsets are unchanged.
+   Most pages hold none of the rare characters the table maps, and for them ``str.lower`` is
+   enough; sparse ones are patched by a regex, dense ones (a traditional-Chinese page) translated.
 2. Dropping the characters sellers insert to split a key word (spaces, punctuation, emoji,
    zero-width characters). Between two Latin words one space is kept so English terms still have
-   word boundaries; single letters spaced apart ("c o c a i n e") are joined again.
+   word boundaries; single letters spaced apart ("c o c a i n e") are joined again. This is done
+   length-preservingly first (the separator that stays becomes a plain space, the ones that go are
+   left as they are) and then one ``re.sub`` removes the ones that go.
 
-The result keeps a list of kept runs so any position in the normalized text maps back to the
-original text (``Normalized.to_original``).
+Positions in the normalized text map back to the original (``Normalized.to_original``); the map is
+built only when asked for (evidence of a reported category), from the spans step 2 removed.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
 # Blocks whose characters may fold to something else under NFKC or the look-alike map. Building the
@@ -49,13 +53,34 @@ _CONFUSABLES = {
 HEART = "♡"
 _HEARTS = "❤♥♡💗💓💕💖💘💝💞❣🧡💛💚💙💜🖤🤍🤎"
 
-# Leetspeak digits and symbols, applied only in a second Latin view (see ``leet_view``).
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
-_LEET_HINT = re.compile(r"[a-z][0-9@$!]|[0-9@$!][a-z]")
+# Characters kept by step 2: Latin letters and digits, Latin extended, Greek/Cyrillic, kana, CJK,
+# Hangul and the heart marker. Everything else is a separator.
+_KEPT = r"0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART
+_LATIN = "0-9a-z"
+_KEPT_CHAR = re.compile(f"[{_KEPT}]")
+
+# Step 2a: the first separator after a Latin word that another Latin word follows becomes a space
+# (most already are one: "word word" is left alone). Patterns start with their character class or
+# literal, with look-behinds after it, so the regex engine skips quickly to candidates.
+_GAP_TO_SPACE = re.compile(f"[^{_KEPT} ](?<=[{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}])")
+# Step 2b: that space goes again between two single letters ("c o c a i n e" -> "cocaine").
+_JOIN = "\x00"
+_SINGLE_LETTER_GAP = re.compile(f" (?<=(?<![{_KEPT}])[{_LATIN}] )(?=[^{_KEPT}]*[{_LATIN}](?![{_KEPT}]))")
+# Step 2c: drop every separator character except a space right after a Latin word that another
+# Latin word follows.
+_DROPPED_CHAR = f"[^{_KEPT}](?:(?<! )|(?<![{_LATIN}] )|(?![^{_KEPT}]*[{_LATIN}]))"
+_DROP = re.compile(_DROPPED_CHAR)
+# The same characters as runs (each one's condition looks only at ``marked``): fewer matches for the map.
+_DROPPED_RUN = re.compile(f"{_DROPPED_CHAR}(?:{_DROPPED_CHAR})*")
+
+# Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LEET_PAIR = re.compile("[013457](?:(?<=[a-z].)|(?=[a-z]))")
+_TOKEN_AROUND = re.compile(f"[{_LATIN}]+")
 
 
 def _fold_char(ch: str) -> str | None:
-    """The one character ``ch`` folds to, or None when it stays as it is."""
+    """The one kept character ``ch`` folds to, or None when folding is of no use."""
     if ch in _CONFUSABLES:
         return _CONFUSABLES[ch]
     folded = unicodedata.normalize("NFKC", ch)
@@ -67,7 +92,9 @@ def _fold_char(ch: str) -> str | None:
     if len(folded) != 1:
         return None
     folded = _CONFUSABLES.get(folded, folded)
-    return folded if folded != ch else None
+    if folded == ch or (folded != HEART and _KEPT_CHAR.match(folded) is None):
+        return None  # punctuation folding to punctuation: step 2 drops both forms anyway
+    return folded
 
 
 @lru_cache(maxsize=1)
@@ -88,13 +115,19 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> frozenset[str]:
+    """Characters the table maps that ``str.lower`` does not already fold."""
+    return frozenset(chr(cp) for cp, to in fold_table().items() if chr(cp).lower() != to)
+
+
 def _traditional_to_simplified() -> dict[int, str]:
     """Character-level t2s from OpenCC: one call over every CJK unified ideograph.
 
     Only one-to-one conversions are kept, so offsets survive; phrase-level conversions (rare for
     the words rules care about) are not applied.
     """
-    import opencc  # noqa: PLC0415 - only needed while building the table
+    import opencc  # only needed while building the table
 
     converter = opencc.OpenCC("t2s")
     chars = [chr(cp) for cp in range(0x4E00, 0xA000)]
@@ -104,27 +137,61 @@ def _traditional_to_simplified() -> dict[int, str]:
     return {ord(a): b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
 
 
-# Characters dropped in step 2: whitespace, punctuation, symbols, marks, format (zero-width)
-# characters and emoji. Letters, digits, CJK and the heart marker are kept.
-_KEPT_RUN = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART + r"]+")
-_LATIN_END = re.compile(r"[0-9a-z]")
+_MAX_REPLACE_PASSES = 24
 
 
-@dataclass(frozen=True)
+def fold(original: str) -> str:
+    """Step 1: same length as ``original``, folded character for character."""
+    lowered = original.lower()
+    if len(lowered) != len(original):  # a rare character whose lower case is two characters
+        return original.translate(fold_table())
+    if lowered.isascii():
+        return lowered
+    present = _foldable().intersection(lowered)  # a set operation in C, no per-character loop
+    if not present:
+        return lowered
+    table = fold_table()
+    if len(present) > _MAX_REPLACE_PASSES:  # many (e.g. traditional Chinese): translate everything
+        return lowered.translate(table)
+    for ch in present:  # each replace is one fast C pass
+        lowered = lowered.replace(ch, table[ord(ch)])
+    return lowered
+
+
 class Normalized:
     """Normalized text plus what is needed to map its positions back to the original."""
 
-    text: str
-    folded: str  # step 1 only: same length and offsets as the original
-    run_starts: tuple[int, ...]  # start of each kept run in ``text``
-    run_origins: tuple[int, ...]  # start of the same run in the original
+    __slots__ = ("_at", "_marked", "_removed", "_runs", "folded", "text")
+
+    def __init__(self, text: str, folded: str, marked: str) -> None:
+        self.text = text
+        self.folded = folded  # step 1 only: same length and offsets as the original
+        self._marked = marked  # before the final removal: same length as the original
+        # removed runs, read lazily and only as far as asked: where each one sits in ``text`` and
+        # how many characters were removed up to its end
+        self._runs: Iterator[re.Match[str]] | None = None
+        self._at: list[int] = []
+        self._removed: list[int] = []
+
+    def _read_runs_past(self, pos: int) -> None:
+        if self._runs is None:
+            self._runs = _DROPPED_RUN.finditer(self._marked)
+        at, removed = self._at, self._removed
+        while not at or at[-1] <= pos:
+            run = next(self._runs, None)
+            if run is None:
+                at.append(len(self.text) + 1)  # sentinel: no further runs
+                removed.append(removed[-1] if removed else 0)
+                return
+            before = removed[-1] if removed else 0
+            at.append(run.start() - before)
+            removed.append(before + run.end() - run.start())
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at ``pos`` in ``text``."""
-        index = bisect_right(self.run_starts, pos) - 1
-        if index < 0:
-            return 0
-        return self.run_origins[index] + (pos - self.run_starts[index])
+        self._read_runs_past(pos)
+        index = bisect_right(self._at, pos) - 1
+        return pos + (self._removed[index] if index >= 0 else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
@@ -136,37 +203,27 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
-    folded = original.translate(fold_table())
-    parts: list[str] = []
-    run_starts: list[int] = []
-    run_origins: list[int] = []
-    length = 0
-    prev_latin_end = False
-    prev_single = False
-    for match in _KEPT_RUN.finditer(folded):
-        run = match.group()
-        starts_latin = _LATIN_END.match(run) is not None
-        single = len(run) == 1
-        if prev_latin_end and starts_latin and not (prev_single and single):
-            # keep a word boundary between Latin words; the space maps to the separator
-            parts.append(" ")
-            run_starts.append(length)
-            run_origins.append(match.start() - 1)
-            length += 1
-        parts.append(run)
-        run_starts.append(length)
-        run_origins.append(match.start())
-        length += len(run)
-        prev_latin_end = _LATIN_END.match(run[-1]) is not None
-        prev_single = single
-    return Normalized("".join(parts), folded, tuple(run_starts), tuple(run_origins))
+    folded = fold(original)
+    marked = _GAP_TO_SPACE.sub(" ", folded)
+    marked = _SINGLE_LETTER_GAP.sub(_JOIN, marked)
+    return Normalized(_DROP.sub("", marked), folded, marked)
 
 
-def leet_view(text: str) -> str | None:
-    """``text`` with leetspeak digits read as letters (same length), or None if it has none."""
-    if _LEET_HINT.search(text) is None:
-        return None
-    return text.translate(_LEET)
+def leet_tokens(text: str) -> list[tuple[int, str]]:
+    """(position, token with leetspeak digits read as letters) for each Latin token that has them."""
+    tokens: list[tuple[int, str]] = []
+    after = 0  # end of the last token found: pairs inside it are done
+    for pair in _LEET_PAIR.finditer(text):
+        if pair.start() < after:
+            continue
+        start = pair.start()
+        while start > 0 and is_latin_word_char(text[start - 1]):
+            start -= 1
+        token = _TOKEN_AROUND.match(text, start)
+        if token is not None:
+            tokens.append((start, token.group().translate(_LEET)))
+            after = token.end()
+    return tokens
 
 
 def is_latin_word_char(ch: str) -> bool:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import yaml
 
+from linkscan.detect.charfreq import FREQUENT_CJK, FREQUENT_LATIN
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
@@ -37,27 +38,32 @@ class Rule:
     applies_to: tuple[str, ...] = ()  # context rules: categories they dampen ("*" = all)
     terms: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)  # longer harmless phrases containing a term
-    patterns: list[str] = field(default_factory=list)
+    # (regex, literals one of which every match contains): in YAML a plain string, or
+    # {re: ..., needs: [...]}; the regex is skipped on pages holding none of the literals (a
+    # substring test is far cheaper than a regex scan)
+    patterns: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     counts_as_offer: bool = False  # support rules: e.g. a sale quantity next to a drug name
     note: str = ""
 
 
-@dataclass(frozen=True)
-class TermHit:
-    """What one automaton key stands for."""
-
-    rule_index: int
-    term: str
-    check_left: bool  # the term starts with a Latin letter/digit: needs a word boundary there
-    check_right: bool
-    is_exclusion: bool
+# What one automaton key stands for: (key length, needs a word boundary on the left, on the right,
+# ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
+# digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
+KeyValue = tuple[int, bool, bool, tuple[tuple[int, str, bool], ...]]
+# A structured pattern: (rule index, compiled regex, literals one of which must occur for it to
+# match, gate). Gate: "" = always run (it names goods); a category = run only when that category's
+# goods are named (a support pattern); "*" = run only when some goods are named (offering cues and
+# context change no score without them).
+CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str]
+# Never in normalized text (step 2 drops it): keys ending with it only shape the trie, never match.
+_NEVER = "\x00"
 
 
 @dataclass
 class CompiledRules:
     rules: list[Rule]
     automaton: Any  # ahocorasick.Automaton (untyped C extension)
-    patterns: list[tuple[int, re.Pattern[str]]]  # (rule index, compiled regex) on the folded text
+    patterns: list[CompiledPattern]  # run on the folded text
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
     scoring: dict[str, float]
     signals: dict[str, dict[str, Any]]
@@ -89,6 +95,12 @@ def rules_version(texts: Iterable[tuple[str, str]]) -> str:
     return digest.hexdigest()[:12]
 
 
+def _pattern_from(raw: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+    if isinstance(raw, str):
+        return raw, ()
+    return str(raw["re"]), tuple(str(n) for n in raw.get("needs", []))
+
+
 def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -> Rule:
     return Rule(
         id=str(raw["id"]),
@@ -99,7 +111,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -
         applies_to=tuple(raw.get("applies_to", ("*",))),
         terms=[str(t) for t in raw.get("terms", [])],
         exclude=[str(t) for t in raw.get("exclude", [])],
-        patterns=[str(p) for p in raw.get("patterns", [])],
+        patterns=[_pattern_from(p) for p in raw.get("patterns", [])],
         counts_as_offer=bool(raw.get("counts_as_offer", False)),
         note=str(raw.get("note", "")),
     )
@@ -153,32 +165,35 @@ def _parse_yaml(text: str) -> dict[str, Any]:
 
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Parse, merge (override last) and compile the packs into one automaton."""
-    import ahocorasick  # noqa: PLC0415 - imported when the detector is built
+    import ahocorasick  # imported when the detector is built
 
     merged = _Merged()
     for name, text in texts:
         _merge_pack(merged, _parse_yaml(text), is_override=name == "override")
 
     rules = list(merged.rules.values())
-    entries: dict[str, list[TermHit]] = {}
-    patterns: list[tuple[int, re.Pattern[str]]] = []
+    entries: dict[str, list[tuple[int, str, bool]]] = {}
+    patterns: list[CompiledPattern] = []
     for index, rule in enumerate(rules):
         for term, is_exclusion in [(t, False) for t in rule.terms] + [(t, True) for t in rule.exclude]:
             key = normalize(term).text
-            if not key:
-                continue
-            hit = TermHit(index, key, is_latin_word_char(key[0]), is_latin_word_char(key[-1]), is_exclusion)
-            entries.setdefault(key, []).append(hit)
-        patterns.extend((index, re.compile(p)) for p in rule.patterns)
+            if key:
+                entries.setdefault(key, []).append((index, key, is_exclusion))
+        gate = "" if rule.kind in ("subject", "offer") else rule.category if rule.kind == "support" else "*"
+        patterns.extend((index, re.compile(regex), needs, gate) for regex, needs in rule.patterns)
+    patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
 
     automaton = ahocorasick.Automaton()
+    # common characters first: they become the root's first children (see charfreq)
+    for ch in FREQUENT_LATIN + FREQUENT_CJK:
+        automaton.add_word(ch + _NEVER, None)
     for key, hits in entries.items():
-        automaton.add_word(key, (key, tuple(hits)))
-    if entries:
-        automaton.make_automaton()
+        value: KeyValue = (len(key), is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
+        automaton.add_word(key, value)
+    automaton.make_automaton()
     return CompiledRules(
         rules=rules,
-        automaton=automaton if entries else None,
+        automaton=automaton,
         patterns=patterns,
         severities=merged.severities,
         scoring=merged.scoring,
