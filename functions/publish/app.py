@@ -13,6 +13,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBStreamEvent,
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
+
 from linkscan.blocklist.changes import listing_change, target_state
 from linkscan.blocklist.page import PageConfig
 from linkscan.blocklist.publisher import Publisher, TableChanges, utc_now

@@ -9,9 +9,9 @@ from typing import Any
 
 import boto3
 import pytest
-from linkscan.storage import reset_clients
 from moto import mock_aws
 
+from linkscan.storage import reset_clients
 from tests.support import LambdaContext, load_event, load_handler
 
 MAIN_TABLE = "linkscan-test"

@@ -9,7 +9,6 @@ from pathlib import Path
 from types import ModuleType
 
 from linkscan.blocklist.cli import add_commands
-
 from tests.integration.blocklist.conftest import invoke, load_event
 from tests.integration.blocklist.server import serve
 

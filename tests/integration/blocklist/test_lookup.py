@@ -7,8 +7,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from linkscan.blocklist.model import expression_hex
 
+from linkscan.blocklist.model import expression_hex
 from tests.integration.blocklist.conftest import invoke, load_event
 
 

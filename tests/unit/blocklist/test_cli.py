@@ -9,7 +9,6 @@ from pathlib import Path
 
 from linkscan.blocklist.cli import add_commands
 from linkscan.blocklist.formats import Listing, ListMeta, write_json
-
 from tests.unit.blocklist.conftest import make_entry
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta
 from linkscan.blocklist.model import Entry, expression_hex
 

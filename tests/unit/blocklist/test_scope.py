@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from linkscan.blocklist.scope import listing_expression, load_shared_hosts
 
 SHARED = load_shared_hosts()

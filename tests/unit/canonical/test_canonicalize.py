@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from linkscan.canonical import canonicalize, target_id_for_url
 from linkscan.errors import InvalidUrlError
 

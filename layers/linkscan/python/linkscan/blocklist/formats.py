@@ -11,11 +11,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _quote
 from typing import BinaryIO
 
-from linkscan.blocklist.model import Entry, expression_hex
+from linkscan.blocklist.model import Entry, expression_hex, scope_of
+from linkscan.canonical import is_ip_host
 
 PREFIX_BYTES = 4
 CSV_COLUMNS = (
@@ -46,27 +48,53 @@ class ListMeta:
 
 
 class Listing:
-    """The entries of one version, sorted by expression, with their hashes computed once."""
+    """The entries of one version, sorted by expression, with hashes, scopes and domains computed once."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.expression)
         self.hashes: list[str] = [expression_hex(entry.expression) for entry in self.entries]
+        self.scopes: list[str] = [scope_of(entry.expression) for entry in self.entries]
+        self._domains: list[str] | None = None
+        self._prefixes: list[bytes] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def domains(self) -> list[str]:
         """Whole-host listings whose host is a valid DNS name, sorted."""
-        return [entry.host for entry in self.entries if entry.is_domain and _DNS_NAME.match(entry.host)]
+        if self._domains is None:
+            self._domains = [
+                host
+                for entry, scope in zip(self.entries, self.scopes, strict=True)
+                if scope == "host" and _DNS_NAME.match(host := entry.expression[:-1]) and not is_ip_host(host)
+            ]
+        return self._domains
 
     def prefixes(self) -> list[bytes]:
-        return sorted({bytes.fromhex(digest[: PREFIX_BYTES * 2]) for digest in self.hashes})
+        if self._prefixes is None:
+            self._prefixes = sorted({bytes.fromhex(digest[: PREFIX_BYTES * 2]) for digest in self.hashes})
+        return self._prefixes
 
     def counts(self) -> dict[str, int]:
         scopes = {"host": 0, "path": 0, "exact": 0}
-        for entry in self.entries:
-            scopes[entry.scope] += 1
+        for scope in self.scopes:
+            scopes[scope] += 1
         return {"entries": len(self.entries), **scopes}
+
+    def rows(self) -> Iterator[tuple[Entry, str, str]]:
+        return zip(self.entries, self.hashes, self.scopes, strict=True)
+
+
+def entry_json(entry: Entry, digest: str, scope: str) -> str:
+    """One entry as compact JSON; hand-assembled because it runs a million times per publication."""
+    q = _quote
+    return (
+        f'{{"expression":{q(entry.expression)},"hash":"{digest}","scope":"{scope}",'
+        f'"host":{q(entry.expression.partition("/")[0])},"category":{q(entry.category)},'
+        f'"subcategory":{q(entry.subcategory)},"severity":{q(entry.severity)},'
+        f'"public_reason":{q(entry.public_reason)},"first_listed":{q(entry.first_listed)},'
+        f'"last_confirmed":{q(entry.last_confirmed)}}}'
+    )
 
 
 def _write_lines(out: BinaryIO, lines: Iterable[str]) -> None:
@@ -91,14 +119,11 @@ def write_json(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
         "count": len(listing),
     }
     out.write(json.dumps(header, ensure_ascii=False)[:-1].encode("utf-8") + b', "entries": [\n')
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def lines() -> Iterable[str]:
         last = len(listing.entries) - 1
-        for index, (entry, digest) in enumerate(zip(listing.entries, listing.hashes, strict=True)):
-            row = entry.public()
-            row["hash"] = digest
-            yield dumps(row) + (",\n" if index < last else "\n")
+        for index, (entry, digest, scope) in enumerate(listing.rows()):
+            yield entry_json(entry, digest, scope) + (",\n" if index < last else "\n")
 
     _write_lines(out, lines())
     out.write(b"]}\n")
@@ -108,27 +133,25 @@ def write_csv(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for start in range(0, len(listing.entries), _CHUNK):
-        for entry, digest in zip(
-            listing.entries[start : start + _CHUNK], listing.hashes[start : start + _CHUNK], strict=True
-        ):
-            writer.writerow(
-                (
-                    entry.expression,
-                    digest,
-                    entry.scope,
-                    entry.host,
-                    entry.category,
-                    entry.subcategory,
-                    entry.severity,
-                    entry.public_reason,
-                    entry.first_listed,
-                    entry.last_confirmed,
-                )
+    for index, (entry, digest, scope) in enumerate(listing.rows(), start=1):
+        writer.writerow(
+            (
+                entry.expression,
+                digest,
+                scope,
+                entry.expression.partition("/")[0],
+                entry.category,
+                entry.subcategory,
+                entry.severity,
+                entry.public_reason,
+                entry.first_listed,
+                entry.last_confirmed,
             )
-        out.write(text.getvalue().encode("utf-8"))
-        text.seek(0)
-        text.truncate()
+        )
+        if index % _CHUNK == 0:
+            out.write(text.getvalue().encode("utf-8"))
+            text.seek(0)
+            text.truncate()
     out.write(text.getvalue().encode("utf-8"))
 
 

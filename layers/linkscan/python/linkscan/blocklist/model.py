@@ -127,11 +127,12 @@ class Diff:
     added: tuple[Entry, ...]
     removed: tuple[str, ...]  # expressions
 
+    def public_header(self) -> dict[str, Any]:
+        return {"version": self.version, "previous_version": self.previous_version, "generated_at": self.generated_at}
+
     def public(self) -> dict[str, Any]:
         return {
-            "version": self.version,
-            "previous_version": self.previous_version,
-            "generated_at": self.generated_at,
+            **self.public_header(),
             "added": [entry.public() for entry in self.added],
             "removed": [{"expression": e, "hash": expression_hex(e)} for e in self.removed],
         }

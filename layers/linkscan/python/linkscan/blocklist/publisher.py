@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import heapq
 import io
+import itertools
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -24,8 +26,8 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, Protocol
 
 from linkscan.blocklist.changes import ListingChange, entry_for
-from linkscan.blocklist.formats import FORMATS, Listing, ListMeta
-from linkscan.blocklist.model import Diff, Entry
+from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
+from linkscan.blocklist.model import Diff, Entry, expression_hex
 from linkscan.blocklist.page import PageConfig, render_page
 from linkscan.errors import ConflictError
 
@@ -89,7 +91,8 @@ def utc_now() -> str:
 class Publisher:
     store: BlocklistStore
     page: PageConfig
-    full_render_limit: int = 2_000_000
+    # Above this many entries an incremental writes only its diff (see the module docstring).
+    full_render_limit: int = 20_000
     clock: Callable[[], str] = utc_now
     meta_title: str = "linkscan public blocklist"
     # The last snapshot written by this process: a warm Lambda publishes the next version without reading S3.
@@ -191,6 +194,27 @@ class Publisher:
             return PublishResult(diff.version, len(added), len(removed), len(wanted), True)
         raise ConflictError("could not claim a list version after 5 attempts")
 
+    def publish_snapshot(self, entries: Iterable[Entry]) -> PublishResult:
+        """Publish ``entries`` as the next version without touching the table's entries.
+
+        Re-renders every format from a known list (e.g. after a renderer change); the benchmark uses it
+        to measure a full publication without a million-item table scan.
+        """
+        snapshot = {entry.expression: entry for entry in entries}
+        for _attempt in range(5):
+            state = self.store.read_state()
+            previous = self._load_snapshot(state.version) or {}
+            added = tuple(entry for key, entry in snapshot.items() if previous.get(key) != entry)
+            removed = tuple(sorted(set(previous) - set(snapshot)))
+            diff = Diff(state.version + 1, state.version, self.clock(), added, removed)
+            try:
+                self.store.claim_version(state.version, PublicationState(diff.version, diff.version, len(snapshot)))
+            except ConflictError:
+                continue
+            self._write_version(diff.version, diff, snapshot, state)
+            return PublishResult(diff.version, len(added), len(removed), len(snapshot), True)
+        raise ConflictError("could not claim a list version after 5 attempts")
+
     # ---------------------------------------------------------------- writing one version
 
     def _write_version(
@@ -199,10 +223,12 @@ class Publisher:
         generated_at = diff.generated_at
         prefix = f"v/{version}/"
         meta = ListMeta(version=version, generated_at=generated_at, title=self.meta_title, homepage=self.page.homepage)
-        self._put_json(prefix + "diff.json", diff.public(), IMMUTABLE)
         files: dict[str, Any]
-        if snapshot is not None:
-            listing = Listing(snapshot.values())
+        listing = Listing(snapshot.values()) if snapshot is not None else None
+        # A first or full publication's diff adds everything: reuse the listing instead of a second one.
+        everything = listing is not None and not diff.removed and len(diff.added) == len(listing)
+        self._put_diff(prefix + "diff.json", diff, listing if everything else None)
+        if snapshot is not None and listing is not None:
             files = {}
             for fmt in FORMATS:
                 files[fmt.name] = self._put_rendered(prefix + fmt.name, fmt.content_type, fmt.render, listing, meta)
@@ -212,7 +238,7 @@ class Publisher:
             counts = listing.counts()
             counts["domains"] = len(listing.domains())
             lists_version = version
-            recent = sorted(listing.entries, key=lambda e: e.first_listed, reverse=True)[: self.page.recent_limit]
+            recent = heapq.nlargest(self.page.recent_limit, listing.entries, key=lambda e: e.first_listed)
         else:
             files = dict(previous.files)
             counts = {"entries": self.store.read_state().entries}
@@ -268,6 +294,20 @@ class Publisher:
             "content_type": content_type,
         }
 
+    def _put_diff(self, key: str, diff: Diff, listing: Listing | None) -> None:
+        """The diff, streamed like the lists (a first or full publication's diff holds every entry)."""
+
+        def render(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+            head = diff.public_header()
+            out.write(json.dumps(head)[:-1].encode() + b',"added":[\n')
+            rows = (entry_json(entry, digest, scope) for entry, digest, scope in listing.rows())
+            out.write(",\n".join(rows).encode("utf-8"))
+            removed = [{"expression": e, "hash": expression_hex(e)} for e in diff.removed]
+            out.write(b'\n],"removed":' + json.dumps(removed, ensure_ascii=False).encode("utf-8") + b"}\n")
+
+        meta = ListMeta(version=diff.version, generated_at=diff.generated_at)
+        self._put_rendered(key, "application/json", render, listing or Listing(diff.added), meta)
+
     def _put_bytes(self, key: str, body: bytes, content_type: str, cache: str) -> dict[str, Any]:
         digest = hashlib.sha256(body).hexdigest()
         self.store.put_object(key, io.BytesIO(body), content_type, cache, digest)
@@ -278,9 +318,20 @@ class Publisher:
         return self._put_bytes(key, body, "application/json", cache)
 
     def _put_snapshot(self, key: str, version: int, snapshot: dict[str, Entry]) -> None:
-        rows = [entry.compact() for entry in snapshot.values()]
-        body = gzip.compress(json.dumps({"version": version, "entries": rows}, separators=(",", ":")).encode(), 1)
-        self._put_bytes(key, body, "application/gzip", IMMUTABLE)
+        """Gzipped JSON of compact rows, streamed through a spool file (never one big string)."""
+
+        def render(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
+            with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as packed:
+                packed.write(f'{{"version":{version},"entries":[\n'.encode())
+                rows = iter(snapshot.values())
+                first = True
+                while chunk := list(itertools.islice(rows, 4096)):
+                    text = ",\n".join(json.dumps(entry.compact(), separators=(",", ":")) for entry in chunk)
+                    packed.write(((",\n" if not first else "") + text).encode("utf-8"))
+                    first = False
+                packed.write(b"\n]}\n")
+
+        self._put_rendered(key, "application/gzip", render, _EMPTY_LISTING, ListMeta(version, ""))
 
     def _load_snapshot(self, version: int) -> dict[str, Entry] | None:
         if self._cache and self._cache[0] == version:
@@ -296,6 +347,9 @@ class Publisher:
         return snapshot
 
 
+_EMPTY_LISTING = Listing(())
+
+
 class _HashingWriter:
     """A binary sink that hashes and counts what passes through to the spool file."""
 
@@ -303,6 +357,9 @@ class _HashingWriter:
         self.sink = sink
         self.sha256 = hashlib.sha256()
         self.size = 0
+
+    def flush(self) -> None:
+        self.sink.flush()
 
     def write(self, data: bytes) -> int:
         self.sha256.update(data)

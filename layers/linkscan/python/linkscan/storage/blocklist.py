@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import IO, Any
 
 from botocore.exceptions import ClientError
@@ -56,8 +57,56 @@ class BlocklistTable:
     # -------------------------------------------------------------- listing
 
     def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]:
-        """Add ``target_id`` to the holders of ``entry.expression`` and (re)list it."""
+        """Add ``target_id`` to the holders of ``entry.expression`` and (re)list it.
+
+        The common cases take one read and one small write: a new listing is a conditional PutItem, a
+        re-confirmation of an unchanged listing adds the holder. Anything else (changed description, a
+        race lost on the condition) goes through the general update.
+        """
         digest = expression_hex(entry.expression)
+        key = {"hash": _s(digest)}
+        current = self.dynamodb.get_item(TableName=self.table_name, Key=key, ConsistentRead=True).get("Item")
+        try:
+            if not current or not current.get("listed", {}).get("BOOL"):
+                self._put_new(entry, digest, target_id)
+                return replace(entry, targets=frozenset({target_id})), "listed"
+            before = _entry_from_item(current)
+            if all(getattr(before, name) == getattr(entry, name) for name in _PUBLIC_FIELDS):
+                self.dynamodb.update_item(
+                    TableName=self.table_name,
+                    Key=key,
+                    UpdateExpression="SET #last_confirmed = :last_confirmed ADD #targets :target",
+                    ConditionExpression="#listed = :true",
+                    ExpressionAttributeNames={
+                        "#last_confirmed": "last_confirmed",
+                        "#targets": "targets",
+                        "#listed": "listed",
+                    },
+                    ExpressionAttributeValues={
+                        ":last_confirmed": _s(entry.last_confirmed),
+                        ":target": {"SS": [target_id]},
+                        ":true": {"BOOL": True},
+                    },
+                )
+                return replace(
+                    before, last_confirmed=entry.last_confirmed, targets=before.targets | {target_id}
+                ), "unchanged"
+        except ClientError as exc:
+            if not _is_condition_failure(exc):
+                raise
+        return self._hold_general(entry, digest, target_id)
+
+    def _put_new(self, entry: Entry, digest: str, target_id: str) -> None:
+        item = self._item(replace(entry, targets=frozenset({target_id})), digest)
+        self.dynamodb.put_item(
+            TableName=self.table_name,
+            Item=item,
+            ConditionExpression="attribute_not_exists(#listed) OR #listed = :false",
+            ExpressionAttributeNames={"#listed": "listed"},
+            ExpressionAttributeValues={":false": {"BOOL": False}},
+        )
+
+    def _hold_general(self, entry: Entry, digest: str, target_id: str) -> tuple[Entry, HoldResult]:
         response = self.dynamodb.update_item(
             TableName=self.table_name,
             Key={"hash": _s(digest)},
@@ -162,7 +211,10 @@ class BlocklistTable:
 
     def put_entry(self, entry: Entry) -> None:
         """Write an entry as the rebuild computed it (holders replaced)."""
-        digest = expression_hex(entry.expression)
+        self.dynamodb.put_item(TableName=self.table_name, Item=self._item(entry, expression_hex(entry.expression)))
+
+    @staticmethod
+    def _item(entry: Entry, digest: str) -> dict[str, Any]:
         item: dict[str, Any] = {
             "hash": _s(digest),
             "prefix": _s(digest[:8]),
@@ -177,7 +229,7 @@ class BlocklistTable:
         }
         if entry.targets:
             item["targets"] = {"SS": sorted(entry.targets)}
-        self.dynamodb.put_item(TableName=self.table_name, Item=item)
+        return item
 
     def delist(self, expression: str, now: str) -> None:
         self.dynamodb.update_item(
