@@ -95,7 +95,7 @@ def _entries(count: int) -> Any:
             subcategory="synthetic",
             severity="high",
             public_reason="Synthetic benchmark entry",
-            first_listed=f"2026-11-{1 + index % 20:02d}T08:00:00Z",
+            first_listed=sys.intern(f"2026-11-{1 + index % 20:02d}T08:00:00Z"),  # as storage interns them
             last_confirmed="2026-11-21T08:00:00Z",
             targets=frozenset({f"u{index:032x}"}),
         )
@@ -104,26 +104,10 @@ def _entries(count: int) -> Any:
 def _setup_aws() -> None:
     import boto3
 
+    from linkscan.storage.blocklist import create_blocklist_table
+
     boto3.client("s3").create_bucket(Bucket="bench-blocklist")
-    boto3.client("dynamodb").create_table(
-        TableName="bench-blocklist",
-        KeySchema=[{"AttributeName": "hash", "KeyType": "HASH"}],
-        AttributeDefinitions=[
-            {"AttributeName": "hash", "AttributeType": "S"},
-            {"AttributeName": "prefix", "AttributeType": "S"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "ByPrefix",
-                "KeySchema": [
-                    {"AttributeName": "prefix", "KeyType": "HASH"},
-                    {"AttributeName": "hash", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    create_blocklist_table("bench-blocklist")
 
 
 def _changes(count: int) -> list[Any]:

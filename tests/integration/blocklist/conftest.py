@@ -12,6 +12,7 @@ import pytest
 from moto import mock_aws
 
 from linkscan.storage import reset_clients
+from linkscan.storage.blocklist import create_blocklist_table
 from tests.support import LambdaContext, load_event, load_handler
 
 MAIN_TABLE = "linkscan-test"
@@ -30,25 +31,7 @@ def create_resources() -> None:
         ],
         BillingMode="PAY_PER_REQUEST",
     )
-    dynamodb.create_table(
-        TableName=BLOCKLIST_TABLE,
-        KeySchema=[{"AttributeName": "hash", "KeyType": "HASH"}],
-        AttributeDefinitions=[
-            {"AttributeName": "hash", "AttributeType": "S"},
-            {"AttributeName": "prefix", "AttributeType": "S"},
-        ],
-        GlobalSecondaryIndexes=[
-            {
-                "IndexName": "ByPrefix",
-                "KeySchema": [
-                    {"AttributeName": "prefix", "KeyType": "HASH"},
-                    {"AttributeName": "hash", "KeyType": "RANGE"},
-                ],
-                "Projection": {"ProjectionType": "ALL"},
-            }
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
+    create_blocklist_table(BLOCKLIST_TABLE)
     boto3.client("s3").create_bucket(Bucket=BUCKET)
 
 

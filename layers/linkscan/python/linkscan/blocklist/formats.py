@@ -8,6 +8,7 @@ IP hosts) need URL-level matching, which the JSON/CSV/plain lists and the hash p
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring as _quote
 from typing import BinaryIO
 
-from linkscan.blocklist.model import Entry, expression_hex, scope_of
+from linkscan.blocklist.model import Entry, scope_of
 from linkscan.canonical import is_ip_host
 
 PREFIX_BYTES = 4
@@ -52,13 +53,19 @@ class Listing:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: list[Entry] = sorted(entries, key=lambda entry: entry.expression)
-        self.hashes: list[str] = [expression_hex(entry.expression) for entry in self.entries]
+        # Hex digests would take 113 bytes each; raw digests packed in one buffer take 32.
+        self._digests = b"".join(hashlib.sha256(entry.expression.encode("utf-8")).digest() for entry in self.entries)
         self.scopes: list[str] = [scope_of(entry.expression) for entry in self.entries]
         self._domains: list[str] | None = None
         self._prefixes: list[bytes] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def hashes(self) -> Iterator[str]:
+        digests = self._digests
+        return (digests[offset : offset + 32].hex() for offset in range(0, len(digests), 32))
 
     def domains(self) -> list[str]:
         """Whole-host listings whose host is a valid DNS name, sorted."""
@@ -72,7 +79,8 @@ class Listing:
 
     def prefixes(self) -> list[bytes]:
         if self._prefixes is None:
-            self._prefixes = sorted({bytes.fromhex(digest[: PREFIX_BYTES * 2]) for digest in self.hashes})
+            digests = self._digests
+            self._prefixes = sorted({digests[offset : offset + PREFIX_BYTES] for offset in range(0, len(digests), 32)})
         return self._prefixes
 
     def counts(self) -> dict[str, int]:

@@ -183,16 +183,7 @@ class Publisher:
                 added[expression] = entry
         for expression in removed:
             self.store.delist(expression, now)
-        for _attempt in range(5):
-            state = self.store.read_state()
-            diff = Diff(state.version + 1, state.version, self.clock(), tuple(added.values()), tuple(sorted(removed)))
-            try:
-                self.store.claim_version(state.version, PublicationState(diff.version, diff.version, len(wanted)))
-            except ConflictError:
-                continue
-            self._write_version(diff.version, diff, wanted, state)
-            return PublishResult(diff.version, len(added), len(removed), len(wanted), True)
-        raise ConflictError("could not claim a list version after 5 attempts")
+        return self._publish_full(wanted, lambda _previous: (tuple(added.values()), tuple(sorted(removed))))
 
     def publish_snapshot(self, entries: Iterable[Entry]) -> PublishResult:
         """Publish ``entries`` as the next version without touching the table's entries.
@@ -201,11 +192,23 @@ class Publisher:
         to measure a full publication without a million-item table scan.
         """
         snapshot = {entry.expression: entry for entry in entries}
-        for _attempt in range(5):
-            state = self.store.read_state()
+
+        def changes(state: PublicationState) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
             previous = self._load_snapshot(state.version) or {}
             added = tuple(entry for key, entry in snapshot.items() if previous.get(key) != entry)
-            removed = tuple(sorted(set(previous) - set(snapshot)))
+            return added, tuple(sorted(set(previous) - set(snapshot)))
+
+        return self._publish_full(snapshot, changes)
+
+    def _publish_full(
+        self,
+        snapshot: dict[str, Entry],
+        changes: Callable[[PublicationState], tuple[tuple[Entry, ...], tuple[str, ...]]],
+    ) -> PublishResult:
+        """Claim the next version and write every format of ``snapshot`` (retrying if a version is taken)."""
+        for _attempt in range(5):
+            state = self.store.read_state()
+            added, removed = changes(state)
             diff = Diff(state.version + 1, state.version, self.clock(), added, removed)
             try:
                 self.store.claim_version(state.version, PublicationState(diff.version, diff.version, len(snapshot)))
@@ -225,9 +228,22 @@ class Publisher:
         meta = ListMeta(version=version, generated_at=generated_at, title=self.meta_title, homepage=self.page.homepage)
         files: dict[str, Any]
         listing = Listing(snapshot.values()) if snapshot is not None else None
-        # A first or full publication's diff adds everything: reuse the listing instead of a second one.
-        everything = listing is not None and not diff.removed and len(diff.added) == len(listing)
-        self._put_diff(prefix + "diff.json", diff, listing if everything else None)
+        # When a large version replaces everything (first publication, full re-render of a new list), the
+        # diff says "reset" and points at the full list instead of repeating it.
+        everything = (
+            listing is not None and not diff.removed and len(diff.added) == len(listing) > self.full_render_limit
+        )
+        if everything:
+            reset = {
+                **diff.public_header(),
+                "reset": True,
+                "full": prefix + "blocklist.json",
+                "added": [],
+                "removed": [],
+            }
+            self._put_json(prefix + "diff.json", reset, IMMUTABLE)
+        else:
+            self._put_diff(prefix + "diff.json", diff)
         if snapshot is not None and listing is not None:
             files = {}
             for fmt in FORMATS:
@@ -294,7 +310,7 @@ class Publisher:
             "content_type": content_type,
         }
 
-    def _put_diff(self, key: str, diff: Diff, listing: Listing | None) -> None:
+    def _put_diff(self, key: str, diff: Diff) -> None:
         """The diff, streamed like the lists (a first or full publication's diff holds every entry)."""
 
         def render(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
@@ -306,7 +322,7 @@ class Publisher:
             out.write(b'\n],"removed":' + json.dumps(removed, ensure_ascii=False).encode("utf-8") + b"}\n")
 
         meta = ListMeta(version=diff.version, generated_at=diff.generated_at)
-        self._put_rendered(key, "application/json", render, listing or Listing(diff.added), meta)
+        self._put_rendered(key, "application/json", render, Listing(diff.added), meta)
 
     def _put_bytes(self, key: str, body: bytes, content_type: str, cache: str) -> dict[str, Any]:
         digest = hashlib.sha256(body).hexdigest()

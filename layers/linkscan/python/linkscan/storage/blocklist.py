@@ -9,6 +9,7 @@ most 30 keys and must not pay for the resource layer.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import IO, Any
@@ -31,14 +32,16 @@ def _s(value: str) -> dict[str, str]:
 
 
 def _entry_from_item(item: Mapping[str, Any]) -> Entry:
+    # Interned: a rebuild holds millions of entries that share a few categories, reasons and dates.
+    intern = sys.intern
     return Entry(
         expression=item["expression"]["S"],
-        category=item.get("category", {}).get("S", ""),
-        subcategory=item.get("subcategory", {}).get("S", ""),
-        severity=item.get("severity", {}).get("S", "medium"),
-        public_reason=item.get("public_reason", {}).get("S", ""),
-        first_listed=item.get("first_listed", {}).get("S", ""),
-        last_confirmed=item.get("last_confirmed", {}).get("S", ""),
+        category=intern(item.get("category", {}).get("S", "")),
+        subcategory=intern(item.get("subcategory", {}).get("S", "")),
+        severity=intern(item.get("severity", {}).get("S", "medium")),
+        public_reason=intern(item.get("public_reason", {}).get("S", "")),
+        first_listed=intern(item.get("first_listed", {}).get("S", "")),
+        last_confirmed=intern(item.get("last_confirmed", {}).get("S", "")),
         targets=frozenset(item.get("targets", {}).get("SS", ())),
     )
 
@@ -413,3 +416,26 @@ def iter_blocked_url_items(table_name: str, dynamodb: Any | None = None) -> Iter
     for page in pages:
         for item in page.get("Items", ()):
             yield {name: deserializer.deserialize(value) for name, value in item.items()}
+
+
+def create_blocklist_table(table_name: str, dynamodb: Any | None = None) -> None:
+    """The table as the template declares it (for moto, DynamoDB Local and benchmarks)."""
+    (dynamodb or client("dynamodb")).create_table(
+        TableName=table_name,
+        KeySchema=[{"AttributeName": "hash", "KeyType": "HASH"}],
+        AttributeDefinitions=[
+            {"AttributeName": "hash", "AttributeType": "S"},
+            {"AttributeName": "prefix", "AttributeType": "S"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": PREFIX_INDEX,
+                "KeySchema": [
+                    {"AttributeName": "prefix", "KeyType": "HASH"},
+                    {"AttributeName": "hash", "KeyType": "RANGE"},
+                ],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+    )
