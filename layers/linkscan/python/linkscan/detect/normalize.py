@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 # Blocks whose characters may fold to something else under NFKC or the look-alike map. Building the
 # table over these only (a few thousand code points) keeps cold start well under the budget.
@@ -59,19 +59,24 @@ _KEPT = r"0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a
 _LATIN = "0-9a-z"
 _KEPT_CHAR = re.compile(f"[{_KEPT}]")
 
-# Step 2a: the first separator after a Latin word that another Latin word follows becomes a space
-# (most already are one: "word word" is left alone). Patterns start with their character class or
-# literal, with look-behinds after it, so the regex engine skips quickly to candidates.
-_GAP_TO_SPACE = re.compile(f"[^{_KEPT} ](?<=[{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}])")
-# Step 2b: that space goes again between two single letters ("c o c a i n e" -> "cocaine").
-_JOIN = "\x00"
-_SINGLE_LETTER_GAP = re.compile(f" (?<=(?<![{_KEPT}])[{_LATIN}] )(?=[^{_KEPT}]*[{_LATIN}](?![{_KEPT}]))")
-# Step 2c: drop every separator character except a space right after a Latin word that another
-# Latin word follows.
-_DROPPED_CHAR = f"[^{_KEPT}](?:(?<! )|(?<![{_LATIN}] )|(?![^{_KEPT}]*[{_LATIN}]))"
-_DROP = re.compile(_DROPPED_CHAR)
-# The same characters as runs (each one's condition looks only at ``marked``): fewer matches for the map.
-_DROPPED_RUN = re.compile(f"{_DROPPED_CHAR}(?:{_DROPPED_CHAR})*")
+# Step 2a: a separator between two single letters is marked to go ("c o c a i n e" -> "cocaine").
+# Patterns start with their character class, with look-behinds after it, so that the regex engine
+# skips quickly to candidates.
+_JOIN = "\x01"
+_SINGLE_LETTER_GAP = re.compile(
+    f"[^{_KEPT}](?<=(?<![{_KEPT}])[{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}](?![{_KEPT}]))", re.DOTALL
+)
+# Step 2b: every separator character goes except the first one after a Latin word that another
+# Latin word follows. It matches one character at a time, so replacing each by _GONE keeps the
+# length (and the offset map); the kept separators then become plain spaces (same length again).
+_DROP = re.compile(f"[^{_KEPT}](?:(?<={_JOIN})|(?<![{_LATIN}].)|(?![^{_KEPT}]*[{_LATIN}]))", re.DOTALL)
+_GONE = "\x00"
+_NOT_SPACE_SEPARATOR = re.compile(f"[^{_KEPT} ]")
+_ASCII_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_BLOCK = 256  # characters per block of the offset map
+# The ASCII fast path's single-letter join, on text whose separators are single spaces already.
+_SINGLE_LETTER_SPACE = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=[{_LATIN}](?![{_LATIN}]))")
+_TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
 
 # Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
@@ -147,7 +152,13 @@ def fold(original: str) -> str:
         return original.translate(fold_table())
     if lowered.isascii():
         return lowered
-    present = _foldable().intersection(lowered)  # a set operation in C, no per-character loop
+    for ch in _TYPOGRAPHIC:  # separators either way: as spaces, most English pages become ASCII
+        if ch in lowered:
+            lowered = lowered.replace(ch, " ")
+    if lowered.isascii():
+        return lowered
+    present = _foldable().intersection(lowered)  # a set operation in C (a regex class this big
+    # costs more to compile than the detector's whole load budget allows)
     if not present:
         return lowered
     table = fold_table()
@@ -161,37 +172,52 @@ def fold(original: str) -> str:
 class Normalized:
     """Normalized text plus what is needed to map its positions back to the original."""
 
-    __slots__ = ("_at", "_marked", "_removed", "_runs", "folded", "text")
+    __slots__ = ("_block_kept", "_mapped", "_masked", "folded", "text")
 
-    def __init__(self, text: str, folded: str, marked: str) -> None:
+    def __init__(self, text: str, folded: str, masked: str | None) -> None:
         self.text = text
         self.folded = folded  # step 1 only: same length and offsets as the original
-        self._marked = marked  # before the final removal: same length as the original
-        # removed runs, read lazily and only as far as asked: where each one sits in ``text`` and
-        # how many characters were removed up to its end
-        self._runs: Iterator[re.Match[str]] | None = None
-        self._at: list[int] = []
-        self._removed: list[int] = []
-
-    def _read_runs_past(self, pos: int) -> None:
-        if self._runs is None:
-            self._runs = _DROPPED_RUN.finditer(self._marked)
-        at, removed = self._at, self._removed
-        while not at or at[-1] <= pos:
-            run = next(self._runs, None)
-            if run is None:
-                at.append(len(self.text) + 1)  # sentinel: no further runs
-                removed.append(removed[-1] if removed else 0)
-                return
-            before = removed[-1] if removed else 0
-            at.append(run.start() - before)
-            removed.append(before + run.end() - run.start())
+        # step 2 with each removed character replaced by _GONE (same length); computed on first
+        # use when the fast path made ``text``
+        self._masked = masked
+        self._block_kept: list[int] = [0]  # kept characters before each block of masked
+        self._mapped = 0  # positions of text below this map with what is masked so far
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at ``pos`` in ``text``."""
-        self._read_runs_past(pos)
-        index = bisect_right(self._at, pos) - 1
-        return pos + (self._removed[index] if index >= 0 else 0)
+        if pos >= self._mapped:
+            self._map_past(pos)
+        masked = self._masked or ""
+        block_kept = self._block_kept
+        block = bisect_right(block_kept, pos) - 1
+        remaining = pos - block_kept[block]
+        for index in range(block * _BLOCK, min(len(masked), (block + 1) * _BLOCK)):
+            if masked[index] != _GONE:
+                if remaining == 0:
+                    return index
+                remaining -= 1
+        return len(self.folded)  # pos is past the end of text
+
+    def _map_past(self, pos: int) -> None:
+        """Mask a prefix of ``folded`` long enough to map ``pos`` (evidence sits mostly early)."""
+        folded = self.folded
+        length = len(self._masked) if self._masked is not None else 0
+        while True:
+            if length < len(folded):
+                length = min(len(folded), max(2 * length, 2 * pos + 1024))
+                self._masked = _mask(folded[:length])
+            masked = self._masked or ""
+            starts = range(0, len(masked), _BLOCK)
+            kept = (min(_BLOCK, len(masked) - i) - masked.count(_GONE, i, i + _BLOCK) for i in starts)
+            self._block_kept = list(accumulate(kept, initial=0))
+            if length >= len(folded):
+                self._mapped = len(self.text) + 1  # the whole text: every position maps
+                return
+            # a cut prefix decides every separator before its last two kept characters as the
+            # whole text does (step 2 looks one kept character and one more beyond a separator)
+            self._mapped = self._block_kept[-1] - 2
+            if pos < self._mapped:
+                return
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
@@ -201,12 +227,30 @@ class Normalized:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
+def _mask(folded: str) -> str:
+    return _DROP.sub(_GONE, _SINGLE_LETTER_GAP.sub(_JOIN, folded))
+
+
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
     folded = fold(original)
-    marked = _GAP_TO_SPACE.sub(" ", folded)
-    marked = _SINGLE_LETTER_GAP.sub(_JOIN, marked)
-    return Normalized(_DROP.sub("", marked), folded, marked)
+    plain = _ascii_view(folded)
+    if plain is not None:
+        # fast path, same result as the general one for ASCII text: every separator run between
+        # two words becomes one space (str.split/join in C), then single letters are joined
+        text = _SINGLE_LETTER_SPACE.sub("", " ".join(plain.split()))
+        return Normalized(text, folded, None)
+    masked = _mask(folded)
+    text = masked.replace(_GONE, "")
+    # (translate has a fast path for ASCII text and an ASCII table)
+    text = text.translate(_ASCII_TO_SPACE) if text.isascii() else _NOT_SPACE_SEPARATOR.sub(" ", text)
+    return Normalized(text, folded, masked)
+
+
+def _ascii_view(folded: str) -> str | None:
+    """``folded`` with every separator a space if it is ASCII (``fold`` turned common typographic
+    separators such as curly quotes and dashes into spaces), else None."""
+    return folded.translate(_ASCII_TO_SPACE) if folded.isascii() else None
 
 
 def leet_tokens(text: str) -> list[tuple[int, str]]:
