@@ -92,6 +92,24 @@ def candidates() -> Iterator[tuple[str, dict]]:
     shop = _read("online_shopping_reviews_zh.jsonl")
     yield from (("shopping_random", r) for r in _sample(shop, 60, rng))
 
+    # Added later (after every seeded pool above, so their items do not change), because contraband
+    # had fewer than 100 items: press releases not picked above whose body names regulated goods
+    # at least three times (cannabis/THC, vapes, kratom, peptides and GLP-1 drugs, firearms). A
+    # search of the SMS spam for more contraband offerings (invoices, fake certificates, cigarettes,
+    # knock-out drugs, bugs, guns) found only texts the pools above hold or that sell nothing
+    # contraband (school diplomas, property certificates, cigarettes as a gift), so none is added.
+    picked = {r["id"] for r in titled} | {r["id"] for r in body}
+    goods_words = re.compile(
+        r"\b(?:kratom|delta[- ]?8|delta[- ]?9|thca|thc|dispensar\w+|vape|e-cigarette|nicotine pouch|cbd|peptide\w*|"
+        r"semaglutide|tirzepatide|sarms|ozempic|firearm\w*|handgun\w*|ammunition|cigar\w*|weed)\b",
+        re.I,
+    )
+    yield from (
+        ("press_body_goods_words", r)
+        for r in press
+        if r["id"] not in picked and len(goods_words.findall(r["text"])) >= 3
+    )
+
 
 def main() -> None:
     seen: set[str] = set()
