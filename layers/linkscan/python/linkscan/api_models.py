@@ -86,6 +86,22 @@ class DecisionRequest(BaseModel):
     reason: str = Field(min_length=3, max_length=2000)
 
 
+class AppealRequest(BaseModel):
+    """A site owner's request to review a listing (public; answered by a moderator's decision)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(min_length=1, max_length=MAX_URL_LENGTH, description="The listed link")
+    contact: str = Field(min_length=3, max_length=320, description="Where the moderator can answer (e-mail)")
+    reason: str = Field(min_length=10, max_length=4000, description="Why the listing is wrong")
+
+
+class AppealReceipt(BaseModel):
+    appeal_id: str
+    target_id: str
+    status: Literal["received"] = "received"
+
+
 class TargetView(BaseModel):
     target_id: str
     target_type: str
@@ -96,6 +112,7 @@ class TargetView(BaseModel):
     moderation: dict[str, Any] | None = None
     verdict: Verdict | None = None
     history: list[Verdict] = Field(default_factory=list)
+    appeals: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class MiniProgramSummary(BaseModel):

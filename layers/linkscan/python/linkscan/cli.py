@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="local testing only: allow fetching 127.0.0.1 / ::1 (private and metadata stay refused)",
     )
-    scan.set_defaults(run=cmd_scan)
+    scan.set_defaults(handler=cmd_scan)
 
     analyze = commands.add_parser("analyze", help="analyze text or HTML without fetching")
     analyze.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
@@ -186,12 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.jsonl",
         help='lines of {"id": ..., "text": ...} or {"id": ..., "html": ...}; one JSON verdict per line',
     )
-    analyze.set_defaults(run=cmd_analyze)
+    analyze.set_defaults(handler=cmd_analyze)
 
     miniprogram = commands.add_parser("miniprogram", help="analyze a mini-program's metadata file")
     miniprogram.add_argument("file", help="metadata JSON (or a submission body with appid and metadata)")
     miniprogram.add_argument("--json", action="store_true")
-    miniprogram.set_defaults(run=cmd_miniprogram)
+    miniprogram.set_defaults(handler=cmd_miniprogram)
 
     from linkscan.blocklist.cli import add_commands
 
@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    code: int = args.run(args)
+    code: int = args.handler(args)
     return code
 
 

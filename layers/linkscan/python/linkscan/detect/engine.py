@@ -231,6 +231,7 @@ class Detector:
         support_offer: dict[tuple[str, str], float] = defaultdict(float)
         offer: dict[str, float] = defaultdict(float)
         dampening: dict[str, float] = defaultdict(lambda: 1.0)
+        mentions: dict[tuple[str, str], int] = defaultdict(int)
         context_names: list[str] = []
         for index, hits in by_rule.items():
             rule = rules[index]
@@ -248,6 +249,7 @@ class Detector:
                     support_offer[(rule.category, rule.subcategory)] += value
             else:
                 subject[(rule.category, rule.subcategory)] += value
+                mentions[(rule.category, rule.subcategory)] += len(hits)
                 if rule.kind == "offer":
                     offer[rule.category] += value * scoring.get("offer_term_as_cue", 0.8)
 
@@ -263,6 +265,10 @@ class Detector:
             # a support rule with subcategory "*" strengthens every subcategory of its category
             keys = ((category, subcategory), (category, "*"))
             value = named + sum(support.get(key, 0.0) for key in keys)
+            if mentions[(category, subcategory)] == 1 and len(page.joined) > scoring.get("long_page_chars", 2000):
+                # a page offering goods names them again and again; one mention on a long page is
+                # most often a passing remark (a loan release naming a cannabis borrower)
+                value *= scoring.get("single_mention_factor", 0.6)
             offering = shared_offer + offer[category] + signal_boost.get(category, 0.0)
             offering += sum(support_offer.get(key, 0.0) for key in keys)
             damp = dampening["*"] * dampening[category] * dampening[f"{category}.{subcategory}"]

@@ -152,6 +152,13 @@ class Records:
     def decisions(self, target_id: str) -> list[dict[str, Any]]:
         return self._query_prefix(target_id, "DECISION#", newest_first=True)
 
+    def appeals(self, target_id: str) -> list[dict[str, Any]]:
+        return self._query_prefix(target_id, "APPEAL#", newest_first=True)
+
+    def record_appeal(self, target_id: str, appeal: Mapping[str, Any]) -> None:
+        item = {"PK": f"TARGET#{target_id}", "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}", **appeal}
+        self._ddb.put_item(TableName=self.table_name, Item=_to_dynamo(item))
+
     def children(self, parent_id: str) -> list[dict[str, Any]]:
         return self._query_prefix(parent_id, "CHILD#")
 
