@@ -14,6 +14,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.api_models import (
+    AppealRequest,
     DecisionRequest,
     ErrorBody,
     PrincipalApps,
@@ -27,7 +28,7 @@ from linkscan.api_models import (
 )
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
 from linkscan.observability import logger, metrics, tracer
-from linkscan.service import Backend, moderate, principal_apps, submission_status, submit, target_view
+from linkscan.service import Backend, appeal, moderate, principal_apps, submission_status, submit, target_view
 from linkscan.settings import ServiceSettings
 
 SETTINGS = ServiceSettings.from_env()
@@ -119,6 +120,15 @@ def put_decision(
     view = moderate(target_id, decision, caller=_caller(), records=BACKEND.records)
     logger.info("moderated", extra={"target_id": target_id, "action": decision.action, "by": _caller()})
     return view
+
+
+@app.post(
+    "/v1/appeals", summary="Public: ask for a listing to be reviewed", responses={202: {"description": "Received"}}
+)
+def post_appeal(request: Annotated[AppealRequest, Body()]) -> Response[dict[str, Any]]:
+    source_ip = app.current_event.request_context.identity.source_ip or ""
+    receipt = appeal(request, source_ip=source_ip, records=BACKEND.records)
+    return Response(status_code=202, content_type="application/json", body=receipt.model_dump())
 
 
 @app.get("/v1/principals/<name>/miniprograms", summary="All mini-programs of one registered developer")

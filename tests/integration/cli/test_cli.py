@@ -22,6 +22,7 @@ def pages() -> Iterator[SamplePages]:
 @pytest.fixture
 def extra_port(pages: SamplePages, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINKSCAN_FETCH_EXTRA_PORTS", str(pages.port))
+    monkeypatch.delenv("LINKSCAN_LOCAL_ALLOW_LOOPBACK", raising=False)  # the default configuration
 
 
 def test_scan_prints_a_block_verdict_as_json(

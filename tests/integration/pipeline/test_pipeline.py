@@ -266,3 +266,25 @@ def test_sqs_event_file_scan_of_an_unresolvable_host_is_retried_not_lost(stack: 
     backend = stack.modules["ScanFunction"].BACKEND
     scan = backend.records.scan(json.loads(event["Records"][0]["body"])["scan_id"])
     assert scan["state"] == "retrying" and scan["last_outcome"] == "dns_error"
+
+
+def test_lookup_answer_names_the_appeal_route_and_an_appeal_reaches_moderators(
+    api: Api, stack: LocalStack, pages: SamplePages
+) -> None:
+    receipt = _submit(api, pages.url("/contraband.html"))[0]
+    stack.drain()
+    _, lookup = api.call("GET", "/v1/lookup", query=f"url={pages.url('/contraband.html')}")
+    assert lookup["appeal"]["url"].endswith("/v1/appeals") and lookup["appeal"]["method"] == "POST"
+
+    body = {
+        "url": pages.url("/contraband.html"),
+        "contact": "owner@example.com",
+        "reason": "We hold a tobacco licence.",
+    }
+    status, answer = api.call("POST", "/v1/appeals", body)
+    assert status == 202 and answer["target_id"] == receipt["target_id"]
+
+    _, view = api.call("GET", f"/v1/targets/{receipt['target_id']}")
+    assert [a["reason"] for a in view["appeals"]] == ["We hold a tobacco licence."]
+    status, bad = api.call("POST", "/v1/appeals", {"url": "https://x.example/", "contact": "a@b.c", "reason": "short"})
+    assert status == 400 and bad["field"] == "reason"
