@@ -126,3 +126,48 @@ def test_enforcement_for_links_and_graded_mini_programs() -> None:
     assert enforcement_actions(replica, "block", "miniprogram", prior_violations=1) == ["restrict"]
     assert enforcement_actions(loan, "block", "miniprogram", prior_violations=5) == ["ban"]
     assert enforcement_actions(drugs, "block", "miniprogram") == ["ban"]
+
+
+def _slow_normalized(text: str) -> tuple[str, list[int]]:
+    """The general (regex) path: normalized text and, per character, its original offset."""
+    from linkscan.detect import normalize as norm  # the private helpers the fast path must agree with
+
+    masked = norm._mask(norm.fold(text))
+    kept = [i for i, ch in enumerate(masked) if ch != norm._GONE]
+    joined = "".join(masked[i] for i in kept)
+    joined = joined.translate(norm._ASCII_TO_SPACE) if joined.isascii() else norm._NOT_SPACE_SEPARATOR.sub(" ", joined)
+    return joined, kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buy c o c a i n e here,\nworldwide shipping - DM me",
+        "line one\nline two\tthree  “quoted” — dash… a b c",
+        "加 微 信：abc 贷。款 dai-kuan\n下款 x1",
+        "word\n" * 400 + "r3plica w-a-t-c-h " * 200,
+    ],
+)
+def test_fast_path_and_lazy_offset_map_agree_with_the_general_path(text: str) -> None:
+    expected_text, kept = _slow_normalized(text)
+    normalized = normalize(text)
+    assert normalized.text == expected_text
+    for pos in range(len(normalized.text) - 1, -1, -3):  # from the end too: the map grows lazily
+        assert normalized.to_original(pos) == kept[pos]
+
+
+def test_a_newline_separates_words(detector: Detector) -> None:
+    assert normalize("stealth\nshipping").text == "stealth shipping"
+
+
+def test_replica_catalogue_row_is_counterfeit_with_offsets(detector: Detector) -> None:
+    text = "Rolex Daytona 116520 | factory: Clean | movement: DD4130 | case: 40mm | genuine retail: $25000"
+    d = detector.detect(text)
+    assert d.decision != "allow" and d.categories[0].category == "counterfeit"
+    evidence = next(e for e in d.categories[0].evidence if e.rule == "counterfeit.catalogue")
+    assert text[evidence.start : evidence.end].startswith("factory: Clean")
+
+
+def test_percent_off_is_a_price_cue_but_off_alone_is_not(detector: Detector) -> None:
+    assert "offer.price_words" in detector.detect("cannabis edibles 40% off at our dispensary").offering_cues
+    assert "offer.price_words" not in detector.detect("cannabis was turned off the agenda").offering_cues
