@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import statistics
 import threading
-import time
-from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from devstack.timing import median_ms
 from linkscan.analyze import analyze_html
 from linkscan.fetch import fetch
 from linkscan.fetch.decode import decode_body
@@ -45,16 +43,6 @@ def sample_page(size: int = 100 * 1024) -> str:
     return head + "".join(blocks) + _FORM + "<script>var t=1;</script></body></html>"
 
 
-def _median_ms(action: Callable[[], object], runs: int) -> float:
-    action()  # warm caches (vocabulary, imports)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 3)
-
-
 def _serve(body: bytes) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -78,17 +66,15 @@ def run() -> dict[str, float]:
     gbk_page = page.replace("charset='utf-8'", "").encode("gb18030")
     figures = {
         "page_bytes": float(len(page.encode())),
-        "analyze_100kb_page_ms_median": _median_ms(lambda: analyze_html(page, "https://example.com/"), 31),
-        "check_url_us_median": round(
-            _median_ms(lambda: check_url("http://user@Example.COM.:443/a?b#c"), 201) * 1000, 3
-        ),
-        "decode_undeclared_gb18030_100kb_ms_median": _median_ms(lambda: decode_body(gbk_page, None, html=True), 11),
+        "analyze_100kb_page_ms_median": median_ms(lambda: analyze_html(page, "https://example.com/"), 31),
+        "check_url_us_median": round(median_ms(lambda: check_url("http://user@Example.COM.:443/a?b#c"), 201) * 1000, 3),
+        "decode_undeclared_gb18030_100kb_ms_median": median_ms(lambda: decode_body(gbk_page, None, html=True), 11),
     }
     server = _serve(gzip.compress(page.encode()))
     try:
         port = server.server_address[1]
         settings = FetchSettings(allow_loopback=True, extra_ports=(port,))
-        figures["fetch_loopback_gzip_100kb_ms_median"] = _median_ms(
+        figures["fetch_loopback_gzip_100kb_ms_median"] = median_ms(
             lambda: fetch(f"http://127.0.0.1:{port}/", settings), 21
         )
     finally:

@@ -6,13 +6,11 @@ python -m devstack.samples_miniprogram        # scan every sample with the shipp
 from __future__ import annotations
 
 import json
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from devstack.timing import median_ms
 from linkscan.miniprogram import MiniProgramMetadata, parse_metadata, parse_submission
 
 EVENTS = Path(__file__).resolve().parent.parent / "events"
@@ -64,14 +62,6 @@ def bench(repeat: int = 30) -> dict[str, float]:
     from linkscan.settings import DetectionSettings
 
     detector = Detector.load(DetectionSettings())
-
-    def median_ms(action: Callable[[], object], times: int) -> float:
-        samples = []
-        for _ in range(times):
-            started = time.perf_counter()
-            action()
-            samples.append((time.perf_counter() - started) * 1000)
-        return round(statistics.median(samples), 2)
 
     typical, largest = sample_metadata("cashloan_wrong_category"), largest_metadata()
     return {
