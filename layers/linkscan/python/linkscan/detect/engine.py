@@ -137,9 +137,17 @@ class Detector:
         """Hits per rule index: one automaton pass over the page, then the structured patterns."""
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        self._scan(page.joined, 0, by_rule, excluded, leet_of=None)
+        self._scan(page.joined, by_rule, excluded)
+        automaton = self.compiled.automaton
         for position, token in leet_tokens(page.joined):
-            self._scan(token, position, by_rule, excluded, leet_of=page.joined)
+            # a token is one Latin word and Latin terms need word boundaries, so only a term that
+            # is the whole token can match: one dictionary lookup instead of a scan
+            value = automaton.get(token, None)
+            if value is not None:
+                end = position + len(token)
+                for rule_index, term, is_exclusion in value[3]:
+                    if not is_exclusion:
+                        by_rule[rule_index].append((position, end, term, NORM))
         if excluded:
             for rule_index, spans in excluded.items():
                 hits = by_rule.get(rule_index)
@@ -173,16 +181,8 @@ class Detector:
                 by_rule[rule_index] = found
         return by_rule
 
-    def _scan(
-        self,
-        text: str,
-        offset: int,
-        by_rule: dict[int, list[_Hit]],
-        excluded: dict[int, list[tuple[int, int]]],
-        *,
-        leet_of: str | None,
-    ) -> None:
-        """Automaton hits in ``text`` (a leetspeak token at ``offset`` of ``leet_of``, or the page)."""
+    def _scan(self, text: str, by_rule: dict[int, list[_Hit]], excluded: dict[int, list[tuple[int, int]]]) -> None:
+        """Automaton hits in the page's joined normalized text."""
         latin = _LATIN_CHARS
         last = len(text) - 1
         for end_index, (length, check_left, check_right, hits) in self.compiled.automaton.iter(text):
@@ -191,13 +191,11 @@ class Detector:
                 continue
             if check_right and end_index < last and text[end_index + 1] in latin:
                 continue
-            if leet_of is not None and leet_of[offset + start : offset + end_index + 1] == text[start : end_index + 1]:
-                continue  # no leetspeak digit inside: the plain scan saw it already
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
-                    excluded[rule_index].append((offset + start, offset + end_index + 1))
+                    excluded[rule_index].append((start, end_index + 1))
                 else:
-                    by_rule[rule_index].append((offset + start, offset + end_index + 1, term, NORM))
+                    by_rule[rule_index].append((start, end_index + 1, term, NORM))
 
     # -- scoring ----------------------------------------------------------------------------------
 

@@ -76,11 +76,18 @@ _ASCII_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).i
 _BLOCK = 256  # characters per block of the offset map
 # The ASCII fast path's single-letter join, on text whose separators are single spaces already.
 _SINGLE_LETTER_SPACE = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=[{_LATIN}](?![{_LATIN}]))")
+_SPACE_AFTER_SPACE = re.compile(" (?<=  )")
+_SINGLE_LETTER_SPACE_MASKED = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=(?:\x00)*[{_LATIN}](?![{_LATIN}]))")
+_SPACE_OR_GONE = " \x00"
 _TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
 
 # Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
-_LEET_PAIR = re.compile("[013457](?:(?<=[a-z].)|(?=[a-z]))")
+# Leetspeak swaps a letter INSIDE a word (r3plica, c0caine, v1agra, x4nax) or the first one
+# ("0xycodone"): a digit with letters on both sides, or a leading digit before three letters. Units
+# and codes ("5g", "q3", "2024", "mp3") are left alone.
+_LEET_PAIR = re.compile(f"[013457](?:(?<=[a-z][013457])[013457]*[a-z]|(?<![{_LATIN}][013457])(?=[a-z]{{3}}))")
+_TOKEN_END = re.compile(f"[{_LATIN}]*$")
 _TOKEN_AROUND = re.compile(f"[{_LATIN}]+")
 
 
@@ -205,7 +212,7 @@ class Normalized:
         while True:
             if length < len(folded):
                 length = min(len(folded), max(2 * length, 2 * pos + 1024))
-                self._masked = _mask(folded[:length])
+                self._masked = _mask_ascii(folded[:length])
             masked = self._masked or ""
             starts = range(0, len(masked), _BLOCK)
             kept = (min(_BLOCK, len(masked) - i) - masked.count(_GONE, i, i + _BLOCK) for i in starts)
@@ -229,6 +236,16 @@ class Normalized:
 
 def _mask(folded: str) -> str:
     return _DROP.sub(_GONE, _SINGLE_LETTER_GAP.sub(_JOIN, folded))
+
+
+def _mask_ascii(folded: str) -> str:
+    """``_mask`` for ASCII text (the fast path's), in cheaper passes: with every separator a space,
+    the kept one is the first space of each gap between two words."""
+    masked = _SPACE_AFTER_SPACE.sub(_GONE, folded.translate(_ASCII_TO_SPACE))
+    masked = _SINGLE_LETTER_SPACE_MASKED.sub(_GONE, masked)
+    lead = len(masked) - len(masked.lstrip(_SPACE_OR_GONE))
+    trail = len(masked) - len(masked.rstrip(_SPACE_OR_GONE))
+    return _GONE * lead + masked[lead : len(masked) - trail] + _GONE * trail if lead < len(masked) else _GONE * lead
 
 
 def normalize(original: str) -> Normalized:
@@ -260,9 +277,8 @@ def leet_tokens(text: str) -> list[tuple[int, str]]:
     for pair in _LEET_PAIR.finditer(text):
         if pair.start() < after:
             continue
-        start = pair.start()
-        while start > 0 and is_latin_word_char(text[start - 1]):
-            start -= 1
+        before = _TOKEN_END.search(text, max(0, pair.start() - 64), pair.start())
+        start = before.start() if before is not None else pair.start()
         token = _TOKEN_AROUND.match(text, start)
         if token is not None:
             tokens.append((start, token.group().translate(_LEET)))
