@@ -83,7 +83,7 @@ def run() -> dict[str, float]:
     _throughput(detector, mixed[:20])  # warm up
     _throughput(doubled, mixed[:20])
     base = twice = 0.0
-    for _ in range(3):  # interleaved, best of three: the two figures see the same machine load
+    for _ in range(5):  # interleaved, best of five: the two figures see the same machine load
         base = max(base, _throughput(detector, mixed))
         twice = max(twice, _throughput(doubled, mixed))
     per_language = {

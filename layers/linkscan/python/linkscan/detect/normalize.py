@@ -73,7 +73,7 @@ _DROP = re.compile(f"[^{_KEPT}](?:(?<={_JOIN})|(?<![{_LATIN}].)|(?![^{_KEPT}]*[{
 _GONE = "\x00"
 _NOT_SPACE_SEPARATOR = re.compile(f"[^{_KEPT} ]")
 _ASCII_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
-_BLOCK = 256  # characters per block of the offset map
+_BLOCK = 64  # characters per block of the offset map (a lookup scans at most one block)
 # The ASCII fast path's single-letter join, on text whose separators are single spaces already.
 _SINGLE_LETTER_SPACE = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=[{_LATIN}](?![{_LATIN}]))")
 _SPACE_AFTER_SPACE = re.compile(" (?<=  )")
