@@ -7,6 +7,8 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+import pytest
+
 from devstack.pages import SamplePages
 from devstack.stack import LocalStack
 from linkscan.models import Verdict
@@ -288,3 +290,28 @@ def test_lookup_answer_names_the_appeal_route_and_an_appeal_reaches_moderators(
     assert [a["reason"] for a in view["appeals"]] == ["We hold a tobacco licence."]
     status, bad = api.call("POST", "/v1/appeals", {"url": "https://x.example/", "contact": "a@b.c", "reason": "short"})
     assert status == 400 and bad["field"] == "reason"
+
+
+def test_a_moderation_landing_mid_scan_is_not_undone_by_the_scan(
+    api: Api, stack: LocalStack, pages: SamplePages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    receipt = _submit(api, pages.url("/loan.html"))[0]
+    stack.drain()
+    records = stack.modules["ScanFunction"].BACKEND.records
+    real_current = type(records).current
+    moderated = []
+
+    def current_then_moderator_acts(self: Any, target_id: str) -> Any:
+        item = real_current(self, target_id)
+        if target_id == receipt["target_id"] and not moderated:
+            moderated.append(True)  # the moderator overturns right after the scan has read CURRENT
+            api.call("PUT", f"/v1/targets/{target_id}/decision", {"action": "overturn", "reason": "licensed lender"})
+        return item
+
+    monkeypatch.setattr(type(records), "current", current_then_moderator_acts)
+    _submit(api, pages.url("/loan.html"), force=True)
+    stack.drain()
+
+    after = real_current(records, receipt["target_id"])
+    assert moderated and after["decision"] == "block"
+    assert after["effective_decision"] == "allow"

@@ -6,7 +6,7 @@ same code runs in Lambda, in the local stack and in tests against moto.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -309,18 +309,21 @@ def principal_apps(principal: str, records: Records) -> PrincipalApps:
 
 # ---------------------------------------------------------------------- scanning
 def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None) -> bool:
-    current = backend.records.current(verdict.target_id) or {}
-    # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
-    keep_previous = verdict.outcome not in ("ok", "not_fetched") and "decision" in current
-    update = CurrentUpdate(
-        verdict=verdict,
-        effective_decision=effective_decision(verdict.decision, current.get("moderation")),
-        public_reason=public_reason(verdict),
-        listing_scope=listing_scope_hint(verdict.target) if verdict.target_type == "url" else None,
-        principal=principal,
-        keep_previous_decision=keep_previous,
-    )
-    return backend.records.record_verdict(update)
+    reason = public_reason(verdict)
+    scope = listing_scope_hint(verdict.target) if verdict.target_type == "url" else None
+
+    def update_for(current: Mapping[str, Any]) -> CurrentUpdate:
+        return CurrentUpdate(
+            verdict=verdict,
+            effective_decision=effective_decision(verdict.decision, current.get("moderation")),
+            public_reason=reason,
+            listing_scope=scope,
+            principal=principal,
+            # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
+            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched") and "decision" in current,
+        )
+
+    return backend.records.record_verdict(verdict, update_for)
 
 
 def process_scan(

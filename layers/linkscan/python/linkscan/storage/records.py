@@ -17,7 +17,7 @@ GSI1 (GSI1PK = PRINCIPAL#<name>, GSI1SK = APP#<appid>) lists one developer's min
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -323,14 +323,21 @@ class Records:
             ExpressionAttributeValues=_to_dynamo({":failed": "failed", ":e": error, ":at": at}),
         )
 
-    def record_verdict(self, update: CurrentUpdate, *, max_attempts: int = 5) -> bool:
+    def record_verdict(
+        self,
+        verdict: Verdict,
+        update_for: Callable[[Mapping[str, Any]], CurrentUpdate],
+        *,
+        max_attempts: int = 5,
+    ) -> bool:
         """Write a finished scan's verdict once, and move the target's CURRENT item forward.
 
         Returns False when this scan's verdict was already recorded (a redelivered message).
         The CURRENT item only moves forward: an older scan never overwrites a newer verdict, and the
         `rev` condition makes a concurrent writer (another scan, a moderator) retry on fresh state.
+        `update_for` builds the update from the CURRENT item just read, so a retry never writes what
+        was derived from a stale read (a moderator's decision that landed in between is kept).
         """
-        verdict = update.verdict
         verdict_sk = f"VERDICT#{verdict.scanned_at}#{verdict.scan_id}"
         for _ in range(max_attempts):
             current = self.current(verdict.target_id) or {}
@@ -376,7 +383,7 @@ class Records:
             ]
             newer_exists = str(current.get("scanned_at", "")) > verdict.scanned_at
             if not newer_exists:
-                actions.append(self._current_update(update, current, verdict_sk))
+                actions.append(self._current_update(update_for(current), current, verdict_sk))
             try:
                 self._ddb.transact_write_items(TransactItems=actions)
                 return True
