@@ -315,3 +315,15 @@ def test_a_moderation_landing_mid_scan_is_not_undone_by_the_scan(
     after = real_current(records, receipt["target_id"])
     assert moderated and after["decision"] == "block"
     assert after["effective_decision"] == "allow"
+
+
+def test_a_full_batch_of_new_targets_is_recorded_together(api: Api, stack: LocalStack) -> None:
+    receipts = _submit(api, *[f"https://shop{i}.example/item" for i in range(100)])
+
+    assert len({r["target_id"] for r in receipts}) == 100
+    table = stack.physical["LinkscanTable"]["Ref"]
+    items = stack.client("dynamodb").scan(
+        TableName=table, FilterExpression="SK = :s", ExpressionAttributeValues={":s": {"S": "SUB"}}
+    )["Items"]
+    assert len(items) == 100
+    assert _status(api, receipts[99]["submission_id"])["state"] == "queued"

@@ -185,7 +185,6 @@ def submit(
                 created_at=now,
                 deduplicated=deduplicated,
                 metadata_key=metadata_key,
-                start_scan=start,
             )
         )
         if start:

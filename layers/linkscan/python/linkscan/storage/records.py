@@ -81,8 +81,6 @@ class NewSubmission:
     created_at: str
     deduplicated: bool = False
     metadata_key: str | None = None
-    parent_id: str | None = None
-    start_scan: bool = True  # False when joining a scan that is already queued or done
 
 
 @dataclass(frozen=True)
@@ -193,59 +191,39 @@ class Records:
 
     # ------------------------------------------------------------------ submissions
     def create_submissions(self, submissions: Sequence[NewSubmission]) -> None:
-        """Record a whole batch in one transaction: all of it is stored, or none of it."""
-        actions: list[dict[str, Any]] = []
-        scans_started: set[str] = set()
-        for sub in submissions:
-            actions.append(
-                {
-                    "Put": {
-                        "TableName": self.table_name,
-                        "Item": _to_dynamo(
-                            {
-                                "PK": f"SUB#{sub.submission_id}",
-                                "SK": "SUB",
-                                "submission_id": sub.submission_id,
-                                "target_id": sub.target_id,
-                                "target_type": sub.target_type,
-                                "target": sub.target,
-                                "scan_id": sub.scan_id,
-                                "submitted_by": sub.submitted_by,
-                                "created_at": sub.created_at,
-                                "deduplicated": sub.deduplicated,
-                                "metadata_key": sub.metadata_key,
-                            }
-                        ),
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                }
-            )
-            if sub.start_scan and sub.scan_id not in scans_started:
-                scans_started.add(sub.scan_id)
-                actions.append(
-                    {
-                        "Put": {
-                            "TableName": self.table_name,
-                            "Item": _to_dynamo(
-                                {
-                                    "PK": f"SCAN#{sub.scan_id}",
-                                    "SK": "SCAN",
-                                    "scan_id": sub.scan_id,
-                                    "target_id": sub.target_id,
-                                    "target_type": sub.target_type,
-                                    "target": sub.target,
-                                    "state": "queued",
-                                    "attempts": 0,
-                                    "queued_at": sub.created_at,
-                                    "parent_id": sub.parent_id,
-                                }
-                            ),
-                            "ConditionExpression": "attribute_not_exists(PK)",
+        """Record a whole batch (at most 100) in one transaction: all of it is stored, or none of it.
+
+        Scan records are not written here: the scan worker creates each from its queue message
+        (`begin_scan`), so a batch is one SUB item per submission and always fits one transaction.
+        """
+        if len(submissions) > MAX_TRANSACTION_ITEMS:
+            raise ValueError(f"at most {MAX_TRANSACTION_ITEMS} submissions are recorded together")
+        actions = [
+            {
+                "Put": {
+                    "TableName": self.table_name,
+                    "Item": _to_dynamo(
+                        {
+                            "PK": f"SUB#{sub.submission_id}",
+                            "SK": "SUB",
+                            "submission_id": sub.submission_id,
+                            "target_id": sub.target_id,
+                            "target_type": sub.target_type,
+                            "target": sub.target,
+                            "scan_id": sub.scan_id,
+                            "submitted_by": sub.submitted_by,
+                            "created_at": sub.created_at,
+                            "deduplicated": sub.deduplicated,
+                            "metadata_key": sub.metadata_key,
                         }
-                    }
-                )
-        for start in range(0, len(actions), MAX_TRANSACTION_ITEMS):
-            self._ddb.transact_write_items(TransactItems=actions[start : start + MAX_TRANSACTION_ITEMS])
+                    ),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+            for sub in submissions
+        ]
+        if actions:
+            self._ddb.transact_write_items(TransactItems=actions)
 
     def mark_pending(self, target_id: str, target_type: str, target: str, scan_id: str, at: str) -> None:
         """Note on the target that a scan is queued, so concurrent submissions join it."""
