@@ -65,6 +65,11 @@ class Backend:
         )
 
 
+def metadata_key_for(scan_id: str) -> str:
+    """Where a mini-program scan's metadata is kept in the evidence bucket."""
+    return f"metadata/{scan_id}.json"
+
+
 def _parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
@@ -172,7 +177,7 @@ def submit(
             scan_for_target[item.target_id] = scan_id
         metadata_key = None
         if start and item.metadata is not None:
-            metadata_key = f"metadata/{scan_id}.json"
+            metadata_key = metadata_key_for(scan_id)
             backend.objects.put_json(metadata_key, item.metadata)
         submissions.append(
             NewSubmission(
@@ -435,7 +440,8 @@ def _scan_miniprogram(message: ScanMessage, detector: Detector, settings: Servic
         scan_id=message.scan_id,
         scanned_at=now,
     )
-    backend.objects.put_json(f"metadata/{message.scan_id}.json", meta.model_dump(mode="json"))
+    if message.metadata_key is None:  # fetched from metadata_url: keep it for re-evaluations
+        backend.objects.put_json(metadata_key_for(message.scan_id), meta.model_dump(mode="json"))
     _record(verdict, backend, principal=principal)
     _queue_children(message.target_id, outbound_urls(meta), detector, settings, backend)
     return verdict
@@ -488,11 +494,13 @@ def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSe
         for child in children
         if "decision" in currents.get(child["child_id"], {})
     }
-    meta = parse_metadata(previous.target, backend.objects.get_json(f"metadata/{previous.scan_id.split(':')[0]}.json"))
+    # A re-evaluation's scan id is "<original scan id>:reeval:<n>"; the metadata is the original scan's.
+    original_scan_id = previous.scan_id.split(":")[0]
+    meta = parse_metadata(previous.target, backend.objects.get_json(metadata_key_for(original_scan_id)))
     updated = reevaluate(previous, meta, decisions)
     if updated.decision == previous.decision and updated.categories == previous.categories:
         return
-    updated.scan_id = f"{previous.scan_id.split(':')[0]}:reeval:{new_scan_id()[:8]}"
+    updated.scan_id = f"{original_scan_id}:reeval:{new_scan_id()[:8]}"
     updated.scanned_at = utc_now()
     principal = meta.principal.name if meta.principal else None
     _record(updated, backend, principal=principal)
