@@ -24,10 +24,10 @@ from linkscan.blocklist.lookup import candidate, lookup_many
 from linkscan.errors import InvalidInputError, InvalidUrlError
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
-from linkscan.storage.blocklist import BlocklistTable
+from linkscan.storage.blocklist import BlocklistTable, lookup_dynamodb_client
 
 SETTINGS = ServiceSettings.from_env()
-TABLE = BlocklistTable(SETTINGS.blocklist_table_name)
+TABLE = BlocklistTable(SETTINGS.blocklist_table_name, lookup_dynamodb_client())
 APPEAL_URL = f"{SETTINGS.public_base_url}/v1/appeals"
 # Answers change only when a new list version is published (minutes); shared caches may keep them briefly.
 CACHEABLE = "public, max-age=300"
