@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from aws_lambda_powertools.event_handler.openapi.params import Body, Path
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -26,9 +26,19 @@ from linkscan.api_models import (
     describe_validation_errors,
     with_miniprogram_schema,
 )
+from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
 from linkscan.observability import logger, metrics, tracer
-from linkscan.service import Backend, appeal, moderate, principal_apps, submission_status, submit, target_view
+from linkscan.service import (
+    Backend,
+    appeal,
+    appeal_queue,
+    moderate,
+    principal_apps,
+    submission_status,
+    submit,
+    target_view,
+)
 from linkscan.settings import ServiceSettings
 
 SETTINGS = ServiceSettings.from_env()
@@ -129,6 +139,17 @@ def post_appeal(request: Annotated[AppealRequest, Body()]) -> Response[dict[str,
     source_ip = app.current_event.request_context.identity.source_ip or ""
     receipt = appeal(request, source_ip=source_ip, records=BACKEND.records)
     return Response(status_code=202, content_type="application/json", body=receipt.model_dump())
+
+
+@app.get("/v1/appeals", summary="Moderator: the appeal queue, newest first, with each target's current decision")
+def get_appeals(
+    status: Annotated[AppealStatus, Query(description="open (not yet answered) or resolved")] = "open",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+    next_token: Annotated[
+        str | None, Query(min_length=1, max_length=MAX_TOKEN_LENGTH, description="From the previous page")
+    ] = None,
+) -> AppealPage:
+    return appeal_queue(status, limit, next_token, records=BACKEND.records)
 
 
 @app.get("/v1/principals/<name>/miniprograms", summary="All mini-programs of one registered developer")

@@ -24,12 +24,21 @@ from linkscan.api_models import (
     TargetView,
     UrlSubmission,
 )
+from linkscan.blocklist.appeals import AppealItem, AppealPage, AppealStatus, decode_token, encode_token
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
 from linkscan.models import Verdict
 from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
 from linkscan.settings import ServiceSettings
-from linkscan.storage.records import CurrentUpdate, NewSubmission, Objects, Records, ScanQueue
+from linkscan.storage.records import (
+    QUEUE_POSITION_KEYS,
+    CurrentUpdate,
+    NewSubmission,
+    Objects,
+    Records,
+    ScanQueue,
+    appeal_queue_key,
+)
 from linkscan.targets import target_id
 
 if TYPE_CHECKING:
@@ -289,10 +298,29 @@ def appeal(request: AppealRequest, *, source_ip: str, records: Records) -> Appea
             "reason": request.reason,
             "source_ip": source_ip,
             "created_at": utc_now(),
-            "state": "open",
         },
     )
     return receipt
+
+
+def appeal_queue(status: AppealStatus, limit: int, next_token: str | None, *, records: Records) -> AppealPage:
+    """One page of the moderators' appeal queue, each appeal with its target's current decision."""
+    # A position inside this status's queue partition only: a resolved-queue token cannot page the open one.
+    partition = {"GSI1PK": appeal_queue_key(status, "", "")["GSI1PK"]}
+    start = decode_token(next_token, partition, QUEUE_POSITION_KEYS)
+    items, position = records.appeal_queue(status, limit, start)
+    currents = records.currents([item["target_id"] for item in items])
+    appeals = [
+        AppealItem.model_validate(
+            {
+                **item,
+                "decision": currents.get(item["target_id"], {}).get("decision"),
+                "effective_decision": currents.get(item["target_id"], {}).get("effective_decision"),
+            }
+        )
+        for item in items
+    ]
+    return AppealPage(status=status, appeals=appeals, next_token=encode_token(position))
 
 
 def principal_apps(principal: str, records: Records) -> PrincipalApps:

@@ -11,7 +11,10 @@ Key design (one table, see docs/storage.md for the access patterns):
     SCAN#<scan id>      SCAN                        scan state: queued / scanning / retrying / done / failed
     SUB#<submission id> SUB                         who submitted what, and which scan answers it
 
-GSI1 (GSI1PK = PRINCIPAL#<name>, GSI1SK = APP#<appid>) lists one developer's mini-programs.
+    TARGET#<tid>        APPEAL#<at>#<appeal id>     a site owner's appeal; open until a moderator decides
+
+GSI1 (GSI1PK = PRINCIPAL#<name>, GSI1SK = APP#<appid>) lists one developer's mini-programs. Appeals use it
+as the moderator queue: GSI1PK = APPEALS#<open|resolved>, GSI1SK = <received or resolved at>#<appeal id>.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ _SERIALIZER = TypeSerializer()
 _DESERIALIZER = TypeDeserializer()
 CURRENT = "CURRENT"
 MAX_TRANSACTION_ITEMS = 100
+# A GSI1 query's position (LastEvaluatedKey): the index keys plus the table keys.
+QUEUE_POSITION_KEYS = ("GSI1PK", "GSI1SK", "PK", "SK")
+_INTERNAL_KEYS = frozenset(QUEUE_POSITION_KEYS)
 
 
 def _to_dynamo(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -151,11 +157,37 @@ class Records:
         return self._query_prefix(target_id, "DECISION#", newest_first=True)
 
     def appeals(self, target_id: str) -> list[dict[str, Any]]:
-        return self._query_prefix(target_id, "APPEAL#", newest_first=True)
+        return [_appeal_fields(item) for item in self._query_prefix(target_id, "APPEAL#", newest_first=True)]
 
     def record_appeal(self, target_id: str, appeal: Mapping[str, Any]) -> None:
-        item = {"PK": f"TARGET#{target_id}", "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}", **appeal}
+        """Store an open appeal on its target and in the moderators' open queue."""
+        item = {
+            "PK": f"TARGET#{target_id}",
+            "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}",
+            **appeal,
+            "state": "open",
+            **appeal_queue_key("open", appeal["created_at"], appeal["appeal_id"]),
+        }
         self._ddb.put_item(TableName=self.table_name, Item=_to_dynamo(item))
+
+    def appeal_queue(
+        self, state: str, limit: int, start: Mapping[str, str] | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, str] | None]:
+        """One page of the open or resolved appeals, newest first, and the position after it (None at the end)."""
+        kwargs: dict[str, Any] = {
+            "TableName": self.table_name,
+            "IndexName": "GSI1",
+            "KeyConditionExpression": "GSI1PK = :queue",
+            "ExpressionAttributeValues": _to_dynamo({":queue": appeal_queue_key(state, "", "")["GSI1PK"]}),
+            "ScanIndexForward": False,
+            "Limit": limit,
+        }
+        if start:
+            kwargs["ExclusiveStartKey"] = _to_dynamo(start)
+        response = self._ddb.query(**kwargs)
+        items = [_appeal_fields(_from_dynamo(item)) for item in response.get("Items", [])]
+        last = response.get("LastEvaluatedKey")
+        return items, ({name: str(value) for name, value in _from_dynamo(last).items()} if last else None)
 
     def children(self, parent_id: str) -> list[dict[str, Any]]:
         return self._query_prefix(parent_id, "CHILD#")
@@ -426,11 +458,19 @@ class Records:
 
     # ------------------------------------------------------------------ moderation
     def moderate(self, target_id: str, action: str, effective: str, by: str, reason: str, at: str) -> dict[str, Any]:
-        """Record a moderator's decision and apply it to CURRENT in one transaction."""
+        """Record a moderator's decision, apply it to CURRENT and resolve the target's open appeals.
+
+        One transaction holds the decision, CURRENT and up to 98 open appeals (the transaction limit);
+        appeals beyond that (a flood of them on one target) are resolved right after it.
+        """
         current = self.current(target_id)
         if current is None or "decision" not in current:
             raise NotFoundError(f"target {target_id} has no verdict to moderate")
         moderation = {"action": action, "by": by, "at": at, "reason": reason}
+        resolution = {**moderation, "effective_decision": effective}
+        open_appeals = [a for a in self._query_prefix(target_id, "APPEAL#") if a.get("state") == "open"]
+        in_transaction = MAX_TRANSACTION_ITEMS - 2
+        resolve_now = [self._resolve_appeal(a, resolution) for a in open_appeals[:in_transaction]]
         values: dict[str, Any] = {
             ":m": moderation,
             ":e": effective,
@@ -467,13 +507,42 @@ class Records:
                             "ExpressionAttributeValues": _to_dynamo(values),
                         }
                     },
+                    *({"Update": update} for update in resolve_now),
                 ]
             )
         except ClientError as exc:
             if exc.response["Error"]["Code"] == "TransactionCanceledException":
                 raise ConflictError(f"target {target_id} changed while it was being moderated; try again") from exc
             raise
+        for appeal in open_appeals[in_transaction:]:
+            try:
+                self._ddb.update_item(**self._resolve_appeal(appeal, resolution))
+            except ClientError as exc:
+                if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                    raise
         return self.current(target_id) or {}
+
+    def _resolve_appeal(self, appeal: Mapping[str, Any], resolution: Mapping[str, Any]) -> dict[str, Any]:
+        """An update moving one stored appeal from the open queue to the resolved one."""
+        queue = appeal_queue_key("resolved", resolution["at"], appeal["appeal_id"])
+        return {
+            "TableName": self.table_name,
+            "Key": _to_dynamo({"PK": appeal["PK"], "SK": appeal["SK"]}),
+            "UpdateExpression": (
+                "SET #state = :resolved, resolution = :resolution, resolved_at = :at, GSI1PK = :pk, GSI1SK = :sk"
+            ),
+            "ConditionExpression": "attribute_exists(SK)",
+            "ExpressionAttributeNames": {"#state": "state"},
+            "ExpressionAttributeValues": _to_dynamo(
+                {
+                    ":resolved": "resolved",
+                    ":resolution": dict(resolution),
+                    ":at": resolution["at"],
+                    ":pk": queue["GSI1PK"],
+                    ":sk": queue["GSI1SK"],
+                }
+            ),
+        }
 
     # ------------------------------------------------------------------ mini-program links
     def link_children(self, parent_id: str, children: Iterable[tuple[str, str]]) -> None:
@@ -512,6 +581,16 @@ class Records:
             pending: dict[str, Any] = {self.table_name: requests[start : start + 25]}
             while pending:
                 pending = self._ddb.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+
+
+def appeal_queue_key(state: str, at: str, appeal_id: str) -> dict[str, str]:
+    """Where an appeal sits in the moderators' queue (GSI1): one partition per state, newest last."""
+    return {"GSI1PK": f"APPEALS#{state}", "GSI1SK": f"{at}#{appeal_id}"}
+
+
+def _appeal_fields(item: Mapping[str, Any]) -> dict[str, Any]:
+    """An appeal as stored, without the table's and the index's keys."""
+    return {name: value for name, value in item.items() if name not in _INTERNAL_KEYS}
 
 
 class Objects:
