@@ -56,7 +56,7 @@ def lookup_imports_scanner() -> bool:
         "BLOCKLIST_TABLE_NAME": "bench",
     }
     code = (
-        "import sys, app; heavy = {'bs4', 'lxml', 'requests', 'ahocorasick', 'opencc', 'linkscan.detect.engine',"
+        "import sys, app; heavy = {'bs4', 'lxml', 'requests', 'ahocorasick_rs', 'opencc', 'linkscan.detect.engine',"
         " 'linkscan.fetch', 'linkscan.analyze'}; print(sorted(heavy & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

@@ -128,15 +128,37 @@ def test_enforcement_for_links_and_graded_mini_programs() -> None:
     assert enforcement_actions(drugs, "block", "miniprogram") == ["ban"]
 
 
-def _slow_normalized(text: str) -> tuple[str, list[int]]:
-    """The general (regex) path: normalized text and, per character, its original offset."""
-    from linkscan.detect import normalize as norm  # the private helpers the fast path must agree with
+def _reference_normalized(text: str) -> tuple[str, list[int]]:
+    """Step 2 as documented, one character at a time: normalized text and, per character, its offset.
 
-    masked = norm._mask(norm.fold(text))
-    kept = [i for i, ch in enumerate(masked) if ch != norm._GONE]
-    joined = "".join(masked[i] for i in kept)
-    joined = joined.translate(norm._ASCII_TO_SPACE) if joined.isascii() else norm._NOT_SPACE_SEPARATOR.sub(" ", joined)
-    return joined, kept
+    A run of separators between two kept characters x and y stays as one space (at the run's first
+    character) only when x and y are Latin and they are not both single letters.
+    """
+    from linkscan.detect import normalize as norm  # the character classes the module documents
+
+    folded = norm.fold(text)
+
+    def kept(i: int) -> bool:
+        return 0 <= i < len(folded) and norm._KEPT_CHAR.match(folded[i]) is not None
+
+    def latin(i: int) -> bool:
+        return kept(i) and norm.is_latin_word_char(folded[i])
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous = -1  # index of the last kept character
+    for i, ch in enumerate(folded):
+        if not kept(i):
+            continue
+        if previous >= 0 and i - previous > 1 and latin(previous) and latin(i):
+            single_letters = not kept(previous - 1) and not kept(i + 1)
+            if not single_letters:
+                chars.append(" ")
+                offsets.append(previous + 1)
+        chars.append(ch)
+        offsets.append(i)
+        previous = i
+    return "".join(chars), offsets
 
 
 @pytest.mark.parametrize(
@@ -146,14 +168,22 @@ def _slow_normalized(text: str) -> tuple[str, list[int]]:
         "line one\nline two\tthree  “quoted” — dash… a b c",
         "加 微 信：abc 贷。款 dai-kuan\n下款 x1",
         "word\n" * 400 + "r3plica w-a-t-c-h " * 200,
+        "Café ◾ crème brûlée — 50 € ★ c o k e",  # accents fold, symbols separate (fast path)
+        "高仿 A 货 LV 包 a b 中a b ab c 🎁 ｗｅｃｈａｔ：ＡＢＣ１２３ 貸款" * 90,  # the general path, 2+ chunks
+        "\x01x\x01 y 贷",
     ],
 )
-def test_fast_path_and_lazy_offset_map_agree_with_the_general_path(text: str) -> None:
-    expected_text, kept = _slow_normalized(text)
+def test_normalized_text_and_offsets_follow_the_documented_rule(text: str) -> None:
+    expected_text, kept = _reference_normalized(text)
     normalized = normalize(text)
     assert normalized.text == expected_text
-    for pos in range(len(normalized.text) - 1, -1, -3):  # from the end too: the map grows lazily
-        assert normalized.to_original(pos) == kept[pos]
+    # the map is built on first use: ask forwards on one copy, backwards on another
+    forwards, backwards = normalized, normalize(text)
+    for pos in range(0, len(expected_text), 3):
+        assert forwards.to_original(pos) == kept[pos]
+    for pos in range(len(expected_text) - 1, -1, -3):
+        assert backwards.to_original(pos) == kept[pos]
+    assert backwards.to_original(len(expected_text)) == len(text)  # past the end
 
 
 def test_a_newline_separates_words(detector: Detector) -> None:
@@ -171,3 +201,19 @@ def test_replica_catalogue_row_is_counterfeit_with_offsets(detector: Detector) -
 def test_percent_off_is_a_price_cue_but_off_alone_is_not(detector: Detector) -> None:
     assert "offer.price_words" in detector.detect("cannabis edibles 40% off at our dispensary").offering_cues
     assert "offer.price_words" not in detector.detect("cannabis was turned off the agenda").offering_cues
+
+
+def test_offsets_hold_for_random_mixed_text_asked_in_any_order() -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = [*"ab c  d,.\n-x1", "贷", "款", "。", "🎁", "é", "Ａ", "\u200b", "貸", "♥"]
+    for trial in range(400):
+        alphabet = pieces if trial % 2 else list("ab cd  ,.\n-x1 ")  # half take the ASCII fast path
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        expected_text, kept = _reference_normalized(text)
+        normalized = normalize(text)
+        assert normalized.text == expected_text
+        order = list(range(len(expected_text)))
+        rng.shuffle(order)
+        assert [normalized.to_original(pos) for pos in order] == [kept[pos] for pos in order], text

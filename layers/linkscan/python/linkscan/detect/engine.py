@@ -13,6 +13,7 @@ low even though it names the same goods.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_right
 from collections import defaultdict
@@ -138,11 +139,11 @@ class Detector:
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
         self._scan(page.joined, by_rule, excluded)
-        automaton = self.compiled.automaton
+        values_by_key = self.compiled.values_by_key
         for position, token in leet_tokens(page.joined):
             # a token is one Latin word and Latin terms need word boundaries, so only a term that
             # is the whole token can match: one dictionary lookup instead of a scan
-            value = automaton.get(token, None)
+            value = values_by_key.get(token)
             if value is not None:
                 end = position + len(token)
                 for rule_index, term, is_exclusion in value[3]:
@@ -184,18 +185,19 @@ class Detector:
     def _scan(self, text: str, by_rule: dict[int, list[_Hit]], excluded: dict[int, list[tuple[int, int]]]) -> None:
         """Automaton hits in the page's joined normalized text."""
         latin = _LATIN_CHARS
-        last = len(text) - 1
-        for end_index, (length, check_left, check_right, hits) in self.compiled.automaton.iter(text):
-            start = end_index - length + 1
+        length = len(text)
+        key_values = self.compiled.key_values
+        for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(text, overlapping=True):
+            _key_length, check_left, check_right, hits = key_values[key_index]
             if check_left and start > 0 and text[start - 1] in latin:
                 continue
-            if check_right and end_index < last and text[end_index + 1] in latin:
+            if check_right and end < length and text[end] in latin:
                 continue
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
-                    excluded[rule_index].append((start, end_index + 1))
+                    excluded[rule_index].append((start, end))
                 else:
-                    by_rule[rule_index].append((start, end_index + 1, term, NORM))
+                    by_rule[rule_index].append((start, end, term, NORM))
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -324,11 +326,11 @@ class Detector:
             rule = rules[index]
             if rule.category != category:
                 continue
-            for hit in sorted(hits)[:MAX_EVIDENCE_PER_RULE]:
+            for hit in heapq.nsmallest(MAX_EVIDENCE_PER_RULE, hits):  # the earliest: linear, not a sort
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    Evidence(
+                    Evidence.model_construct(  # trusted values: pydantic's validation is skipped
                         rule=rule.id,
                         term=hit[2],
                         snippet=_snippet(text, start, end),

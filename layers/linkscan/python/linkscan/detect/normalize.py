@@ -10,12 +10,12 @@ per-character Python loop:
    enough; sparse ones are patched by a regex, dense ones (a traditional-Chinese page) translated.
 2. Dropping the characters sellers insert to split a key word (spaces, punctuation, emoji,
    zero-width characters). Between two Latin words one space is kept so English terms still have
-   word boundaries; single letters spaced apart ("c o c a i n e") are joined again. This is done
-   length-preservingly first (the separator that stays becomes a plain space, the ones that go are
-   left as they are) and then one ``re.sub`` removes the ones that go.
+   word boundaries; single letters spaced apart ("c o c a i n e") are joined again. The separator
+   that stays is first marked in place (same length), then one ``re.sub`` removes every run of the
+   others.
 
 Positions in the normalized text map back to the original (``Normalized.to_original``); the map is
-built only when asked for (evidence of a reported category), from the spans step 2 removed.
+worked out only for the positions asked for (evidence of a reported category).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 
@@ -30,6 +31,7 @@ from itertools import accumulate
 # table over these only (a few thousand code points) keeps cold start well under the budget.
 _FOLD_RANGES: tuple[tuple[int, int], ...] = (
     (0x00A0, 0x024F),  # Latin-1 supplement, Latin extended
+    (0x1E00, 0x1EFF),  # Latin extended additional (Vietnamese letters)
     (0x0370, 0x052F),  # Greek, Cyrillic
     (0x1D00, 0x1DBF),  # phonetic extensions (small capitals)
     (0x2000, 0x2BFF),  # punctuation, letterlike, number forms, enclosed alphanumerics, dingbats
@@ -58,27 +60,26 @@ _HEARTS = "❤♥♡💗💓💕💖💘💝💞❣🧡💛💚💙💜🖤🤍�
 _KEPT = r"0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART
 _LATIN = "0-9a-z"
 _KEPT_CHAR = re.compile(f"[{_KEPT}]")
+_KEPT_NON_ASCII = re.compile(f"[{_KEPT[len(_LATIN) :]}]")
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
-# Step 2a: a separator between two single letters is marked to go ("c o c a i n e" -> "cocaine").
-# Patterns start with their character class, with look-behinds after it, so that the regex engine
-# skips quickly to candidates.
-_JOIN = "\x01"
-_SINGLE_LETTER_GAP = re.compile(
-    f"[^{_KEPT}](?<=(?<![{_KEPT}])[{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}](?![{_KEPT}]))", re.DOTALL
+# Step 2, general path. A separator run stays (as one space) only between two Latin characters,
+# and not between two single letters ("c o c a i n e" -> "cocaine"): of "x␣y" with x and y Latin,
+# it stays when x follows a kept character or y precedes one. The regex marks the run's first
+# character in place; each alternative starts with the run's first character (a character class)
+# so that the regex engine skips quickly to candidates.
+_MARK = "\x01"
+_KEPT_SEPARATOR = re.compile(
+    f"[^{_KEPT}](?<=[{_KEPT}][{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}])"
+    f"|[^{_KEPT}](?<=[{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}][{_KEPT}])",
+    re.DOTALL,
 )
-# Step 2b: every separator character goes except the first one after a Latin word that another
-# Latin word follows. It matches one character at a time, so replacing each by _GONE keeps the
-# length (and the offset map); the kept separators then become plain spaces (same length again).
-_DROP = re.compile(f"[^{_KEPT}](?:(?<={_JOIN})|(?<![{_LATIN}].)|(?![^{_KEPT}]*[{_LATIN}]))", re.DOTALL)
-_GONE = "\x00"
-_NOT_SPACE_SEPARATOR = re.compile(f"[^{_KEPT} ]")
+_REMOVED_RUN = re.compile(f"[^{_KEPT}{_MARK}]+")  # in marked text: what step 2 removes
+_CHUNK = 256  # a lookup counts removed characters within at most one chunk
 _ASCII_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
-_BLOCK = 64  # characters per block of the offset map (a lookup scans at most one block)
 # The ASCII fast path's single-letter join, on text whose separators are single spaces already.
 _SINGLE_LETTER_SPACE = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=[{_LATIN}](?![{_LATIN}]))")
-_SPACE_AFTER_SPACE = re.compile(" (?<=  )")
-_SINGLE_LETTER_SPACE_MASKED = re.compile(f" (?<=(?<![{_LATIN}])[{_LATIN}] )(?=(?:\x00)*[{_LATIN}](?![{_LATIN}]))")
-_SPACE_OR_GONE = " \x00"
 _TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
 
 # Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
@@ -104,6 +105,10 @@ def _fold_char(ch: str) -> str | None:
     if len(folded) != 1:
         return None
     folded = _CONFUSABLES.get(folded, folded)
+    if "\u00c0" <= folded <= "\u1eff":  # a Latin letter with diacritics reads as its base letter
+        base = unicodedata.normalize("NFD", folded)[0]
+        if "a" <= base <= "z":
+            folded = base
     if folded == ch or (folded != HEART and _KEPT_CHAR.match(folded) is None):
         return None  # punctuation folding to punctuation: step 2 drops both forms anyway
     return folded
@@ -128,9 +133,29 @@ def fold_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _foldable() -> frozenset[str]:
-    """Characters the table maps that ``str.lower`` does not already fold."""
-    return frozenset(chr(cp) for cp, to in fold_table().items() if chr(cp).lower() != to)
+def _foldable() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes finding the characters the table maps that ``str.lower`` does not already fold:
+    one for the Basic Multilingual Plane, one for the rest.
+
+    Two classes written as code-point ranges: a class of BMP characters compiles to a bitmap the
+    regex engine tests in constant time (a few ns a character, against ~50 for a set lookup per
+    character), which a class holding astral characters does not.
+    """
+    code_points = sorted(cp for cp, to in fold_table().items() if chr(cp).lower() != to and cp > 0x7F)
+    return (
+        re.compile(_char_class(cp for cp in code_points if cp <= 0xFFFF)),
+        re.compile(_char_class(cp for cp in code_points if cp > 0xFFFF)),
+    )
+
+
+def _char_class(code_points: Iterable[int]) -> str:
+    ranges: list[list[int]] = []
+    for cp in code_points:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
 def _traditional_to_simplified() -> dict[int, str]:
@@ -164,8 +189,10 @@ def fold(original: str) -> str:
             lowered = lowered.replace(ch, " ")
     if lowered.isascii():
         return lowered
-    present = _foldable().intersection(lowered)  # a set operation in C (a regex class this big
-    # costs more to compile than the detector's whole load budget allows)
+    in_bmp, astral = _foldable()
+    present = set(in_bmp.findall(lowered))
+    if _ASTRAL.search(lowered):
+        present.update(astral.findall(lowered))
     if not present:
         return lowered
     table = fold_table()
@@ -177,54 +204,73 @@ def fold(original: str) -> str:
 
 
 class Normalized:
-    """Normalized text plus what is needed to map its positions back to the original."""
+    """Normalized text plus what is needed to map its positions back to the original.
 
-    __slots__ = ("_block_kept", "_mapped", "_masked", "folded", "text")
+    A page has thousands of removed runs but its evidence needs a few dozen positions, so nothing is
+    built ahead: a position is found by counting removed characters in C (``str.count``, a regex
+    ``findall`` of runs) from the nearest position found before.
+    """
 
-    def __init__(self, text: str, folded: str, masked: str | None) -> None:
+    __slots__ = ("_cursors", "_marked", "_space_marks", "_view", "folded", "text")
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        *,
+        view: str | None = None,
+        marked: str | None = None,
+        cursors: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.text = text
         self.folded = folded  # step 1 only: same length and offsets as the original
-        # step 2 with each removed character replaced by _GONE (same length); computed on first
-        # use when the fast path made ``text``
-        self._masked = masked
-        self._block_kept: list[int] = [0]  # kept characters before each block of masked
-        self._mapped = 0  # positions of text below this map with what is masked so far
+        # the ASCII fast path's separator view (``text`` keeps its non-space characters in order,
+        # and one space for some gaps), or the general path's marked text (``text`` keeps every
+        # character but the removed runs, the marks as spaces); both have the original's length
+        self._view = view
+        self._marked = marked
+        # (k, i): k kept characters lie before index i; sorted, grown by each lookup
+        self._cursors: list[tuple[int, int]] = cursors or [(0, 0)]
+        self._space_marks: list[tuple[int, int]] = [(0, 0)]  # (p, spaces in text[:p]): fast path
 
     def to_original(self, pos: int) -> int:
-        """Original offset of the character at ``pos`` in ``text``."""
-        if pos >= self._mapped:
-            self._map_past(pos)
-        masked = self._masked or ""
-        block_kept = self._block_kept
-        block = bisect_right(block_kept, pos) - 1
-        remaining = pos - block_kept[block]
-        for index in range(block * _BLOCK, min(len(masked), (block + 1) * _BLOCK)):
-            if masked[index] != _GONE:
-                if remaining == 0:
-                    return index
-                remaining -= 1
-        return len(self.folded)  # pos is past the end of text
+        """Original offset of the character at ``pos`` in ``text`` (``len(folded)`` past its end)."""
+        text = self.text
+        if pos >= len(text):
+            return len(self.folded)
+        if self._view is None:
+            return self._kept_index(pos)
+        # fast path: count the word characters before pos; a kept space follows the last of them
+        at = bisect_right(self._space_marks, (pos, len(text))) - 1
+        p0, spaces = self._space_marks[at]
+        spaces += text.count(" ", p0, pos)
+        self._space_marks.insert(at + 1, (pos, spaces))
+        words = pos - spaces
+        if text[pos] == " ":
+            return self._kept_index(words - 1) + 1
+        return self._kept_index(words)
 
-    def _map_past(self, pos: int) -> None:
-        """Mask a prefix of ``folded`` long enough to map ``pos`` (evidence sits mostly early)."""
-        folded = self.folded
-        length = len(self._masked) if self._masked is not None else 0
-        while True:
-            if length < len(folded):
-                length = min(len(folded), max(2 * length, 2 * pos + 1024))
-                self._masked = _mask_ascii(folded[:length])
-            masked = self._masked or ""
-            starts = range(0, len(masked), _BLOCK)
-            kept = (min(_BLOCK, len(masked) - i) - masked.count(_GONE, i, i + _BLOCK) for i in starts)
-            self._block_kept = list(accumulate(kept, initial=0))
-            if length >= len(folded):
-                self._mapped = len(self.text) + 1  # the whole text: every position maps
-                return
-            # a cut prefix decides every separator before its last two kept characters as the
-            # whole text does (step 2 looks one kept character and one more beyond a separator)
-            self._mapped = self._block_kept[-1] - 2
-            if pos < self._mapped:
-                return
+    def _kept_index(self, k: int) -> int:
+        """Index of the ``k``-th kept character: non-space in the view, not removed in marked text."""
+        cursors = self._cursors
+        at = bisect_right(cursors, (k, len(self.folded))) - 1
+        kept, start = cursors[at]
+        # pass k + 1 - kept more kept characters: a stretch of n characters holding r removed ones
+        # passes n - r kept ones, so extend by r until a stretch removes nothing; the last
+        # character of that stretch is the k-th kept one
+        need = k + 1 - kept
+        length = len(self.folded)
+        while need > 0 and start < length:
+            end = min(length, start + need)
+            need = self._removed_between(start, end)
+            start = end
+        cursors.insert(at + 1, (k + 1, start))
+        return start - 1
+
+    def _removed_between(self, start: int, end: int) -> int:
+        if self._view is not None:
+            return self._view.count(" ", start, end)
+        return sum(map(len, _REMOVED_RUN.findall(self._marked or "", start, end)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
@@ -234,40 +280,37 @@ class Normalized:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def _mask(folded: str) -> str:
-    return _DROP.sub(_GONE, _SINGLE_LETTER_GAP.sub(_JOIN, folded))
-
-
-def _mask_ascii(folded: str) -> str:
-    """``_mask`` for ASCII text (the fast path's), in cheaper passes: with every separator a space,
-    the kept one is the first space of each gap between two words."""
-    masked = _SPACE_AFTER_SPACE.sub(_GONE, folded.translate(_ASCII_TO_SPACE))
-    masked = _SINGLE_LETTER_SPACE_MASKED.sub(_GONE, masked)
-    lead = len(masked) - len(masked.lstrip(_SPACE_OR_GONE))
-    trail = len(masked) - len(masked.rstrip(_SPACE_OR_GONE))
-    return _GONE * lead + masked[lead : len(masked) - trail] + _GONE * trail if lead < len(masked) else _GONE * lead
-
-
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
     folded = fold(original)
-    plain = _ascii_view(folded)
-    if plain is not None:
-        # fast path, same result as the general one for ASCII text: every separator run between
-        # two words becomes one space (str.split/join in C), then single letters are joined
-        text = _SINGLE_LETTER_SPACE.sub("", " ".join(plain.split()))
-        return Normalized(text, folded, None)
-    masked = _mask(folded)
-    text = masked.replace(_GONE, "")
-    # (translate has a fast path for ASCII text and an ASCII table)
-    text = text.translate(_ASCII_TO_SPACE) if text.isascii() else _NOT_SPACE_SEPARATOR.sub(" ", text)
-    return Normalized(text, folded, masked)
+    view = _separator_view(folded)
+    if view is not None:
+        # fast path, same result as the general one when every kept character is ASCII: every
+        # separator run between two words becomes one space (str.split/join in C), then single
+        # letters are joined
+        text = _SINGLE_LETTER_SPACE.sub("", " ".join(view.split()))
+        return Normalized(text, folded, view=view)
+    if _MARK in folded:  # a control character in the page: a separator like any other
+        folded = folded.replace(_MARK, " ")
+    marked = _KEPT_SEPARATOR.sub(_MARK, folded)
+    # removing runs needs no context, so it is done per chunk: each chunk start becomes a cursor
+    # of the offset map (kept characters before it), and a lookup counts within one chunk
+    starts = range(0, len(marked), _CHUNK)
+    pieces = [_REMOVED_RUN.sub("", marked[start : start + _CHUNK]) for start in starts]
+    cursors = list(zip(accumulate(map(len, pieces[:-1]), initial=0), starts, strict=True)) if pieces else None
+    text = "".join(pieces).replace(_MARK, " ")
+    return Normalized(text, folded, marked=marked, cursors=cursors)
 
 
-def _ascii_view(folded: str) -> str | None:
-    """``folded`` with every separator a space if it is ASCII (``fold`` turned common typographic
-    separators such as curly quotes and dashes into spaces), else None."""
-    return folded.translate(_ASCII_TO_SPACE) if folded.isascii() else None
+def _separator_view(folded: str) -> str | None:
+    """``folded`` with every separator a space if all its kept characters are ASCII (most English
+    pages: ``fold`` turned common typographic separators into spaces, and accented letters into
+    plain ones), else None."""
+    if not folded.isascii():
+        if _KEPT_NON_ASCII.search(folded) is not None:
+            return None
+        folded = _NON_ASCII.sub(lambda run: " " * len(run.group()), folded)
+    return folded.translate(_ASCII_TO_SPACE)
 
 
 def leet_tokens(text: str) -> list[tuple[int, str]]:

@@ -3,8 +3,8 @@
 A pack holds ``rules`` (term groups with a category, subcategory, kind and weight), ``cues``
 (offering cues shared by all categories), ``context`` (news, warning and licensed-institution
 wording that dampens scores) and ``patterns`` (the few structured regexes: prices, phone numbers,
-rates). Every term of every pack goes into ONE Aho-Corasick automaton, so matching cost depends on
-the text length, not on the number of rules.
+rates). Every term of every pack goes into ONE Aho-Corasick automaton (a DFA), so matching cost
+depends on the text length, not on the number of rules.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any, Literal
 
 import yaml
 
-from linkscan.detect.charfreq import FREQUENT_CJK, FREQUENT_LATIN
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
@@ -46,23 +45,24 @@ class Rule:
     note: str = ""
 
 
-# What one automaton key stands for: (key length, needs a word boundary on the left, on the right,
-# ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
-# digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
-KeyValue = tuple[int, bool, bool, tuple[tuple[int, str, bool], ...]]
 # A structured pattern: (rule index, compiled regex, literals one of which must occur for it to
 # match, gate). Gate: "" = always run (it names goods); a category = run only when that category's
 # goods are named (a support pattern); "*" = run only when some goods are named (offering cues and
 # context change no score without them).
 CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str]
-# Never in normalized text (step 2 drops it): keys ending with it only shape the trie, never match.
-_NEVER = "\x00"
+# What one automaton key stands for: (key length, needs a word boundary on the left, on the right,
+# ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
+# digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
+KeyValue = tuple[int, bool, bool, tuple[tuple[int, str, bool], ...]]
 
 
 @dataclass
 class CompiledRules:
     rules: list[Rule]
-    automaton: Any  # ahocorasick.Automaton (untyped C extension)
+    automaton: Any  # ahocorasick_rs.AhoCorasick over ``keys``
+    keys: list[str]  # normalized terms, in the automaton's pattern order
+    key_values: list[KeyValue]  # what each key stands for, by pattern index
+    values_by_key: dict[str, KeyValue]  # the same by key (whole-token lookups)
     patterns: list[CompiledPattern]  # run on the folded text
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
     scoring: dict[str, float]
@@ -165,7 +165,7 @@ def _parse_yaml(text: str) -> dict[str, Any]:
 
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Parse, merge (override last) and compile the packs into one automaton."""
-    import ahocorasick  # imported when the detector is built
+    import ahocorasick_rs  # imported when the detector is built
 
     merged = _Merged()
     for name, text in texts:
@@ -183,17 +183,20 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         patterns.extend((index, re.compile(regex), needs, gate) for regex, needs in rule.patterns)
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
 
-    automaton = ahocorasick.Automaton()
-    # common characters first: they become the root's first children (see charfreq)
-    for ch in FREQUENT_LATIN + FREQUENT_CJK:
-        automaton.add_word(ch + _NEVER, None)
-    for key, hits in entries.items():
-        value: KeyValue = (len(key), is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
-        automaton.add_word(key, value)
-    automaton.make_automaton()
+    keys = list(entries)
+    key_values: list[KeyValue] = [
+        (len(key), is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
+        for key, hits in entries.items()
+    ]
+    # A DFA: one table lookup per byte, whatever the number of keys or their first characters
+    # (building it takes ~15 ms for the shipped packs, within the cold-start budget)
+    automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
     return CompiledRules(
         rules=rules,
         automaton=automaton,
+        keys=keys,
+        key_values=key_values,
+        values_by_key=dict(zip(keys, key_values, strict=True)),
         patterns=patterns,
         severities=merged.severities,
         scoring=merged.scoring,
