@@ -118,3 +118,22 @@ def test_incremental_reuses_the_snapshot_when_the_process_is_cold(publish: Modul
     cold = load_handler("publish")  # a new container: no snapshot in memory, reads v/1/snapshot.json.gz
     invoke(cold, load_event("dynamodb_stream_overturn.json"))
     assert len(s3_text("v/2/expressions.txt").splitlines()) == 2
+
+
+def test_a_redirect_lists_its_landing_host_and_the_overturn_delists_both(publish: ModuleType) -> None:
+    event = load_event("dynamodb_stream_block.json")
+    (record,) = [r for r in event["Records"] if "bit.ly" in r["dynamodb"]["NewImage"]["target"]["S"]]
+    record["dynamodb"]["NewImage"]["landing_url"] = {"S": "https://www.fake-pharmacy.example/rx/order?ref=sms"}
+    event["Records"] = [record]
+    invoke(publish, event)
+
+    overturned = copy.deepcopy(record)
+    overturned["eventName"] = "MODIFY"
+    overturned["dynamodb"]["OldImage"] = record["dynamodb"]["NewImage"]
+    overturned["dynamodb"]["NewImage"]["moderation"] = {"M": {"action": {"S": "overturn"}, "by": {"S": "mod"}}}
+    invoke(publish, {"Records": [overturned]})
+
+    assert s3_text("v/1/expressions.txt").splitlines() == ["bit.ly/3xFakeRx", "fake-pharmacy.example/"]
+    assert "0.0.0.0 fake-pharmacy.example" in s3_text("v/1/hosts.txt")
+    diff = json.loads(s3_text("v/2/diff.json"))
+    assert sorted(r["expression"] for r in diff["removed"]) == ["bit.ly/3xFakeRx", "fake-pharmacy.example/"]

@@ -1,10 +1,18 @@
-"""Entries shared by the blocklist unit tests."""
+"""Entries and the main table (moto in-process, as the template declares it) for the blocklist unit tests."""
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
 
+import pytest
+from moto import mock_aws
+
+from devstack.template import load_template
 from linkscan.blocklist.model import Entry
+from linkscan.storage import client, reset_clients
+from linkscan.storage.records import Records
+
+TABLE = "linkscan-unit"
 
 
 def make_entry(expression: str, category: str = "cash_loan", first_listed: str = "2026-11-20T08:00:00Z") -> Entry:
@@ -31,3 +39,19 @@ def entries() -> list[Entry]:
         make_entry("xn--fsqu00a.xn--0zwm56d/"),
         make_entry("odd%20host.example/"),  # not a DNS name: JSON/CSV/plain only
     ]
+
+
+@pytest.fixture
+def records() -> Iterator[Records]:
+    with mock_aws():
+        reset_clients()
+        props = load_template()["Resources"]["LinkscanTable"]["Properties"]
+        client("dynamodb").create_table(
+            TableName=TABLE,
+            **{
+                key: props[key]
+                for key in ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
+            },
+        )
+        yield Records(TABLE)
+    reset_clients()

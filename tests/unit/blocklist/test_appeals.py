@@ -6,42 +6,22 @@ moto in-process (no sockets), with the main table as the template declares it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from moto import mock_aws
 
-from devstack.template import load_template
 from linkscan.api_models import AppealRequest, DecisionRequest
 from linkscan.errors import InvalidInputError
 from linkscan.models import Verdict
 from linkscan.service import appeal, appeal_queue, moderate
-from linkscan.storage import client, reset_clients
 from linkscan.storage.records import CurrentUpdate, Records
 from linkscan.targets import target_id
 from tests.support import LambdaContext, load_event, load_handler
+from tests.unit.blocklist.conftest import TABLE
 
-TABLE = "linkscan-unit"
 MODERATOR = "arn:aws:iam::123456789012:role/moderator"
 LOAN = "https://quick-cash-loan.example/apply"
 SHOP = "https://replica-watches.example/"
-
-
-@pytest.fixture
-def records() -> Iterator[Records]:
-    with mock_aws():
-        reset_clients()
-        props = load_template()["Resources"]["LinkscanTable"]["Properties"]
-        client("dynamodb").create_table(
-            TableName=TABLE,
-            **{
-                key: props[key]
-                for key in ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
-            },
-        )
-        yield Records(TABLE)
-    reset_clients()
 
 
 def _blocked(records: Records, url: str) -> str:

@@ -30,9 +30,9 @@ def item(decision: str = "block", **extra: Any) -> dict[str, Any]:
 
 def test_block_holds_and_unblock_releases() -> None:
     listed = listing_change(target_state(item("review")), target_state(item("block")), SHARED)
-    assert listed is not None and listed.hold == "quick-cash-loan.example/" and listed.release is None
+    assert listed is not None and listed.hold == ("quick-cash-loan.example/",) and listed.release == ()
     delisted = listing_change(target_state(item("block")), target_state(item("allow")), SHARED)
-    assert delisted is not None and delisted.hold is None and delisted.release == "quick-cash-loan.example/"
+    assert delisted is not None and delisted.hold == () and delisted.release == ("quick-cash-loan.example/",)
 
 
 def test_moderator_overturn_wins_over_the_scanner() -> None:
@@ -43,7 +43,7 @@ def test_moderator_overturn_wins_over_the_scanner() -> None:
 def test_changed_scope_moves_the_listing() -> None:
     change = listing_change(target_state(item()), target_state(item(listing_scope="exact")), SHARED)
     assert change is not None
-    assert (change.hold, change.release) == ("quick-cash-loan.example/apply", "quick-cash-loan.example/")
+    assert (change.hold, change.release) == (("quick-cash-loan.example/apply",), ("quick-cash-loan.example/",))
 
 
 def test_mini_programs_and_unchanged_non_blocks_are_ignored() -> None:

@@ -2,6 +2,9 @@
 
 The stream carries the old and new image of each target's "CURRENT" item; listing follows
 ``effective_decision`` (the decision after moderation). An item whose target is not a URL is ignored.
+A blocked target holds the expression of its URL and, when its redirect chain ended on another host,
+the expression of that landing page too (the scanned content lives there; the submitted link is often a
+throwaway hop or a shortener).
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from linkscan.blocklist.model import Entry, TargetState
 from linkscan.blocklist.scope import SharedHosts, listing_expression
+from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidUrlError
 
 _SCOPES = ("host", "path", "exact")
@@ -34,6 +39,7 @@ def target_state(item: Mapping[str, Any] | None) -> TargetState | None:
         public_reason=str(item.get("public_reason") or ""),
         scanned_at=str(item.get("scanned_at") or ""),
         listing_scope=hint if hint in _SCOPES else None,
+        landing_url=str(item["landing_url"]) if item.get("landing_url") else None,
     )
 
 
@@ -42,28 +48,47 @@ class ListingChange:
     """What one verdict change asks of the list: hold ``hold`` for the target, release ``release``."""
 
     target: TargetState
-    hold: str | None  # expression the target should now hold
-    release: str | None  # expression the target no longer holds
+    hold: tuple[str, ...]  # expressions the target should now hold (its URL's first, then its landing page's)
+    release: tuple[str, ...]  # expressions the target no longer holds
 
 
 def listing_change(old: TargetState | None, new: TargetState | None, shared: SharedHosts) -> ListingChange | None:
     """Compare two states of one target; None when the list is not concerned."""
-    new_expression = _expression(new, shared)
-    old_expression = _expression(old, shared)
+    new_expressions = listing_expressions(new, shared)
+    old_expressions = listing_expressions(old, shared)
     target = new or old
-    if target is None or (new_expression is None and old_expression is None):
+    if target is None or not (new_expressions or old_expressions):
         return None
-    release = old_expression if old_expression != new_expression else None
-    return ListingChange(target=target, hold=new_expression, release=release)
+    release = tuple(expression for expression in old_expressions if expression not in new_expressions)
+    return ListingChange(target=target, hold=new_expressions, release=release)
 
 
-def _expression(state: TargetState | None, shared: SharedHosts) -> str | None:
+def listing_expressions(state: TargetState | None, shared: SharedHosts) -> tuple[str, ...]:
+    """The expressions a target holds: none unless blocked; its URL's, and its landing page's on another host."""
     if state is None or not state.blocked:
+        return ()
+    expressions: list[str] = []
+    for url in (state.url, _landing_elsewhere(state)):
+        if url is None:
+            continue
+        try:
+            expression = listing_expression(url, state.listing_scope, shared)
+        except InvalidUrlError:
+            continue  # a stored URL that no longer canonicalizes cannot be listed
+        if expression not in expressions:
+            expressions.append(expression)
+    return tuple(expressions)
+
+
+def _landing_elsewhere(state: TargetState) -> str | None:
+    """The canonical landing URL when the redirect chain left the submitted URL's host, else None."""
+    if not state.landing_url:
         return None
     try:
-        return listing_expression(state.url, state.listing_scope, shared)
+        landing = canonicalize(state.landing_url)
     except InvalidUrlError:
-        return None  # a stored target that no longer canonicalizes cannot be listed
+        return None
+    return landing if urlsplit(landing).hostname != urlsplit(state.url).hostname else None
 
 
 def entry_for(expression: str, target: TargetState, now: str, first_listed: str | None = None) -> Entry:

@@ -115,6 +115,7 @@ class TargetState:
     public_reason: str
     scanned_at: str
     listing_scope: Scope | None = None
+    landing_url: str | None = None  # where the scan's redirect chain ended, when that is not ``url``
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,19 +103,20 @@ class Publisher:
     def apply_change(self, change: ListingChange, into: TableChanges) -> None:
         """Update the blocklist table for one verdict change; record what the list gains or loses."""
         target_id = change.target.target_id
-        if change.hold is not None:
-            entry, status = self.store.hold(entry_for(change.hold, change.target, self.clock()), target_id)
+        for expression in change.hold:
+            entry, status = self.store.hold(entry_for(expression, change.target, self.clock()), target_id)
             if status != "unchanged":
-                into.added[change.hold] = entry
-                if change.hold in into.removed:
-                    into.removed.discard(change.hold)
+                into.added[expression] = entry
+                if expression in into.removed:
+                    into.removed.discard(expression)
                 else:
                     into.listed += status == "listed"
-        if change.release is not None and self.store.release(change.release, target_id, self.clock()):
-            if into.added.pop(change.release, None) is None:
-                into.removed.add(change.release)
-            else:
-                into.listed -= 1
+        for expression in change.release:
+            if self.store.release(expression, target_id, self.clock()):
+                if into.added.pop(expression, None) is None:
+                    into.removed.add(expression)
+                else:
+                    into.listed -= 1
 
     def publish_changes(self, changes: Iterable[ListingChange]) -> PublishResult:
         table = TableChanges()

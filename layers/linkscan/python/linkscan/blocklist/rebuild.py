@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from linkscan.blocklist.changes import entry_for, listing_change, target_state
+from linkscan.blocklist.changes import entry_for, listing_expressions, target_state
 from linkscan.blocklist.model import SEVERITIES, Entry
 from linkscan.blocklist.scope import SharedHosts
 
@@ -15,20 +15,21 @@ def desired_entries(items: Iterable[Mapping[str, Any]], shared: SharedHosts, now
     """One entry per expression; several targets on one expression share it (the most severe describes it)."""
     by_expression: dict[str, Entry] = {}
     for item in items:
-        change = listing_change(None, target_state(item), shared)
-        if change is None or change.hold is None:
+        target = target_state(item)
+        if target is None:
             continue
-        entry = entry_for(change.hold, change.target, now)
-        current = by_expression.get(change.hold)
-        if current is None:
-            by_expression[change.hold] = entry
-            continue
-        leader = max(current, entry, key=_rank)
-        by_expression[change.hold] = replace(
-            leader,
-            targets=current.targets | entry.targets,
-            last_confirmed=max(current.last_confirmed, entry.last_confirmed),
-        )
+        for expression in listing_expressions(target, shared):
+            entry = entry_for(expression, target, now)
+            current = by_expression.get(expression)
+            if current is None:
+                by_expression[expression] = entry
+                continue
+            leader = max(current, entry, key=_rank)
+            by_expression[expression] = replace(
+                leader,
+                targets=current.targets | entry.targets,
+                last_confirmed=max(current.last_confirmed, entry.last_confirmed),
+            )
     return list(by_expression.values())
 
 

@@ -420,8 +420,12 @@ class Records:
             "rules_version": verdict.rules_version,
             "listing_scope": update.listing_scope,
         }
+        # Where the fetch ended, when a redirect took it elsewhere: the blocklist lists that page too.
+        final_url = verdict.fetch.final_url if verdict.fetch and verdict.target_type == "url" else None
+        landing_url = final_url if final_url and final_url != verdict.target else None
         if not update.keep_previous_decision:
             fields |= {
+                "landing_url": landing_url,
                 "decision": verdict.decision,
                 "effective_decision": update.effective_decision,
                 "score": verdict.score,
@@ -438,8 +442,13 @@ class Records:
         values: dict[str, Any] = {f":{name}": value for name, value in present.items()}
         values[":newrev"] = int(current.get("rev", 0)) + 1
         expression = "SET " + ", ".join(f"#{name} = :{name}" for name in present) + ", #rev = :newrev"
+        removed = []
         if current.get("pending_scan_id") == verdict.scan_id:
-            expression += " REMOVE pending_scan_id, pending_since"
+            removed += ["pending_scan_id", "pending_since"]
+        if not update.keep_previous_decision and landing_url is None and "landing_url" in current:
+            removed.append("landing_url")  # this scan was not redirected away: the old landing page is released
+        if removed:
+            expression += " REMOVE " + ", ".join(removed)
         if "rev" in current:
             condition = "#rev = :rev"
             values[":rev"] = current["rev"]
