@@ -1,6 +1,9 @@
 """LookupFunction: is a URL on the public blocklist? Also the hash-prefix API for private lookups.
 
-Imports only the canonicalizer, the lookup logic and the blocklist table: none of the scanner.
+Imports only the canonicalizer, the lookup logic and the blocklist table: none of the scanner. URL
+lookups first test each expression hash against the published hash prefixes held in memory (refreshed
+from the manifest at most every LOOKUP_FILTER_TTL_SECONDS) and read the table only for those that may be
+listed; without a complete filter they read the table for every expression.
 """
 
 from typing import Annotated, Any
@@ -20,14 +23,25 @@ from linkscan.blocklist.api_models import (
     LookupRequest,
     LookupResult,
 )
-from linkscan.blocklist.lookup import candidate, lookup_many
+from linkscan.blocklist.lookup import Candidate, LookupAnswer, candidate, lookup_many
+from linkscan.blocklist.prefix_filter import PrefixFilterSource
 from linkscan.errors import InvalidInputError, InvalidUrlError
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
-from linkscan.storage.blocklist import BlocklistTable, lookup_dynamodb_client
+from linkscan.storage.blocklist import BlocklistTable, PublishedListReader, lookup_dynamodb_client
 
 SETTINGS = ServiceSettings.from_env()
 TABLE = BlocklistTable(SETTINGS.blocklist_table_name, lookup_dynamodb_client())
+# Loaded on first use, not at import: a cold start that serves /v1/hashes never reads it.
+PREFIXES = (
+    PrefixFilterSource(
+        PublishedListReader(SETTINGS.blocklist_bucket),
+        SETTINGS.lookup_filter_ttl_seconds,
+        warn=logger.warning,
+    )
+    if SETTINGS.blocklist_bucket
+    else None
+)
 APPEAL_URL = f"{SETTINGS.public_base_url}/v1/appeals"
 # Answers change only when a new list version is published (minutes); shared caches may keep them briefly.
 CACHEABLE = "public, max-age=300"
@@ -66,10 +80,15 @@ def _invalid_input(exc: InvalidInputError) -> Response[Any]:
     return _error(str(exc), exc.field)
 
 
+def _lookup(candidates: list[Candidate]) -> list[LookupAnswer]:
+    prefixes = PREFIXES.current() if PREFIXES is not None else None
+    return lookup_many(candidates, TABLE.listed_by_hash, prefixes.may_contain if prefixes is not None else None)
+
+
 @app.get("/v1/lookup", summary="Is this URL listed? (Safe Browsing matching)")
 @tracer.capture_method
 def lookup_one(url: Annotated[str, Query(min_length=1, max_length=MAX_URL_LENGTH)]) -> Response[Any]:
-    (result,) = lookup_many([candidate(url)], TABLE.listed_by_hash)
+    (result,) = _lookup([candidate(url)])
     metrics.add_metric(name="LookupUrls", unit="Count", value=1)
     body = LookupResult.model_validate(result.public(APPEAL_URL))
     return _json(200, body.model_dump(mode="json"), CACHEABLE)
@@ -84,7 +103,7 @@ def lookup_batch(request: LookupRequest) -> Response[Any]:
             candidates.append(candidate(url))
         except InvalidUrlError as exc:
             problems[index] = str(exc)
-    answers = iter(lookup_many(candidates, TABLE.listed_by_hash))
+    answers = iter(_lookup(candidates))
     results = [
         LookupResult(url=url, canonical_url=None, listed=False, error=problems[index])
         if index in problems

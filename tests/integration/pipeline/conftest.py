@@ -41,6 +41,9 @@ def running_stack(pages: SamplePages, closed_port: int) -> Iterator[LocalStack]:
             "LINKSCAN_FETCH_DEADLINE": "10",
             "PUBLIC_BASE_URL": API_BASE,
             "POWERTOOLS_LOG_LEVEL": "WARNING",
+            # The lookup function stays warm across tests while moto is wiped between them: re-check the
+            # published manifest on every call instead of trusting its hash prefixes for 30 s.
+            "LOOKUP_FILTER_TTL_SECONDS": "0",
         },
         quiet=True,
     )

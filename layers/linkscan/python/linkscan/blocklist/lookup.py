@@ -1,7 +1,9 @@
 """Answering "is this URL listed?" from the expressions a Safe Browsing client would try.
 
 Pure logic: the caller supplies ``fetch``, which maps hex hashes to listed entries (the blocklist table's
-BatchGetItem, a published JSON list, or the hash-prefix API for private lookups).
+BatchGetItem, a published JSON list, or the hash-prefix API for private lookups), and optionally
+``may_contain``, a superset test (the list's hash prefixes) that spares fetching hashes that cannot be
+listed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from linkscan.blocklist.model import Entry, expression_hex
 from linkscan.canonical import canonicalize, url_expressions
 
 Fetch = Callable[[Sequence[str]], Mapping[str, Entry]]
+MayContain = Callable[[str], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +75,19 @@ def answer(item: Candidate, found: Mapping[str, Entry]) -> LookupAnswer:
     return LookupAnswer(item.url, item.canonical_url, False, None)
 
 
-def lookup_many(candidates: Iterable[Candidate], fetch: Fetch) -> list[LookupAnswer]:
-    """One fetch for all candidates' hashes (one BatchGetItem round per 100 keys)."""
+def lookup_many(
+    candidates: Iterable[Candidate], fetch: Fetch, may_contain: MayContain | None = None
+) -> list[LookupAnswer]:
+    """One fetch for all candidates' hashes (one BatchGetItem round per 100 keys).
+
+    With ``may_contain``, only the hashes it lets through are fetched, and nothing at all when none is:
+    it must never reject a listed hash (see linkscan.blocklist.prefix_filter).
+    """
     items = list(candidates)
-    found = fetch([digest for item in items for digest in item.hashes])
+    wanted = [digest for item in items for digest in item.hashes]
+    if may_contain is not None:
+        wanted = [digest for digest in wanted if may_contain(digest)]
+    found = fetch(wanted) if wanted else {}
     return [answer(item, found) for item in items]
 
 

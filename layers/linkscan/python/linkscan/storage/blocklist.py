@@ -17,6 +17,7 @@ from typing import IO, Any
 from botocore.exceptions import ClientError
 
 from linkscan.blocklist.model import Entry, expression_hex
+from linkscan.blocklist.prefix_filter import FilterUnavailable
 from linkscan.blocklist.publisher import HoldResult, PublicationState
 from linkscan.errors import ConflictError
 from linkscan.storage import _CONFIG as _CLIENT_CONFIG
@@ -273,6 +274,8 @@ class BlocklistTable:
         Entries come back without their holders (``targets``): see ``_LOOKUP_PROJECTION``.
         """
         wanted = list(dict.fromkeys(hashes))
+        if len(wanted) == 1:  # the usual case behind the prefix filter: GetItem is the cheaper call
+            return self._listed_one(wanted[0])
         found: dict[str, Entry] = {}
         for start in range(0, len(wanted), _BATCH_GET_LIMIT):
             request: dict[str, Any] = {
@@ -292,6 +295,17 @@ class BlocklistTable:
                 if not request:
                     break
         return found
+
+    def _listed_one(self, digest: str) -> dict[str, Entry]:
+        item = self.dynamodb.get_item(
+            TableName=self.table_name,
+            Key={"hash": _s(digest)},
+            ProjectionExpression=_LOOKUP_PROJECTION,
+            ExpressionAttributeNames=_LOOKUP_NAMES,
+        ).get("Item")
+        if not item or not item.get("listed", {}).get("BOOL"):
+            return {}
+        return {digest: _entry_from_item(item)}
 
     def listed_by_prefix(self, prefix: str) -> list[Entry]:
         paginator = self.dynamodb.get_paginator("query")
@@ -404,6 +418,46 @@ class PublicationBucket:
             raise
         body: bytes = response["Body"].read()
         return body
+
+
+class PublishedListReader:
+    """Reads published objects for the lookup function's prefix filter (``PublishedFiles``).
+
+    The S3 client is created on first use: a lookup function that never needs the filter (or has not
+    needed it yet) does not pay for it at cold start.
+    """
+
+    def __init__(self, bucket: str, s3: Any | None = None) -> None:
+        self.bucket = bucket
+        self._s3 = s3
+
+    @property
+    def s3(self) -> Any:
+        if self._s3 is None:
+            self._s3 = client("s3")
+        return self._s3
+
+    def read_if_changed(self, key: str, etag: str | None) -> tuple[bytes, str] | None:
+        kwargs = {"IfNoneMatch": etag} if etag else {}
+        try:
+            response = self.s3.get_object(Bucket=self.bucket, Key=key, **kwargs)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("304", "NotModified"):
+                return None
+            raise self._unavailable(key, exc) from exc
+        body: bytes = response["Body"].read()
+        return body, str(response["ETag"])
+
+    def read(self, key: str) -> bytes:
+        try:
+            body: bytes = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as exc:
+            raise self._unavailable(key, exc) from exc
+        return body
+
+    def _unavailable(self, key: str, exc: ClientError) -> FilterUnavailable:
+        code = exc.response.get("Error", {}).get("Code", "")
+        return FilterUnavailable(f"s3://{self.bucket}/{key}: {code or exc}")
 
 
 class BlocklistStorage(BlocklistTable, PublicationBucket):
