@@ -68,8 +68,16 @@ def test_no_policy_grants_every_resource(template: dict[str, Any]) -> None:
 
 def test_lookup_function_cannot_write_or_read_the_scanner_data(template: dict[str, Any]) -> None:
     lookup = _functions(template)["LookupFunction"]["Properties"]["Policies"]
-    actions = {a for policy in lookup for statement in policy["Statement"] for a in statement["Action"]}
-    assert actions == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"}
+    statements = [statement for policy in lookup for statement in policy["Statement"]]
+    actions = {a for statement in statements for a in statement["Action"]}
+    assert actions == {"dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "s3:GetObject"}
+    # S3: only what the hash-prefix filter reads (the manifest, prefix files and diffs), not every object
+    s3_resources = [r for s in statements if "s3:GetObject" in s["Action"] for r in s["Resource"]]
+    assert [r.value.split("}", 1)[1] for r in s3_resources] == [
+        "/manifest.json",
+        "/v/*/prefixes.bin",
+        "/v/*/diff.json",
+    ]
 
 
 def test_public_routes_are_exactly_lookup_hashes_appeals_and_openapi(template: dict[str, Any]) -> None:
