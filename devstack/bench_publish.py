@@ -14,9 +14,13 @@ moto in-process.
   top of that 1M list; above Publisher.full_render_limit this writes the diff and manifest only.
 - incremental_100_on_20k_seconds: the same on a 20,000-entry list, where every format is re-rendered
   from the warm in-memory snapshot.
-- lookup_handler_{listed,unlisted}_median_ms: GET /v1/lookup through the real handler (canonicalize,
-  expressions, one BatchGetItem of the 10 hashes against moto in-process), median of 300 calls each, for
-  a URL listed by its host and for one that is not listed; lookup_handler_median_ms is the slower one.
+- lookup_handler_{listed,unlisted}_median_ms: GET /v1/lookup through the real handler on a published
+  2,000-entry list (canonicalize, expressions, the 10 hashes tested against the in-memory hash-prefix
+  filter; the listed URL then reads its one candidate with GetItem against moto in-process, the unlisted
+  one reads nothing), median of 300 calls each; lookup_handler_median_ms is the slower one. The filter
+  is loaded by the first call and re-checked against the manifest every 30 s, as in a deployment.
+- lookup_filter_from_bytes_1m_ms: building the filter from a 1,000,000-prefix prefixes.bin (4 MB), the
+  in-memory part of a cold start's filter load (the S3 download aside).
 - lookup_cold_import_seconds: importing functions/lookup/app.py in a fresh interpreter.
 """
 
@@ -200,12 +204,16 @@ def _lookup_part() -> dict[str, float]:
 
     with mock_aws():
         _setup_aws()
-        from linkscan.storage.blocklist import BlocklistTable
+        from linkscan.blocklist.page import PageConfig
+        from linkscan.blocklist.publisher import Publisher
+        from linkscan.storage.blocklist import BlocklistStorage, BlocklistTable
         from tests.support import LambdaContext, load_event, load_handler
 
         table = BlocklistTable("bench-blocklist")
-        for entry in _entries(2000):
+        entries = list(_entries(2000))
+        for entry in entries:
             table.put_entry(entry)
+        Publisher(BlocklistStorage("bench-blocklist", "bench-blocklist"), PageConfig()).publish_snapshot(entries)
         lookup = load_handler("lookup")
         events = {}
         for name, url in LOOKUP_URLS.items():
@@ -225,12 +233,26 @@ def _lookup_part() -> dict[str, float]:
         for name, response in answers.items():
             body = json.loads(response["body"])
             assert body.get("listed") is (name == "listed"), body
+        assert lookup.PREFIXES is not None and lookup.PREFIXES.current() is not None, "the filter did not load"
     medians = {name: round(statistics.median(values) * 1000, 2) for name, values in timings.items()}
     return {
         "lookup_handler_median_ms": max(medians.values()),
         "lookup_handler_listed_median_ms": medians["listed"],
         "lookup_handler_unlisted_median_ms": medians["unlisted"],
+        "lookup_filter_from_bytes_1m_ms": _filter_from_bytes_ms(1_000_000),
     }
+
+
+def _filter_from_bytes_ms(count: int) -> float:
+    import hashlib
+
+    from linkscan.blocklist.prefix_filter import PrefixFilter
+
+    prefixes = sorted({hashlib.sha256(b"%d" % index).digest()[:4] for index in range(count)})
+    data = b"".join(prefixes)
+    started = time.perf_counter()
+    PrefixFilter.from_bytes(data)
+    return round((time.perf_counter() - started) * 1000, 2)
 
 
 def _import_part() -> dict[str, float]:
