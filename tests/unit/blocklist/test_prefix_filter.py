@@ -177,6 +177,15 @@ def test_a_missing_diff_means_no_filter(published: Published) -> None:
     assert "v/2/diff.json" in published.warnings[0]
 
 
+def test_too_many_diffs_since_the_prefix_file_means_no_filter(published: Published) -> None:
+    published.publisher.publish_snapshot([make_entry(f"loan-{index}.example/") for index in range(3)])
+    published.publisher.publish_changes([listing("diff-only-a.example/", "u1")])
+    published.publisher.publish_changes([listing("diff-only-b.example/", "u2")])
+    source = PrefixFilterSource(PublishedListReader(BUCKET), TTL, clock=published.clock, max_diffs=1)
+
+    assert source.current() is None
+
+
 def test_the_filter_comes_back_after_a_failure_once_the_ttl_has_elapsed(published: Published) -> None:
     assert published.source.current() is None
 

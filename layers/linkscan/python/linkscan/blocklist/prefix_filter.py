@@ -125,14 +125,14 @@ class PrefixFilterSource:
         *,
         clock: Callable[[], float] = time.monotonic,
         warn: Callable[[str], None] | None = None,
-        max_diffs: int = 500,
+        max_diffs: int = 100,
     ) -> None:
         self.files = files
         self.ttl_seconds = ttl_seconds
         self.clock = clock
         self.warn = warn or (lambda _message: None)
         # Above this many diffs since the prefix file (a busy large list between two rebuilds) a cold
-        # start would spend seconds fetching them: read the table instead until the next rebuild.
+        # start would spend seconds of a 10 s timeout fetching them: read the table until the next rebuild.
         self.max_diffs = max_diffs
         self._loaded: _Loaded | None = None
         self._checked_at: float | None = None

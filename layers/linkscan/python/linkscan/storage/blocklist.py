@@ -434,7 +434,13 @@ class PublishedListReader:
     @property
     def s3(self) -> Any:
         if self._s3 is None:
-            self._s3 = client("s3")
+            import boto3
+            from botocore.config import Config
+
+            # Short timeouts, few retries: a slow S3 only delays one request per TTL, and the lookup then
+            # reads the table instead (the API's timeout is 10 s).
+            quick = Config(connect_timeout=1, read_timeout=3, retries={"mode": "standard", "max_attempts": 2})
+            self._s3 = boto3.client("s3", config=_CLIENT_CONFIG.merge(quick))
         return self._s3
 
     def read_if_changed(self, key: str, etag: str | None) -> tuple[bytes, str] | None:
