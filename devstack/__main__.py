@@ -30,7 +30,13 @@ DEMO_LINKS = [
 def running(pages: SamplePages | None, api_port: int, log_level: str = "WARNING") -> Iterator[tuple[LocalStack, str]]:
     """The stack with its API on loopback; fetching loopback is allowed here, and only here."""
     api_base = f"http://127.0.0.1:{api_port}"
-    extra = {"LINKSCAN_LOCAL_ALLOW_LOOPBACK": "true", "PUBLIC_BASE_URL": api_base, "POWERTOOLS_LOG_LEVEL": log_level}
+    extra = {
+        "LINKSCAN_LOCAL_ALLOW_LOOPBACK": "true",
+        "PUBLIC_BASE_URL": api_base,
+        "POWERTOOLS_LOG_LEVEL": log_level,
+        # a developer expects a listing to show in lookups at once, not after the filter's TTL
+        "LOOKUP_FILTER_TTL_SECONDS": "0",
+    }
     if pages is not None:
         extra["LINKSCAN_FETCH_EXTRA_PORTS"] = str(pages.port)
     with LocalStack(extra_env=extra, quiet=log_level != "DEBUG") as stack:

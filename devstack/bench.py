@@ -46,23 +46,6 @@ def cold_import_ms(function: str) -> float:
     return round(statistics.median(samples), 1)
 
 
-def lookup_imports_scanner() -> bool:
-    """True if importing the lookup handler pulls in any of the scanner's heavy modules."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": f"{ROOT / 'layers/linkscan/python'}{os.pathsep}{ROOT / 'functions/lookup'}",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "TABLE_NAME": "bench",
-        "BLOCKLIST_TABLE_NAME": "bench",
-    }
-    code = (
-        "import sys, app; heavy = {'bs4', 'lxml', 'requests', 'ahocorasick_rs', 'opencc', 'linkscan.detect.engine',"
-        " 'linkscan.fetch', 'linkscan.analyze'}; print(sorted(heavy & set(sys.modules)))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    return out.stdout.strip().splitlines()[-1] != "[]"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench/results.json")
@@ -81,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {key}: {value}")
     if not args.only:
         results["cold_import_ms"] = {function: cold_import_ms(function) for function in FUNCTIONS}
-        results["lookup_imports_scanner"] = lookup_imports_scanner()
         print(f"  cold_import_ms: {results['cold_import_ms']}")
-        print(f"  lookup_imports_scanner: {results['lookup_imports_scanner']}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -39,7 +39,17 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY_MODULES = ("bs4", "lxml", "requests", "ahocorasick", "opencc")
+# the scanner's modules: the lookup function must import none of them (cold start)
+HEAVY_MODULES = (
+    "bs4",
+    "lxml",
+    "requests",
+    "ahocorasick_rs",
+    "opencc",
+    "linkscan.detect.engine",
+    "linkscan.fetch",
+    "linkscan.analyze",
+)
 CATEGORIES = ("cash_loan", "counterfeit", "contraband")
 
 
