@@ -330,7 +330,7 @@ class Detector:
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    Evidence.model_construct(  # trusted values: pydantic's validation is skipped
+                    Evidence(
                         rule=rule.id,
                         term=hit[2],
                         snippet=_snippet(text, start, end),
