@@ -1,0 +1,45 @@
+"""`make eval`'s figures: the dev-set counting and the benign-by-source check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from devstack.evaluate import benign_flag_rates, evaluate
+
+
+def _write(path: Path, records: list[dict[str, str]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def test_dev_set_figures_count_hits_misses_and_hard_negatives(tmp_path: Path) -> None:
+    devset = tmp_path / "devset.jsonl"
+    _write(
+        devset,
+        [
+            {"id": "a", "text": "小额贷款 无抵押 当天放款 加微信 dk888", "label": "cash_loan"},
+            {"id": "b", "text": "今天天气很好，我们去公园散步。", "label": "cash_loan"},  # a miss
+            {"id": "c", "text": "警方破获一起非法放贷案，抓获犯罪嫌疑人5名", "label": "clean", "hard_negative": True},
+        ],
+    )
+    results = evaluate(devset)
+    loan = results["per_category"]["cash_loan"]
+    assert (loan["precision"], loan["recall"], loan["support"]) == (1.0, 0.5, 2)
+    assert results["hard_negatives"] == 1 and results["hard_negative_false_positives"] == 0
+    assert [m["id"] for m in results["mistakes"]] == ["b"]
+
+
+def test_benign_by_source_counts_only_the_benign_records(tmp_path: Path) -> None:
+    _write(tmp_path / "thucnews_titles_zh.jsonl", [{"text": "央行下调存款准备金率", "source_label": "finance"}])
+    _write(
+        tmp_path / "sms80w_zh.jsonl",
+        [
+            {"text": "明天下午三点开会，记得带材料", "source_label": "ham"},
+            {"text": "小额贷款 无抵押 当天放款 加微信 dk888", "source_label": "ham"},  # flagged
+            {"text": "小额贷款 无抵押 当天放款 加微信 dk888", "source_label": "spam"},  # not counted
+        ],
+    )
+    rates = benign_flag_rates(tmp_path)
+    assert rates["thucnews_titles_zh.jsonl"]["flagged"] == 0
+    assert (rates["sms80w_zh.jsonl"]["texts"], rates["sms80w_zh.jsonl"]["flagged"]) == (2, 1)
+    assert "online_shopping_reviews_zh.jsonl" not in rates  # absent files are skipped
