@@ -8,7 +8,7 @@ from pathlib import Path
 from devstack.evaluate import benign_flag_rates, evaluate
 
 
-def _write(path: Path, records: list[dict[str, str]]) -> None:
+def _write(path: Path, records: list[dict[str, object]]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
