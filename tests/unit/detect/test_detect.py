@@ -102,7 +102,7 @@ def test_override_pack_adds_terms_and_changes_version(tmp_path: Path) -> None:
 
 def test_override_pack_can_disable_a_rule(tmp_path: Path) -> None:
     override = tmp_path / "off.yaml"
-    override.write_text("disable: [cash_loan.card_cashout]\n", encoding="utf-8")
+    override.write_text("disable: [cash_loan.card_cashout, cash_loan.cashout_mention]\n", encoding="utf-8")
     custom = Detector.load(DetectionSettings(override_pack=str(override)))
     assert custom.detect("信用卡套现 加微信").decision == "allow"
 
@@ -217,3 +217,29 @@ def test_offsets_hold_for_random_mixed_text_asked_in_any_order() -> None:
         order = list(range(len(expected_text)))
         rng.shuffle(order)
         assert [normalized.to_original(pos) for pos in order] == [kept[pos] for pos in order], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《窃听风云2》18日上映",  # a film title, not a listening device
+        "北京流动人口子女将可在本市上高中",  # 人口子女 is not loan slang 口子
+        "英国大选布朗未必下台",  # 未必下 is not 必下(款)
+        "保利地产两股东大举套现",  # shareholders selling stock, not credit-card cash-out
+        "穆迪称西班牙或将丧失Aaa评级",  # a credit rating, not an AAA-grade replica
+        "京东货不对版，发来的型号和网页不一样",  # a complaint, not 对版 replicas
+        "酷派双卡商务手机评测",  # 双卡商务, not a 卡商 card dealer
+        "从青铜时代开始读王小波",  # 时代开始, not 代开 invoices
+        "山寨机新年伊始遭内外围堵",  # news naming knock-offs, offering none
+    ],
+)
+def test_headlines_and_reviews_that_only_use_the_words_are_allowed(detector: Detector, text: str) -> None:
+    assert detector.detect(text).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["出售银行卡四件套 加微信", "信用卡套现 手续费低 加微信", "山寨苹果手机 批发价 加微信", "窃听器 全国包邮 加微信"],
+)
+def test_the_same_goods_offered_are_still_flagged(detector: Detector, text: str) -> None:
+    assert detector.detect(text).decision != "allow"
