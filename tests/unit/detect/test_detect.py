@@ -243,3 +243,22 @@ def test_headlines_and_reviews_that_only_use_the_words_are_allowed(detector: Det
 )
 def test_the_same_goods_offered_are_still_flagged(detector: Detector, text: str) -> None:
     assert detector.detect(text).decision != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COINDRAW LAUNCHES $250,000 CRACK THE VAULT CAMPAIGN, order now",  # crack is not a drug here
+        "Our agave spirit is top shelf: now available for purchase in stores",  # trade words, no drug named
+        "Upcycled garments sourced from India, shop online today",  # sourcing, no medicine named
+        "Solar installer has forged ahead with 500 installs, call us today",  # forged is not a forgery
+    ],
+)
+def test_market_words_without_the_goods_are_allowed(detector: Detector, text: str) -> None:
+    assert detector.detect(text).decision == "allow"
+
+
+def test_a_forged_document_listing_is_contraband(detector: Detector) -> None:
+    detection = detector.detect("Forged Australian Electricity Bill - Ergon Energy")
+    assert detection.decision != "allow"
+    assert detection.categories[0].subcategory == "forged_documents"
