@@ -41,7 +41,7 @@ def _variant(term: str) -> str:
     """A distinct term written like ``term``: same scripts and lengths, other first characters.
 
     Latin terms are reversed (so they start with other letters), CJK terms are rotated by one
-    character: the new keys spread over the automaton's root like real new vocabulary would.
+    character: new keys, like real new vocabulary.
     """
     if term.isascii():
         return term[::-1] + "s"
@@ -87,7 +87,7 @@ def run() -> dict[str, float]:
         base = max(base, _throughput(detector, mixed))
         twice = max(twice, _throughput(doubled, mixed))
     per_language = {
-        f"detect_mb_per_s_{lang}": round(_throughput(detector, pages), 2)
+        f"detect_mb_per_s_{lang}": round(max(_throughput(detector, pages) for _ in range(3)), 2)
         for lang, pages in (("en", english), ("zh", chinese))
     }
     return {
