@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import (
+    DynamoDBRecord,
     DynamoDBRecordEventName,
     DynamoDBStreamEvent,
 )
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from linkscan.blocklist.changes import listing_change, target_state
+from linkscan.blocklist.changes import ListingChange, listing_change, target_state
 from linkscan.blocklist.page import PageConfig
-from linkscan.blocklist.publisher import Publisher, TableChanges, utc_now
+from linkscan.blocklist.publisher import Publisher, utc_now
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.observability import logger, metrics, tracer
@@ -32,26 +33,44 @@ PUBLISHER = Publisher(
 )
 
 
+def _failure(record: DynamoDBRecord) -> dict[str, str]:
+    logger.exception("stream record failed; Lambda will retry from it", extra={"event_id": record.event_id})
+    stream = record.dynamodb
+    return {"itemIdentifier": (stream.sequence_number if stream else None) or ""}
+
+
+def _listing_change(record: DynamoDBRecord) -> ListingChange | None:
+    stream = record.dynamodb
+    old = stream.old_image if stream else None
+    new = None if record.event_name == DynamoDBRecordEventName.REMOVE or not stream else stream.new_image
+    return listing_change(target_state(old), target_state(new), SHARED_HOSTS)
+
+
 @tracer.capture_method
 def publish_stream_batch(event: DynamoDBStreamEvent) -> dict[str, Any]:
     """Apply records in order; on a failing record stop there and report it, so Lambda retries from it.
 
-    Table updates are idempotent (set add/remove), so a retried record does no harm. What was applied
-    before the failure is still published now, as one version.
+    The batch's expressions are first noted as pending (``Publisher.begin``), then the table is updated,
+    then one version is published with what was applied. When that publication fails the invocation
+    fails and Lambda retries the whole batch: its table updates are idempotent (set add/remove), and
+    what the failed attempt applied is found again from the pending set and the items' change marks.
     """
-    table = TableChanges()
     failures: list[dict[str, str]] = []
+    changes: list[tuple[DynamoDBRecord, ListingChange]] = []
     for record in event.records:
         try:
-            stream = record.dynamodb
-            old = stream.old_image if stream else None
-            new = None if record.event_name == DynamoDBRecordEventName.REMOVE or not stream else stream.new_image
-            change = listing_change(target_state(old), target_state(new), SHARED_HOSTS)
-            if change is not None:
-                PUBLISHER.apply_change(change, table)
+            change = _listing_change(record)
         except Exception:
-            logger.exception("stream record failed; Lambda will retry from it", extra={"event_id": record.event_id})
-            failures.append({"itemIdentifier": (stream.sequence_number if stream else None) or ""})
+            failures.append(_failure(record))
+            break
+        if change is not None:
+            changes.append((record, change))
+    table = PUBLISHER.begin(change for _record, change in changes)
+    for record, change in changes:
+        try:
+            PUBLISHER.apply_change(change, table)
+        except Exception:
+            failures[:] = [_failure(record)]  # an earlier record than a failed image conversion
             break
     result = PUBLISHER.publish(table)
     logger.info("published", extra={"result": result.__dict__})

@@ -6,8 +6,10 @@ import copy
 import hashlib
 import json
 from types import ModuleType
+from typing import Any
 
 import boto3
+import pytest
 
 from tests.integration.blocklist.conftest import BUCKET, MAIN_TABLE, invoke, load_event, s3_text
 
@@ -137,3 +139,30 @@ def test_a_redirect_lists_its_landing_host_and_the_overturn_delists_both(publish
     assert "0.0.0.0 fake-pharmacy.example" in s3_text("v/1/hosts.txt")
     diff = json.loads(s3_text("v/2/diff.json"))
     assert sorted(r["expression"] for r in diff["removed"]) == ["bit.ly/3xFakeRx", "fake-pharmacy.example/"]
+
+
+def test_a_batch_whose_publication_failed_is_listed_when_lambda_retries_it(publish: ModuleType) -> None:
+    """The handler fails (so Lambda retries the whole batch) and the retry publishes what the failed
+    attempt had already written to the blocklist table."""
+    real = publish.PUBLISHER.store
+
+    class S3Down:
+        def __getattr__(self, name: str) -> Any:
+            if name == "put_object":
+                raise RuntimeError("S3 unavailable")
+            return getattr(real, name)
+
+    event = load_event("dynamodb_stream_block.json")
+    publish.PUBLISHER.store = S3Down()
+    with pytest.raises(RuntimeError, match="S3 unavailable"):
+        invoke(publish, event)
+    publish.PUBLISHER.store = real
+
+    assert invoke(publish, event) == {"batchItemFailures": []}
+
+    current = manifest()
+    assert current["version"] == 2 and current["counts"]["entries"] == 3
+    expected = sorted(["quick-cash-loan.example/", "someshop.github.io/replica-watches/", "bit.ly/3xFakeRx"])
+    assert s3_text("v/2/expressions.txt").splitlines() == expected
+    diff = json.loads(s3_text("v/2/diff.json"))
+    assert diff["previous_version"] == 0 and sorted(e["expression"] for e in diff["added"]) == expected

@@ -8,7 +8,8 @@ import pytest
 from moto import mock_aws
 
 from devstack.template import load_template
-from linkscan.blocklist.model import Entry
+from linkscan.blocklist.changes import ListingChange
+from linkscan.blocklist.model import Entry, TargetState
 from linkscan.storage import client, reset_clients
 from linkscan.storage.records import Records
 
@@ -26,6 +27,21 @@ def make_entry(expression: str, category: str = "cash_loan", first_listed: str =
         last_confirmed="2026-11-21T08:00:00Z",
         targets=frozenset({"u" + "0" * 32}),
     )
+
+
+def listing(expression: str, target_id: str) -> ListingChange:
+    """A blocked URL target asking the list to hold ``expression``."""
+    target = TargetState(
+        target_id=target_id,
+        url=f"http://{expression}",
+        blocked=True,
+        category="cash_loan",
+        subcategory="usury_app",
+        severity="high",
+        public_reason="Offers loans at 3% per day",
+        scanned_at="2026-11-21T09:00:00Z",
+    )
+    return ListingChange(target=target, hold=(expression,), release=())
 
 
 @pytest.fixture

@@ -14,14 +14,13 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from linkscan.blocklist.changes import ListingChange
-from linkscan.blocklist.model import TargetState, expression_hex
+from linkscan.blocklist.model import expression_hex
 from linkscan.blocklist.page import PageConfig
 from linkscan.blocklist.prefix_filter import PrefixFilter, PrefixFilterSource
 from linkscan.blocklist.publisher import Publisher
 from linkscan.storage import reset_clients
 from linkscan.storage.blocklist import BlocklistStorage, PublishedListReader, create_blocklist_table
-from tests.unit.blocklist.conftest import make_entry
+from tests.unit.blocklist.conftest import listing, make_entry
 
 BUCKET = "linkscan-filter-unit"
 TABLE = "linkscan-filter-unit"
@@ -92,20 +91,6 @@ class Published:
         prefixes = self.source.current()
         assert prefixes is not None, self.warnings
         return prefixes.may_contain(expression_hex(expression))
-
-
-def listing(expression: str, target_id: str) -> ListingChange:
-    target = TargetState(
-        target_id=target_id,
-        url=f"http://{expression}",
-        blocked=True,
-        category="cash_loan",
-        subcategory="usury_app",
-        severity="high",
-        public_reason="Offers loans at 3% per day",
-        scanned_at="2026-11-21T09:00:00Z",
-    )
-    return ListingChange(target=target, hold=(expression,), release=())
 
 
 @pytest.fixture

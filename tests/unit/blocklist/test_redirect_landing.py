@@ -90,13 +90,13 @@ class MemoryStore:
     def __init__(self) -> None:
         self.holders: dict[str, set[str]] = {}
 
-    def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]:
+    def hold(self, entry: Entry, target_id: str, published: int = 0) -> tuple[Entry, HoldResult]:
         before = self.holders.setdefault(entry.expression, set())
         status: HoldResult = "unchanged" if before else "listed"
         before.add(target_id)
         return entry, status
 
-    def release(self, expression: str, target_id: str, now: str) -> bool:
+    def release(self, expression: str, target_id: str, now: str, published: int = 0) -> bool:
         holders = self.holders.get(expression, set())
         holders.discard(target_id)
         if holders or expression not in self.holders:

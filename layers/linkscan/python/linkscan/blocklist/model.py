@@ -12,6 +12,23 @@ from linkscan.canonical import is_ip_host
 Scope = Literal["host", "path", "exact"]
 SEVERITIES = ("low", "medium", "high", "critical")
 
+# What a table write did to an expression, relative to the last published version: newly "listed",
+# "updated" description, "removed" from the list, or "withdrawn" (listed and removed again before any
+# version carried it: nothing a consumer has seen).
+ChangeKind = Literal["listed", "updated", "removed", "withdrawn"]
+ListingEvent = Literal["listed", "updated", "removed"]
+
+
+def combine_changes(before: ChangeKind | None, event: ListingEvent) -> ChangeKind:
+    """The net change after ``event`` when the expression already had the unpublished change ``before``."""
+    if before == "listed":
+        return "withdrawn" if event == "removed" else "listed"
+    if before == "removed" and event == "listed":
+        return "updated"  # back on the list it was published in: a consumer sees a (possibly) new description
+    if before == "updated" and event == "listed":
+        return "updated"
+    return event
+
 
 def expression_hex(expression: str) -> str:
     """Hex SHA-256 of an expression: the blocklist table's key."""

@@ -19,7 +19,7 @@ import io
 import itertools
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,13 +27,15 @@ from typing import IO, Any, BinaryIO, Literal, Protocol
 
 from linkscan.blocklist.changes import ListingChange, entry_for
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
-from linkscan.blocklist.model import Diff, Entry, expression_hex
+from linkscan.blocklist.model import ChangeKind, Diff, Entry, ListingEvent, combine_changes, expression_hex
 from linkscan.blocklist.page import PageConfig, render_page
 from linkscan.errors import ConflictError
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=60, must-revalidate"
 SNAPSHOT_NAME = "snapshot.json.gz"
+# A rebuild notes its repairs as pending (one write to the state item, which holds at most 400 KB).
+PENDING_NOTE_LIMIT = 2_000
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "static" / "blocklist.schema.json"
 
 
@@ -41,23 +43,40 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "static" / "blocklist.sch
 class PublicationState:
     """The list's counters, kept in one reserved item of the blocklist table."""
 
-    version: int = 0
+    version: int = 0  # the last version claimed (its files may never have been written)
     lists_version: int = 0  # the version whose full files the manifest points at
-    entries: int = 0
+    entries: int = 0  # entries of the last published version
     files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
+    published: int = 0  # the last version completely written (diffs are relative to it)
+    # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
+    pending: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """An expression's table state as a later publication re-reads it."""
+
+    entry: Entry | None  # the listed entry, None when not listed
+    change: ChangeKind | None  # its change since the last published version, None when already published
 
 
 class BlocklistStore(Protocol):
     """What the publisher needs from storage (linkscan.storage.blocklist implements it with DynamoDB + S3)."""
 
-    def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]: ...
-    def release(self, expression: str, target_id: str, now: str) -> bool: ...
-    def delist(self, expression: str, now: str) -> None: ...
-    def put_entry(self, entry: Entry) -> None: ...
+    # ``published``: the state's published version when the batch began. Writes that change the public
+    # list mark the item with it; "unchanged" / False is answered only when no such unpublished change
+    # is marked (so a retried batch finds again what its failed attempt applied).
+    def hold(self, entry: Entry, target_id: str, published: int = 0) -> tuple[Entry, HoldResult]: ...
+    def release(self, expression: str, target_id: str, now: str, published: int = 0) -> bool: ...
+    def delist(self, expression: str, now: str, published: int = 0) -> None: ...
+    def put_entry(self, entry: Entry, change: ChangeKind | None = None, published: int = 0) -> None: ...
     def iter_listed(self) -> Iterable[Entry]: ...
     def read_state(self) -> PublicationState: ...
+    def note_pending(self, expressions: Collection[str]) -> PublicationState: ...
+    def read_pending(self, expressions: Collection[str], published: int) -> dict[str, PendingItem]: ...
+    def clear_pending(self, expressions: Collection[str], published: int) -> None: ...
     def claim_version(self, expected: int, state: PublicationState) -> None: ...
-    def record_publication(self, state: PublicationState) -> bool: ...
+    def record_publication(self, state: PublicationState, settled: Collection[str] = ()) -> bool: ...
     def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None: ...
     def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None: ...
     def get_object(self, key: str) -> bytes | None: ...
@@ -68,9 +87,44 @@ HoldResult = Literal["listed", "updated", "unchanged"]
 
 @dataclass
 class TableChanges:
+    """One batch's changes to the public list, relative to the last published version.
+
+    A batch first notes every expression it may touch as pending in the state item (``Publisher.begin``),
+    then writes the table, then publishes. A failure anywhere after the table writes leaves the changes
+    marked on the items and the expressions in ``pending``: the retried batch (or whichever publication
+    comes first) finds them again, and the version that carries them settles them.
+    """
+
     added: dict[str, Entry] = field(default_factory=dict)  # newly listed or re-described
     removed: set[str] = field(default_factory=set)
-    listed: int = 0  # how many of ``added`` were not listed before
+    kinds: dict[str, ChangeKind] = field(default_factory=dict)
+    published: int = 0  # the published version when the batch began
+    pending: frozenset[str] = frozenset()  # left pending before this batch (an earlier attempt's changes)
+    noted: frozenset[str] = frozenset()  # what this batch noted as pending
+
+    @property
+    def listed(self) -> int:
+        """How many of ``added`` were not in the published list."""
+        return sum(kind == "listed" for kind in self.kinds.values())
+
+    @property
+    def delisted(self) -> int:
+        """How many of ``removed`` were in the published list."""
+        return sum(kind == "removed" for kind in self.kinds.values())
+
+    def record(self, expression: str, event: ListingEvent, entry: Entry | None = None) -> None:
+        kind = combine_changes(self.kinds.get(expression), event)
+        self.kinds[expression] = kind
+        if kind in ("listed", "updated"):
+            assert entry is not None
+            self.added[expression] = entry
+            self.removed.discard(expression)
+        else:
+            self.added.pop(expression, None)
+            if kind == "removed":
+                self.removed.add(expression)
+            else:  # listed and removed again before any version carried it
+                self.removed.discard(expression)
 
 
 @dataclass(frozen=True)
@@ -100,35 +154,47 @@ class Publisher:
 
     # ---------------------------------------------------------------- incremental (stream-triggered)
 
+    def begin(self, changes: Iterable[ListingChange]) -> TableChanges:
+        """Note every expression these changes may touch as pending, before any table write.
+
+        One write per batch. It makes a failed publication recoverable by whoever publishes next: see
+        ``TableChanges``.
+        """
+        expressions = {expression for change in changes for expression in (*change.hold, *change.release)}
+        before = self.store.note_pending(expressions)
+        return TableChanges(published=before.published, pending=before.pending, noted=frozenset(expressions))
+
     def apply_change(self, change: ListingChange, into: TableChanges) -> None:
         """Update the blocklist table for one verdict change; record what the list gains or loses."""
         target_id = change.target.target_id
         for expression in change.hold:
-            entry, status = self.store.hold(entry_for(expression, change.target, self.clock()), target_id)
+            new = entry_for(expression, change.target, self.clock())
+            entry, status = self.store.hold(new, target_id, published=into.published)
             if status != "unchanged":
-                into.added[expression] = entry
-                if expression in into.removed:
-                    into.removed.discard(expression)
-                else:
-                    into.listed += status == "listed"
+                into.record(expression, status, entry)
         for expression in change.release:
-            if self.store.release(expression, target_id, self.clock()):
-                if into.added.pop(expression, None) is None:
-                    into.removed.add(expression)
-                else:
-                    into.listed -= 1
+            if self.store.release(expression, target_id, self.clock(), published=into.published):
+                into.record(expression, "removed")
 
     def publish_changes(self, changes: Iterable[ListingChange]) -> PublishResult:
-        table = TableChanges()
+        changes = list(changes)
+        table = self.begin(changes)
         for change in changes:
             self.apply_change(change, table)
         return self.publish(table)
 
     def publish(self, table: TableChanges) -> PublishResult:
-        """One new version for everything in ``table`` (nothing is written when nothing changed)."""
+        """One new version for everything in ``table`` (nothing is written when nothing changed).
+
+        Changes an earlier attempt applied to the table but never published (expressions still pending
+        that this batch did not touch) are read again and published with it.
+        """
+        self._recover_pending(table)
         state = self.store.read_state()
         if not table.added and not table.removed:
-            return PublishResult(state.version, 0, 0, state.entries, False, published=False)
+            if table.noted or table.pending:  # nothing of it changed the list: nothing left pending either
+                self.store.clear_pending(table.noted | table.pending, table.published)
+            return PublishResult(state.published, 0, 0, state.entries, False, published=False)
         for _attempt in range(5):
             try:
                 return self._publish_diff(state, table)
@@ -136,14 +202,27 @@ class Publisher:
                 state = self.store.read_state()  # another publisher took the version: diff against its list
         raise ConflictError("could not claim a list version after 5 attempts")
 
+    def _recover_pending(self, table: TableChanges) -> None:
+        untouched = table.pending - table.noted  # what this batch touched, the table writes answered for
+        if not untouched:
+            return
+        for expression, item in self.store.read_pending(sorted(untouched), table.published).items():
+            if item.change is None or item.change == "withdrawn":
+                continue  # already published, or never visible
+            table.kinds[expression] = item.change
+            if item.entry is not None:
+                table.added[expression] = item.entry
+            else:
+                table.removed.add(expression)
+
     def _publish_diff(self, state: PublicationState, table: TableChanges) -> PublishResult:
         added, removed = table.added, table.removed
         version = state.version + 1
-        entries = state.entries + table.listed - len(removed)
+        entries = state.entries + table.listed - table.delisted
         full = entries <= self.full_render_limit
         snapshot: dict[str, Entry] | None = None
         if full:
-            snapshot = self._load_snapshot(state.version)
+            snapshot = self._load_snapshot(state.published)
             if snapshot is None:  # first version, or a concurrent publisher's snapshot is not written yet
                 snapshot = {entry.expression: entry for entry in self.store.iter_listed()}
             else:
@@ -154,14 +233,14 @@ class Publisher:
             entries = len(snapshot)
         diff = Diff(
             version=version,
-            previous_version=state.version,
+            previous_version=state.published,  # never a claimed version whose files were not written
             generated_at=self.clock(),
             added=tuple(added[key] for key in sorted(added)),
             removed=tuple(sorted(removed)),
         )
         new_state = PublicationState(version=version, lists_version=state.lists_version, entries=entries)
         self.store.claim_version(state.version, new_state)
-        self._write_version(version, diff, snapshot, state)
+        self._write_version(version, diff, snapshot, state, entries, table.noted | table.pending)
         return PublishResult(version, len(diff.added), len(diff.removed), entries, snapshot is not None)
 
     # ---------------------------------------------------------------- full rebuild (scheduled)
@@ -180,11 +259,26 @@ class Publisher:
                 entry = replace(entry, first_listed=min(existing.first_listed, entry.first_listed))
                 wanted[expression] = entry
             if existing != entry:
-                self.store.put_entry(entry)
                 added[expression] = entry
+        # Repairs are noted as pending first, like a stream batch's changes, so a failed rebuild's repairs
+        # still reach the next version's diff; a repair too large for the state item is left to the next
+        # rebuild's full files (its diff would miss it).
+        repairs = set(added) | removed
+        state = self.store.note_pending(repairs if len(repairs) <= PENDING_NOTE_LIMIT else ())
+        for expression, entry in added.items():
+            kind: ChangeKind = "updated" if expression in current else "listed"
+            self.store.put_entry(entry, kind, state.published)
         for expression in removed:
-            self.store.delist(expression, now)
-        return self._publish_full(wanted, lambda _previous: (tuple(added.values()), tuple(sorted(removed))))
+            self.store.delist(expression, now, state.published)
+
+        def changes(previous: PublicationState) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
+            # Whatever a failed publication left pending goes in this diff too (as it stands now).
+            leftover = previous.pending - set(added) - removed
+            gained = [wanted[e] for e in sorted(leftover) if e in wanted]
+            lost = {e for e in leftover if e not in wanted}
+            return (*added.values(), *gained), tuple(sorted(removed | lost))
+
+        return self._publish_full(wanted, changes, settles=True)
 
     def publish_snapshot(self, entries: Iterable[Entry]) -> PublishResult:
         """Publish ``entries`` as the next version without touching the table's entries.
@@ -195,7 +289,7 @@ class Publisher:
         snapshot = {entry.expression: entry for entry in entries}
 
         def changes(state: PublicationState) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-            previous = self._load_snapshot(state.version) or {}
+            previous = self._load_snapshot(state.published) or {}
             added = tuple(entry for key, entry in snapshot.items() if previous.get(key) != entry)
             return added, tuple(sorted(set(previous) - set(snapshot)))
 
@@ -205,27 +299,41 @@ class Publisher:
         self,
         snapshot: dict[str, Entry],
         changes: Callable[[PublicationState], tuple[tuple[Entry, ...], tuple[str, ...]]],
+        *,
+        settles: bool = False,
     ) -> PublishResult:
-        """Claim the next version and write every format of ``snapshot`` (retrying if a version is taken)."""
+        """Claim the next version and write every format of ``snapshot`` (retrying if a version is taken).
+
+        ``settles``: the diff covers everything pending (a rebuild), so recording it clears the pending set.
+        """
         for _attempt in range(5):
             state = self.store.read_state()
             added, removed = changes(state)
-            diff = Diff(state.version + 1, state.version, self.clock(), added, removed)
+            diff = Diff(state.version + 1, state.published, self.clock(), added, removed)
             try:
                 self.store.claim_version(state.version, PublicationState(diff.version, diff.version, len(snapshot)))
             except ConflictError:
                 continue
-            self._write_version(diff.version, diff, snapshot, state)
+            settled = state.pending if settles else frozenset()
+            self._write_version(diff.version, diff, snapshot, state, len(snapshot), settled)
             return PublishResult(diff.version, len(added), len(removed), len(snapshot), True)
         raise ConflictError("could not claim a list version after 5 attempts")
 
     # ---------------------------------------------------------------- writing one version
 
     def _write_version(
-        self, version: int, diff: Diff, snapshot: dict[str, Entry] | None, previous: PublicationState
+        self,
+        version: int,
+        diff: Diff,
+        snapshot: dict[str, Entry] | None,
+        previous: PublicationState,
+        entries: int,
+        settled: Collection[str],
     ) -> dict[str, Any]:
+        """Write version ``version`` and make it current; ``settled``: the pending expressions it carries."""
         generated_at = diff.generated_at
         prefix = f"v/{version}/"
+        self._fill_skipped(previous, version, generated_at)
         meta = ListMeta(version=version, generated_at=generated_at, title=self.meta_title, homepage=self.page.homepage)
         files: dict[str, Any]
         listing = Listing(snapshot.values()) if snapshot is not None else None
@@ -258,7 +366,7 @@ class Publisher:
             recent = heapq.nlargest(self.page.recent_limit, listing.entries, key=lambda e: e.first_listed)
         else:
             files = dict(previous.files)
-            counts = {"entries": self.store.read_state().entries}
+            counts = {"entries": entries}
             lists_version = previous.lists_version
             recent = list(diff.added[: self.page.recent_limit])
             self._cache = None
@@ -268,7 +376,12 @@ class Publisher:
             "lists_version": lists_version,
             "counts": counts,
             "files": files,
-            "diff": {"path": prefix + "diff.json", "path_template": "v/{version}/diff.json", "since": 1},
+            "diff": {
+                "path": prefix + "diff.json",
+                "path_template": "v/{version}/diff.json",
+                "since": 1,
+                "previous_version": diff.previous_version,
+            },
             "schema": "blocklist.schema.json",
         }
         self._put_bytes(
@@ -279,7 +392,8 @@ class Publisher:
         manifest["files"] = {**files, "index.html": page_info}
         self._put_json(prefix + "manifest.json", manifest, IMMUTABLE)
         # A slower publisher of an older version must not overwrite the pointers of a newer one.
-        if not self.store.record_publication(PublicationState(version, lists_version, counts["entries"], files)):
+        recorded = PublicationState(version, lists_version, counts["entries"], files, published=version)
+        if not self.store.record_publication(recorded, settled):
             return manifest
         # Stable URLs for tools that cannot follow a manifest (hosts-file updaters, RPZ transfers).
         if snapshot is not None:
@@ -289,6 +403,20 @@ class Publisher:
         self._put_bytes("blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", SHORT)
         self._put_json("manifest.json", manifest, SHORT)  # last: the version becomes visible now
         return manifest
+
+    def _fill_skipped(self, previous: PublicationState, version: int, generated_at: str) -> None:
+        """Give every version claimed but never published since ``previous.published`` an empty diff.
+
+        The new version's diff is relative to the last published one, so a consumer that follows
+        ``previous_version`` never meets a skipped version; one that fetches ``v/M+1 ... v/N`` in order
+        (and the lookup's prefix filter) finds a valid, empty diff there instead of a missing object. A
+        diff the failed attempt did write stays: its changes are all in the new version's diff too.
+        """
+        for skipped in range(previous.published + 1, version):
+            key = f"v/{skipped}/diff.json"
+            if self.store.get_object(key) is None:
+                header = {"version": skipped, "previous_version": previous.published, "generated_at": generated_at}
+                self._put_json(key, {**header, "skipped": True, "added": [], "removed": []}, IMMUTABLE)
 
     def _put_rendered(
         self,

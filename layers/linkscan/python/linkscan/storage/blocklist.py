@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import IO, Any
+from typing import IO, Any, cast, get_args
 
 from botocore.exceptions import ClientError
 
-from linkscan.blocklist.model import Entry, expression_hex
+from linkscan.blocklist.model import ChangeKind, Entry, ListingEvent, combine_changes, expression_hex
 from linkscan.blocklist.prefix_filter import FilterUnavailable
-from linkscan.blocklist.publisher import HoldResult, PublicationState
+from linkscan.blocklist.publisher import HoldResult, PendingItem, PublicationState
 from linkscan.errors import ConflictError
 from linkscan.storage import _CONFIG as _CLIENT_CONFIG
 from linkscan.storage import client
@@ -52,6 +52,41 @@ def _entry_from_item(item: Mapping[str, Any]) -> Entry:
     )
 
 
+_CHANGE_KINDS: frozenset[str] = frozenset(get_args(ChangeKind))
+
+
+def _unpublished_change(item: Mapping[str, Any] | None, published: int) -> ChangeKind | None:
+    """The change marked on an item that no published version carries yet (``changed_after`` is the
+    version that was published when the change was written; any later published version includes it)."""
+    if not item or "changed_after" not in item:
+        return None
+    change = item.get("change", {}).get("S")
+    if int(item["changed_after"]["N"]) < published or change not in _CHANGE_KINDS:
+        return None
+    return cast(ChangeKind, change)  # one of its values (checked above)
+
+
+def _marked(change: ChangeKind, published: int) -> dict[str, Any]:
+    return {"change": _s(change), "changed_after": {"N": str(published)}}
+
+
+def _hold_result(change: ChangeKind | None) -> HoldResult:
+    return change if change in ("listed", "updated") else "unchanged"
+
+
+def _state_from_item(item: Mapping[str, Any] | None) -> PublicationState:
+    if not item:
+        return PublicationState()
+    return PublicationState(
+        version=int(item.get("version", {}).get("N", "0")),
+        lists_version=int(item.get("lists_version", {}).get("N", "0")),
+        entries=int(item.get("entries", {}).get("N", "0")),
+        files=json.loads(item.get("files", {}).get("S", "{}")),
+        published=int(item.get("published", {}).get("N", "0")),
+        pending=frozenset(item.get("pending", {}).get("SS", ())),
+    )
+
+
 def _is_condition_failure(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
@@ -65,20 +100,26 @@ class BlocklistTable:
 
     # -------------------------------------------------------------- listing
 
-    def hold(self, entry: Entry, target_id: str) -> tuple[Entry, HoldResult]:
+    def hold(self, entry: Entry, target_id: str, published: int = 0) -> tuple[Entry, HoldResult]:
         """Add ``target_id`` to the holders of ``entry.expression`` and (re)list it.
 
         The common cases take one read and one small write: a new listing is a conditional PutItem, a
         re-confirmation of an unchanged listing adds the holder. Anything else (changed description, a
         race lost on the condition) goes through the general update.
+
+        A write that changes the public list marks the item with its change since version ``published``
+        (the one published when the batch began). A re-confirmation reports a marked change instead of
+        "unchanged": a retried batch finds again what its failed attempt applied.
         """
         digest = expression_hex(entry.expression)
         key = {"hash": _s(digest)}
         current = self.dynamodb.get_item(TableName=self.table_name, Key=key, ConsistentRead=True).get("Item")
+        unpublished = _unpublished_change(current, published)
         try:
             if not current or not current.get("listed", {}).get("BOOL"):
-                self._put_new(entry, digest, target_id)
-                return replace(entry, targets=frozenset({target_id})), "listed"
+                change = combine_changes(unpublished, "listed")
+                self._put_new(entry, digest, target_id, change, published)
+                return replace(entry, targets=frozenset({target_id})), _hold_result(change)
             before = _entry_from_item(current)
             if all(getattr(before, name) == getattr(entry, name) for name in _PUBLIC_FIELDS):
                 self.dynamodb.update_item(
@@ -99,14 +140,15 @@ class BlocklistTable:
                 )
                 return replace(
                     before, last_confirmed=entry.last_confirmed, targets=before.targets | {target_id}
-                ), "unchanged"
+                ), _hold_result(unpublished)
         except ClientError as exc:
             if not _is_condition_failure(exc):
                 raise
-        return self._hold_general(entry, digest, target_id)
+        event: ListingEvent = "updated" if current and current.get("listed", {}).get("BOOL") else "listed"
+        return self._hold_general(entry, digest, target_id, unpublished, combine_changes(unpublished, event), published)
 
-    def _put_new(self, entry: Entry, digest: str, target_id: str) -> None:
-        item = self._item(replace(entry, targets=frozenset({target_id})), digest)
+    def _put_new(self, entry: Entry, digest: str, target_id: str, change: ChangeKind, published: int) -> None:
+        item = {**self._item(replace(entry, targets=frozenset({target_id})), digest), **_marked(change, published)}
         self.dynamodb.put_item(
             TableName=self.table_name,
             Item=item,
@@ -115,7 +157,17 @@ class BlocklistTable:
             ExpressionAttributeValues={":false": {"BOOL": False}},
         )
 
-    def _hold_general(self, entry: Entry, digest: str, target_id: str) -> tuple[Entry, HoldResult]:
+    def _hold_general(
+        self,
+        entry: Entry,
+        digest: str,
+        target_id: str,
+        unpublished: ChangeKind | None,
+        change: ChangeKind,
+        published: int,
+    ) -> tuple[Entry, HoldResult]:
+        # The mark is decided from the read before this write (a lost race can over-report a change:
+        # a diff then repeats an entry, which its consumers take as a replacement).
         response = self.dynamodb.update_item(
             TableName=self.table_name,
             Key={"hash": _s(digest)},
@@ -123,7 +175,8 @@ class BlocklistTable:
                 "SET #expression = :expression, #prefix = :prefix, #category = :category, "
                 "#subcategory = :subcategory, #severity = :severity, #public_reason = :public_reason, "
                 "#last_confirmed = :last_confirmed, #listed = :true, "
-                "#first_listed = if_not_exists(#first_listed, :first_listed) "
+                "#first_listed = if_not_exists(#first_listed, :first_listed), "
+                "#change = :change, #changed_after = :changed_after "
                 "ADD #targets :target REMOVE #delisted_at"
             ),
             ExpressionAttributeNames={
@@ -140,6 +193,8 @@ class BlocklistTable:
                     "first_listed",
                     "targets",
                     "delisted_at",
+                    "change",
+                    "changed_after",
                 )
             },
             ExpressionAttributeValues={
@@ -153,12 +208,14 @@ class BlocklistTable:
                 ":first_listed": _s(entry.first_listed),
                 ":true": {"BOOL": True},
                 ":target": {"SS": [target_id]},
+                ":change": _s(change),
+                ":changed_after": {"N": str(published)},
             },
             ReturnValues="ALL_OLD",
         )
         old = response.get("Attributes")
         if not old or not old.get("listed", {}).get("BOOL"):
-            return entry, "listed"
+            return entry, _hold_result(combine_changes(unpublished, "listed"))
         before = _entry_from_item(old)
         merged = Entry(
             expression=entry.expression,
@@ -171,10 +228,11 @@ class BlocklistTable:
             targets=before.targets | {target_id},
         )
         changed = any(getattr(before, name) != getattr(entry, name) for name in _PUBLIC_FIELDS)
-        return merged, "updated" if changed else "unchanged"
+        return merged, _hold_result(combine_changes(unpublished, "updated") if changed else unpublished)
 
-    def release(self, expression: str, target_id: str, now: str) -> bool:
-        """Remove one holder; delist the expression when none is left. True when it was delisted."""
+    def release(self, expression: str, target_id: str, now: str, published: int = 0) -> bool:
+        """Remove one holder; delist the expression when none is left. True when it left the list, now
+        or in a change no version published since ``published`` carries yet (a retried batch)."""
         key = {"hash": _s(expression_hex(expression))}
         try:
             response = self.dynamodb.update_item(
@@ -191,25 +249,35 @@ class BlocklistTable:
                 return False
             raise
         item = response.get("Attributes", {})
-        if item.get("targets") or not item.get("listed", {}).get("BOOL"):
+        unpublished = _unpublished_change(item, published)
+        if item.get("targets"):
             return False
+        if not item.get("listed", {}).get("BOOL"):
+            return unpublished == "removed"
         try:
             # Conditional: a target that took the expression again in the meantime keeps it listed.
             self.dynamodb.update_item(
                 TableName=self.table_name,
                 Key=key,
-                UpdateExpression="SET #listed = :false, #delisted_at = :now REMOVE #first_listed",
+                UpdateExpression=(
+                    "SET #listed = :false, #delisted_at = :now, #change = :change, #changed_after = :changed_after "
+                    "REMOVE #first_listed"
+                ),
                 ConditionExpression="attribute_not_exists(#targets) AND #listed = :true",
                 ExpressionAttributeNames={
                     "#listed": "listed",
                     "#delisted_at": "delisted_at",
                     "#first_listed": "first_listed",
                     "#targets": "targets",
+                    "#change": "change",
+                    "#changed_after": "changed_after",
                 },
                 ExpressionAttributeValues={
                     ":false": {"BOOL": False},
                     ":true": {"BOOL": True},
                     ":now": _s(now),
+                    ":change": _s(combine_changes(unpublished, "removed")),
+                    ":changed_after": {"N": str(published)},
                 },
             )
         except ClientError as exc:
@@ -218,9 +286,12 @@ class BlocklistTable:
             raise
         return True
 
-    def put_entry(self, entry: Entry) -> None:
-        """Write an entry as the rebuild computed it (holders replaced)."""
-        self.dynamodb.put_item(TableName=self.table_name, Item=self._item(entry, expression_hex(entry.expression)))
+    def put_entry(self, entry: Entry, change: ChangeKind | None = None, published: int = 0) -> None:
+        """Write an entry as the rebuild computed it (holders replaced), marked with ``change`` if given."""
+        item = self._item(entry, expression_hex(entry.expression))
+        if change is not None:
+            item.update(_marked(change, published))
+        self.dynamodb.put_item(TableName=self.table_name, Item=item)
 
     @staticmethod
     def _item(entry: Entry, digest: str) -> dict[str, Any]:
@@ -240,18 +311,29 @@ class BlocklistTable:
             item["targets"] = {"SS": sorted(entry.targets)}
         return item
 
-    def delist(self, expression: str, now: str) -> None:
+    def delist(self, expression: str, now: str, published: int = 0) -> None:
+        """Take a listed expression off the list (the rebuild's repair), marked as removed since ``published``."""
         self.dynamodb.update_item(
             TableName=self.table_name,
             Key={"hash": _s(expression_hex(expression))},
-            UpdateExpression="SET #listed = :false, #delisted_at = :now REMOVE #targets, #first_listed",
+            UpdateExpression=(
+                "SET #listed = :false, #delisted_at = :now, #change = :change, #changed_after = :changed_after "
+                "REMOVE #targets, #first_listed"
+            ),
             ExpressionAttributeNames={
                 "#listed": "listed",
                 "#delisted_at": "delisted_at",
                 "#targets": "targets",
                 "#first_listed": "first_listed",
+                "#change": "change",
+                "#changed_after": "changed_after",
             },
-            ExpressionAttributeValues={":false": {"BOOL": False}, ":now": _s(now)},
+            ExpressionAttributeValues={
+                ":false": {"BOOL": False},
+                ":now": _s(now),
+                ":change": _s("removed"),
+                ":changed_after": {"N": str(published)},
+            },
         )
 
     def iter_listed(self) -> Iterator[Entry]:
@@ -323,15 +405,60 @@ class BlocklistTable:
 
     def read_state(self) -> PublicationState:
         response = self.dynamodb.get_item(TableName=self.table_name, Key={"hash": _s(STATE_KEY)}, ConsistentRead=True)
-        item = response.get("Item")
-        if not item:
-            return PublicationState()
-        return PublicationState(
-            version=int(item.get("version", {}).get("N", "0")),
-            lists_version=int(item.get("lists_version", {}).get("N", "0")),
-            entries=int(item.get("entries", {}).get("N", "0")),
-            files=json.loads(item.get("files", {}).get("S", "{}")),
+        return _state_from_item(response.get("Item"))
+
+    def note_pending(self, expressions: Collection[str]) -> PublicationState:
+        """Add ``expressions`` to the state's pending set; the state as it was before (one write)."""
+        if not expressions:
+            return self.read_state()
+        response = self.dynamodb.update_item(
+            TableName=self.table_name,
+            Key={"hash": _s(STATE_KEY)},
+            UpdateExpression="ADD #pending :expressions",
+            ExpressionAttributeNames={"#pending": "pending"},
+            ExpressionAttributeValues={":expressions": {"SS": sorted(expressions)}},
+            ReturnValues="ALL_OLD",
         )
+        return _state_from_item(response.get("Attributes"))
+
+    def read_pending(self, expressions: Collection[str], published: int) -> dict[str, PendingItem]:
+        """Each expression's table state and its change since version ``published`` (None: published)."""
+        by_hash = {expression_hex(expression): expression for expression in expressions}
+        found: dict[str, PendingItem] = {expression: PendingItem(None, None) for expression in expressions}
+        keys = list(by_hash)
+        for start in range(0, len(keys), _BATCH_GET_LIMIT):
+            request: dict[str, Any] = {
+                self.table_name: {"Keys": [{"hash": _s(h)} for h in keys[start : start + _BATCH_GET_LIMIT]]}
+            }
+            while request:
+                response = self.dynamodb.batch_get_item(RequestItems=request)
+                for item in response.get("Responses", {}).get(self.table_name, ()):
+                    listed = item.get("listed", {}).get("BOOL")
+                    entry = _entry_from_item(item) if listed else None
+                    found[by_hash[item["hash"]["S"]]] = PendingItem(entry, _unpublished_change(item, published))
+                request = response.get("UnprocessedKeys") or {}
+        return found
+
+    def clear_pending(self, expressions: Collection[str], published: int) -> None:
+        """Drop ``expressions`` from the pending set, unless a version was published since ``published``."""
+        if not expressions:
+            return
+        condition = "attribute_not_exists(#published) OR #published = :published" if published == 0 else None
+        try:
+            self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key={"hash": _s(STATE_KEY)},
+                UpdateExpression="DELETE #pending :expressions",
+                ConditionExpression=condition or "#published = :published",
+                ExpressionAttributeNames={"#pending": "pending", "#published": "published"},
+                ExpressionAttributeValues={
+                    ":expressions": {"SS": sorted(expressions)},
+                    ":published": {"N": str(published)},
+                },
+            )
+        except ClientError as exc:
+            if not _is_condition_failure(exc):
+                raise
 
     def claim_version(self, expected: int, state: PublicationState) -> None:
         """Take version ``state.version`` if the counter is still ``expected``; ConflictError otherwise."""
@@ -339,41 +466,45 @@ class BlocklistTable:
             "attribute_not_exists(#version) OR #version = :expected" if expected == 0 else "#version = :expected"
         )
         try:
+            # Only the counter: what the version holds is recorded once it is written (record_publication).
             self.dynamodb.update_item(
                 TableName=self.table_name,
                 Key={"hash": _s(STATE_KEY)},
-                UpdateExpression="SET #version = :version, #entries = :entries",
+                UpdateExpression="SET #version = :version",
                 ConditionExpression=condition,
-                ExpressionAttributeNames={"#version": "version", "#entries": "entries"},
-                ExpressionAttributeValues={
-                    ":version": {"N": str(state.version)},
-                    ":entries": {"N": str(state.entries)},
-                    ":expected": {"N": str(expected)},
-                },
+                ExpressionAttributeNames={"#version": "version"},
+                ExpressionAttributeValues={":version": {"N": str(state.version)}, ":expected": {"N": str(expected)}},
             )
         except ClientError as exc:
             if _is_condition_failure(exc):
                 raise ConflictError(f"list version {expected} was already superseded") from exc
             raise
 
-    def record_publication(self, state: PublicationState) -> bool:
-        """Record what version ``state.version`` wrote, unless a newer version was already published."""
+    def record_publication(self, state: PublicationState, settled: Collection[str] = ()) -> bool:
+        """Record what version ``state.version`` wrote, unless a newer version was already published.
+
+        ``settled``: pending expressions whose changes this version carries, dropped from the pending set.
+        """
+        names = {"#published": "published", "#lists_version": "lists_version", "#files": "files", "#entries": "entries"}
+        values: dict[str, Any] = {
+            ":version": {"N": str(state.version)},
+            ":lists": {"N": str(state.lists_version)},
+            ":files": _s(json.dumps(state.files, separators=(",", ":"))),
+            ":entries": {"N": str(state.entries)},
+        }
+        update = "SET #published = :version, #lists_version = :lists, #files = :files, #entries = :entries"
+        if settled:
+            update += " DELETE #pending :settled"
+            names["#pending"] = "pending"
+            values[":settled"] = {"SS": sorted(settled)}
         try:
             self.dynamodb.update_item(
                 TableName=self.table_name,
                 Key={"hash": _s(STATE_KEY)},
-                UpdateExpression="SET #published = :version, #lists_version = :lists, #files = :files",
+                UpdateExpression=update,
                 ConditionExpression="attribute_not_exists(#published) OR #published < :version",
-                ExpressionAttributeNames={
-                    "#published": "published",
-                    "#lists_version": "lists_version",
-                    "#files": "files",
-                },
-                ExpressionAttributeValues={
-                    ":version": {"N": str(state.version)},
-                    ":lists": {"N": str(state.lists_version)},
-                    ":files": _s(json.dumps(state.files, separators=(",", ":"))),
-                },
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
             )
         except ClientError as exc:
             if _is_condition_failure(exc):
