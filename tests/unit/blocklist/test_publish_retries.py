@@ -276,3 +276,28 @@ def test_the_lookup_filter_finds_a_listing_published_only_by_the_retry(world: Wo
         assert prefixes is not None  # the skipped version does not leave the filter unavailable
         assert prefixes.may_contain(Entry("new-loan.example/", "", "", "", "", "", "").hash_hex)
         assert prefixes.may_contain(make_entry("loan-1.example/").hash_hex)
+
+
+@pytest.mark.parametrize("failure", ["copy_object", "manifest.json"])
+def test_a_version_recorded_but_not_made_current_is_made_current_by_the_retry(world: World, failure: str) -> None:
+    """The failure comes after the version was recorded (copying latest/ files, writing the root
+    manifest): the retry has nothing new to publish but finishes pointing readers at that version."""
+    full_files = world.publisher.full_render_limit > 3
+    if failure == "copy_object":
+        if not full_files:
+            pytest.skip("an incremental above the render limit copies no latest/ files")
+        world.fail_once("copy_object")
+    else:
+        world.fail_once("put_object", key_is(failure))
+    batch = [listing("new-loan.example/", "u1")]
+    world.publish_failing(batch)
+    assert manifest()["version"] == 1
+
+    retried = world.publisher.publish_changes(batch)
+
+    assert not retried.published
+    assert manifest() == s3_json("v/2/manifest.json")
+    if full_files:  # the full files of version 2 are the latest ones
+        assert "new-loan.example/" in s3_lines("latest/expressions.txt")
+    prefixes = PrefixFilterSource(PublishedListReader(BUCKET), 30).current()
+    assert prefixes is not None and prefixes.may_contain(make_entry("new-loan.example/").hash_hex)

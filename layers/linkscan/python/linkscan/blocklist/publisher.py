@@ -48,6 +48,7 @@ class PublicationState:
     entries: int = 0  # entries of the last published version
     files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
     published: int = 0  # the last version completely written (diffs are relative to it)
+    pointed: int = 0  # the last version the root manifest, page and latest/ copies were written for
     # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
     pending: frozenset[str] = frozenset()
 
@@ -77,6 +78,7 @@ class BlocklistStore(Protocol):
     def clear_pending(self, expressions: Collection[str], published: int) -> None: ...
     def claim_version(self, expected: int, state: PublicationState) -> None: ...
     def record_publication(self, state: PublicationState, settled: Collection[str] = ()) -> bool: ...
+    def record_pointers(self, version: int) -> None: ...
     def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None: ...
     def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None: ...
     def get_object(self, key: str) -> bytes | None: ...
@@ -194,6 +196,8 @@ class Publisher:
         if not table.added and not table.removed:
             if table.noted or table.pending:  # nothing of it changed the list: nothing left pending either
                 self.store.clear_pending(table.noted | table.pending, table.published)
+            if state.pointed < state.published:
+                self._point_to(state)
             return PublishResult(state.published, 0, 0, state.entries, False, published=False)
         for _attempt in range(5):
             try:
@@ -402,7 +406,22 @@ class Publisher:
         self._put_bytes("index.html", page_bytes, "text/html; charset=utf-8", SHORT)
         self._put_bytes("blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", SHORT)
         self._put_json("manifest.json", manifest, SHORT)  # last: the version becomes visible now
+        self.store.record_pointers(version)
         return manifest
+
+    def _point_to(self, state: PublicationState) -> None:
+        """Finish a published version whose root objects were not (all) written: its manifest, page and
+        ``latest/`` copies are in ``v/<published>/`` already. Without this, a retry that finds nothing new
+        to publish would leave readers of ``manifest.json`` (and the lookup's prefix filter) one version
+        behind until the next change."""
+        prefix = f"v/{state.published}/"
+        if state.lists_version == state.published:
+            for name, info in state.files.items():
+                self.store.copy_object(info["path"], "latest/" + name, info["content_type"], SHORT)
+        self.store.copy_object(prefix + "index.html", "index.html", "text/html; charset=utf-8", SHORT)
+        self._put_bytes("blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", SHORT)
+        self.store.copy_object(prefix + "manifest.json", "manifest.json", "application/json", SHORT)
+        self.store.record_pointers(state.published)
 
     def _fill_skipped(self, previous: PublicationState, version: int, generated_at: str) -> None:
         """Give every version claimed but never published since ``previous.published`` an empty diff.

@@ -83,6 +83,8 @@ def _state_from_item(item: Mapping[str, Any] | None) -> PublicationState:
         entries=int(item.get("entries", {}).get("N", "0")),
         files=json.loads(item.get("files", {}).get("S", "{}")),
         published=int(item.get("published", {}).get("N", "0")),
+        # A state written before "pointed" existed: its root objects were written with each version.
+        pointed=int(item.get("pointed", item.get("published", {})).get("N", "0")),
         pending=frozenset(item.get("pending", {}).get("SS", ())),
     )
 
@@ -511,6 +513,21 @@ class BlocklistTable:
                 return False
             raise
         return True
+
+    def record_pointers(self, version: int) -> None:
+        """Note that the root manifest, page and ``latest/`` copies were written for ``version``."""
+        try:
+            self.dynamodb.update_item(
+                TableName=self.table_name,
+                Key={"hash": _s(STATE_KEY)},
+                UpdateExpression="SET #pointed = :version",
+                ConditionExpression="attribute_not_exists(#pointed) OR #pointed < :version",
+                ExpressionAttributeNames={"#pointed": "pointed"},
+                ExpressionAttributeValues={":version": {"N": str(version)}},
+            )
+        except ClientError as exc:
+            if not _is_condition_failure(exc):  # a newer version's pointers are written already
+                raise
 
 
 class PublicationBucket:
