@@ -276,10 +276,13 @@ class Publisher:
             self.store.delist(expression, now, state.published)
 
         def changes(previous: PublicationState) -> tuple[tuple[Entry, ...], tuple[str, ...]]:
-            # Whatever a failed publication left pending goes in this diff too (as it stands now).
-            leftover = previous.pending - set(added) - removed
-            gained = [wanted[e] for e in sorted(leftover) if e in wanted]
-            lost = {e for e in leftover if e not in wanted}
+            # What a failed publication applied and left unpublished goes in this diff too (the table
+            # agrees with ``wanted`` on it now: anything else was repaired above).
+            leftover = sorted(previous.pending - set(added) - removed)
+            marks = self.store.read_pending(leftover, previous.published) if leftover else {}
+            unpublished = [e for e, item in marks.items() if item.change not in (None, "withdrawn")]
+            gained = [wanted[e] for e in sorted(unpublished) if e in wanted]
+            lost = {e for e in unpublished if e not in wanted}
             return (*added.values(), *gained), tuple(sorted(removed | lost))
 
         return self._publish_full(wanted, changes, settles=True)
