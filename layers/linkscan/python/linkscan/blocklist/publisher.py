@@ -207,7 +207,7 @@ class Publisher:
         raise ConflictError("could not claim a list version after 5 attempts")
 
     def _recover_pending(self, table: TableChanges) -> None:
-        untouched = table.pending - table.noted  # what this batch touched, the table writes answered for
+        untouched = table.pending - table.noted  # the batch's own table writes reported what it touched
         if not untouched:
             return
         for expression, item in self.store.read_pending(sorted(untouched), table.published).items():
@@ -421,9 +421,13 @@ class Publisher:
         if state.lists_version == state.published:
             for name, info in state.files.items():
                 self.store.copy_object(info["path"], "latest/" + name, info["content_type"], SHORT)
-        self.store.copy_object(prefix + "index.html", "index.html", "text/html; charset=utf-8", SHORT)
         self._put_bytes("blocklist.schema.json", SCHEMA_FILE.read_bytes(), "application/schema+json", SHORT)
-        self.store.copy_object(prefix + "manifest.json", "manifest.json", "application/json", SHORT)
+        # Page and manifest (last, as in _write_version) re-put rather than copied: they keep their SHA-256.
+        for name, content_type in (("index.html", "text/html; charset=utf-8"), ("manifest.json", "application/json")):
+            body = self.store.get_object(prefix + name)
+            if body is None:  # written before the version was recorded: only a deleted object is missing
+                raise FileNotFoundError(prefix + name)
+            self._put_bytes(name, body, content_type, SHORT)
         self.store.record_pointers(state.published)
 
     def _fill_skipped(self, previous: PublicationState, version: int, generated_at: str) -> None:
