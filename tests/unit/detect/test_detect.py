@@ -3,6 +3,7 @@ through with offsets into the ORIGINAL text, rules and policy as data."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from linkscan.detect import Detector, TextField
 from linkscan.detect.normalize import normalize
 from linkscan.detect.policy import enforcement_actions
+from linkscan.detect.rules import compile_rules
 from linkscan.models import CategoryScore
 from linkscan.settings import DetectionSettings
 
@@ -262,3 +264,18 @@ def test_a_forged_document_listing_is_contraband(detector: Detector) -> None:
     detection = detector.detect("Forged Australian Electricity Bill - Ergon Energy")
     assert detection.decision != "allow"
     assert detection.categories[0].subcategory == "forged_documents"
+
+
+def test_a_pattern_scanned_only_around_its_literals_finds_what_a_full_scan_finds() -> None:
+    from linkscan.detect.engine import _anchored_finditer
+
+    price = re.compile(r"[0-9x](?<![0-9a-z][0-9x])[0-9x]{0,8}(?:\.[0-9x]+)?\s?(?:元|块钱|万元)")
+    text = ("价格 128元 " + "无关的文字" * 40 + " 3.5万元 12345 块钱 7块钱 ") * 5 + "x元末尾元"
+    anchored = [m.span() for m in _anchored_finditer(price, text, ("元", "块钱"), 24)]
+    assert anchored == [m.span() for m in price.finditer(text)]
+    assert len(anchored) == 21
+
+
+def test_within_without_needs_is_refused() -> None:
+    with pytest.raises(ValueError, match="within"):
+        compile_rules([("pack.yaml", "cues:\n  - id: x\n    patterns:\n      - {re: '[0-9]+', within: 5}\n")])

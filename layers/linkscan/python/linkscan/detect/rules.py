@@ -37,19 +37,20 @@ class Rule:
     applies_to: tuple[str, ...] = ()  # context rules: categories they dampen ("*" = all)
     terms: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)  # longer harmless phrases containing a term
-    # (regex, literals one of which every match contains): in YAML a plain string, or
-    # {re: ..., needs: [...]}; the regex is skipped on pages holding none of the literals (a
-    # substring test is far cheaper than a regex scan)
-    patterns: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # (regex, literals one of which every match contains, within): in YAML a plain string, or
+    # {re: ..., needs: [...], within: N}; the regex is skipped on pages holding none of the literals
+    # (a substring test is far cheaper than a regex scan), and with ``within`` (no match is longer)
+    # it runs only around the literals' occurrences instead of over the whole page
+    patterns: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
     counts_as_offer: bool = False  # support rules: e.g. a sale quantity next to a drug name
     note: str = ""
 
 
 # A structured pattern: (rule index, compiled regex, literals one of which must occur for it to
-# match, gate). Gate: "" = always run (it names goods); a category = run only when that category's
-# goods are named (a support pattern); "*" = run only when some goods are named (offering cues and
-# context change no score without them).
-CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str]
+# match, gate, within). Gate: "" = always run (it names goods); a category = run only when that
+# category's goods are named (a support pattern); "*" = run only when some goods are named (offering
+# cues and context change no score without them). Within: see Rule.patterns (0 = scan the page).
+CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str, int]
 # What one automaton key stands for: (key length, needs a word boundary on the left, on the right,
 # ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
 # digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
@@ -95,10 +96,14 @@ def rules_version(texts: Iterable[tuple[str, str]]) -> str:
     return digest.hexdigest()[:12]
 
 
-def _pattern_from(raw: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
+def _pattern_from(raw: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...], int]:
     if isinstance(raw, str):
-        return raw, ()
-    return str(raw["re"]), tuple(str(n) for n in raw.get("needs", []))
+        return raw, (), 0
+    needs = tuple(str(n) for n in raw.get("needs", []))
+    within = int(raw.get("within", 0))
+    if within and not needs:
+        raise ValueError(f"pattern {raw['re']!r}: 'within' needs the literals it is anchored on ('needs')")
+    return str(raw["re"]), needs, within
 
 
 def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -> Rule:
@@ -180,7 +185,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
             if key:
                 entries.setdefault(key, []).append((index, key, is_exclusion))
         gate = "" if rule.kind in ("subject", "offer") else rule.category if rule.kind == "support" else "*"
-        patterns.extend((index, re.compile(regex), needs, gate) for regex, needs in rule.patterns)
+        patterns.extend((index, re.compile(regex), needs, gate, within) for regex, needs, within in rule.patterns)
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
 
     keys = list(entries)
