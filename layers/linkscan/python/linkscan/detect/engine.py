@@ -109,25 +109,30 @@ def _anchored_finditer(
     most ``within`` characters long: only the stretches around the literals are scanned (a page has
     a few prices, and a regex pass over all of it costs 5-10 ms per MB)."""
     windows: list[tuple[int, int]] = []
+    budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
     for literal in literals:
         at = text.find(literal)
         while at != -1:
             windows.append((max(0, at - within), at + len(literal) + within))
+            if len(windows) > budget:
+                yield from pattern.finditer(text)
+                return
             at = text.find(literal, at + 1)
     windows.sort()
+    merged: list[list[int]] = []
+    for start, end in windows:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     last_end = 0
-    scanned_to = 0
-    for window_start, end in windows:
-        start = max(window_start, last_end, scanned_to)
-        if start >= end:
-            continue
-        # the scan may run past ``end`` by ``within`` so that look-aheads see the real text
-        for match in pattern.finditer(text, start, min(len(text), end + within)):
+    for start, end in merged:
+        # a stretch's scan runs on by ``within`` so that look-aheads see the real text
+        for match in pattern.finditer(text, max(start, last_end), min(len(text), end + within)):
             if match.start() >= end:
                 break
             yield match
-            last_end = max(last_end, match.end())
-        scanned_to = end
+            last_end = match.end()
 
 
 def _snippet(text: str, start: int, end: int) -> str:
