@@ -6,6 +6,7 @@ python -m devstack.bench_detect
 from __future__ import annotations
 
 import json
+import statistics
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from linkscan.detect.rules import builtin_pack_paths, load_pack_texts
 from linkscan.settings import DetectionSettings
 
 PAGE_BYTES = 20_000
+ROUNDS = 9
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "devset.jsonl"
 
 
@@ -82,21 +84,28 @@ def run() -> dict[str, float]:
     mixed = [page for pair in zip(english, chinese, strict=False) for page in pair]
     _throughput(detector, mixed[:20])  # warm up
     _throughput(doubled, mixed[:20])
-    base = twice = 0.0
-    for _ in range(5):  # interleaved, best of five: the two figures see the same machine load
-        base = max(base, _throughput(detector, mixed))
-        twice = max(twice, _throughput(doubled, mixed))
+    # Interleaved rounds, the order swapped each round, so both detectors see the same machine. The
+    # headline is the best round: on this shared VM the CPU a process gets varies by a third from
+    # second to second, and the best round is the closest to one whole core; the median is reported
+    # beside it.
+    base: list[float] = []
+    twice: list[float] = []
+    for round_number in range(ROUNDS):
+        pair = ((detector, base), (doubled, twice))
+        for which, figures in pair if round_number % 2 == 0 else reversed(pair):
+            figures.append(_throughput(which, mixed))
     per_language = {
-        f"detect_mb_per_s_{lang}": round(max(_throughput(detector, pages) for _ in range(3)), 2)
+        f"detect_mb_per_s_{lang}": round(max(_throughput(detector, pages) for _ in range(5)), 2)
         for lang, pages in (("en", english), ("zh", chinese))
     }
     return {
         "rules_load_ms": round(rules_load_ms, 1),
         "terms": float(detector.compiled.term_count),
         "terms_doubled": float(doubled.compiled.term_count),
-        "detect_mb_per_s": round(base, 2),
-        "detect_mb_per_s_doubled_terms": round(twice, 2),
-        "doubled_terms_slowdown_pct": round((base - twice) / base * 100, 1),
+        "detect_mb_per_s": round(max(base), 2),
+        "detect_mb_per_s_median": round(statistics.median(base), 2),
+        "detect_mb_per_s_doubled_terms": round(max(twice), 2),
+        "doubled_terms_slowdown_pct": round((max(base) - max(twice)) / max(base) * 100, 1),
         **per_language,
     }
 
