@@ -280,3 +280,10 @@ def test_a_pattern_scanned_only_around_its_literals_finds_what_a_full_scan_finds
 def test_within_without_needs_is_refused() -> None:
     with pytest.raises(ValueError, match="within"):
         compile_rules([("pack.yaml", "cues:\n  - id: x\n    patterns:\n      - {re: '[0-9]+', within: 5}\n")])
+
+
+def test_a_homophone_for_funds_still_reads_as_a_broker_pitch(detector: Detector) -> None:
+    # 姿金 for 资金 ("funds"): brokers write around filters that watch 资金需求
+    detection = detector.detect("我是贷款部门的王经理，如果您有姿金需求可以联系我 13812345678")
+    assert detection.decision != "allow"
+    assert "姿金需求" in {e.term for e in detection.categories[0].evidence}
