@@ -287,3 +287,12 @@ def test_a_homophone_for_funds_still_reads_as_a_broker_pitch(detector: Detector)
     detection = detector.detect("我是贷款部门的王经理，如果您有姿金需求可以联系我 13812345678")
     assert detection.decision != "allow"
     assert "姿金需求" in {e.term for e in detection.categories[0].evidence}
+
+
+def test_a_context_phrase_does_not_form_across_punctuation(detector: Detector) -> None:
+    # 贷款，利率低 is a broker's pitch, not a 贷款利率 (loan-rate) disclosure that would dampen it
+    across = detector.detect("信用卡代还，车辆抵押贷款，利率低，上门服务 电话13812345678")
+    joined = detector.detect("信用卡代还，车辆抵押贷款利率低，上门服务 电话13812345678")
+    assert "context.licensed_lender" not in " ".join(across.reasons)
+    assert "context.licensed_lender" in " ".join(joined.reasons)
+    assert across.score > joined.score

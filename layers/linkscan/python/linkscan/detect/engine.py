@@ -61,6 +61,7 @@ FOLDED = 1
 _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
+_CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
 MAX_DISTINCT_PATTERN_TERMS = 3  # the extra-term bonus is capped well before this many
 
 
@@ -192,6 +193,7 @@ class Detector:
                         by_rule[rule_index] = kept
                     else:
                         del by_rule[rule_index]
+        self._drop_context_across_clauses(page, by_rule)
         folded = page.joined_folded
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
@@ -215,6 +217,22 @@ class Detector:
             if found:
                 by_rule[rule_index] = found
         return by_rule
+
+    def _drop_context_across_clauses(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> None:
+        """Context phrases count only within a clause. Normalization joins CJK characters across
+        punctuation so that 贷。款 reads as 贷款; for a context phrase that join is a false reading
+        (a broker's "抵押贷款，利率低" is no "贷款利率" disclosure)."""
+        rules = self.compiled.rules
+        for rule_index in [i for i in by_rule if rules[i].kind == "context"]:
+            kept = []
+            for hit in by_rule[rule_index]:
+                field_index, start, end = page.locate(hit)
+                if _CLAUSE_BREAK.search(page.fields[field_index].text, start, end) is None:
+                    kept.append(hit)
+            if kept:
+                by_rule[rule_index] = kept
+            else:
+                del by_rule[rule_index]
 
     def _scan(self, text: str, by_rule: dict[int, list[_Hit]], excluded: dict[int, list[tuple[int, int]]]) -> None:
         """Automaton hits in the page's joined normalized text."""
