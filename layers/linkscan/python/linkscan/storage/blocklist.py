@@ -29,12 +29,41 @@ _PUBLIC_FIELDS = ("category", "subcategory", "severity", "public_reason")
 _BATCH_GET_LIMIT = 100
 # What a lookup answer needs. Not ``targets``: a popular expression can have thousands of holders, and
 # the lookup never shows them. ("expression" is a reserved word, hence the placeholder.)
-_LOOKUP_PROJECTION = "#expression, category, subcategory, severity, public_reason, first_listed, last_confirmed, listed"
-_LOOKUP_NAMES = {"#expression": "expression"}
+# A lookup reads the public description as ONE attribute ("public", a JSON copy written with the
+# fields, which change together) plus the dates and the flag: four attributes instead of eight, about
+# a millisecond less per read in moto, and less to parse. Items written before it existed are read
+# again with every field (``_FULL_PROJECTION``).
+_LOOKUP_PROJECTION = "#public, first_listed, last_confirmed, listed"
+_LOOKUP_NAMES = {"#public": "public"}
+_FULL_PROJECTION = "#expression, category, subcategory, severity, public_reason, first_listed, last_confirmed, listed"
+_FULL_NAMES = {"#expression": "expression"}
+_DESCRIPTION_FIELDS = ("expression", *("category", "subcategory", "severity", "public_reason"))
 
 
 def _s(value: str) -> dict[str, str]:
     return {"S": value}
+
+
+def _public_json(entry: Entry) -> dict[str, str]:
+    """The "public" attribute: the description fields of ``entry`` as one JSON string."""
+    return _s(json.dumps({name: getattr(entry, name) for name in _DESCRIPTION_FIELDS}, separators=(",", ":")))
+
+
+def _entry_from_lookup_item(item: Mapping[str, Any]) -> Entry | None:
+    """An entry from a lookup read (``_LOOKUP_PROJECTION``), or None if the item has no "public" copy."""
+    public = item.get("public", {}).get("S")
+    if public is None:
+        return None
+    description = json.loads(public)
+    return Entry(
+        expression=str(description["expression"]),
+        category=str(description.get("category", "")),
+        subcategory=str(description.get("subcategory", "")),
+        severity=str(description.get("severity", "medium")),
+        public_reason=str(description.get("public_reason", "")),
+        first_listed=item.get("first_listed", {}).get("S", ""),
+        last_confirmed=item.get("last_confirmed", {}).get("S", ""),
+    )
 
 
 def _entry_from_item(item: Mapping[str, Any]) -> Entry:
@@ -176,7 +205,7 @@ class BlocklistTable:
             UpdateExpression=(
                 "SET #expression = :expression, #prefix = :prefix, #category = :category, "
                 "#subcategory = :subcategory, #severity = :severity, #public_reason = :public_reason, "
-                "#last_confirmed = :last_confirmed, #listed = :true, "
+                "#last_confirmed = :last_confirmed, #listed = :true, #public = :public, "
                 "#first_listed = if_not_exists(#first_listed, :first_listed), "
                 "#change = :change, #changed_after = :changed_after "
                 "ADD #targets :target REMOVE #delisted_at"
@@ -197,6 +226,7 @@ class BlocklistTable:
                     "delisted_at",
                     "change",
                     "changed_after",
+                    "public",
                 )
             },
             ExpressionAttributeValues={
@@ -212,6 +242,7 @@ class BlocklistTable:
                 ":target": {"SS": [target_id]},
                 ":change": _s(change),
                 ":changed_after": {"N": str(published)},
+                ":public": _public_json(entry),
             },
             ReturnValues="ALL_OLD",
         )
@@ -308,6 +339,7 @@ class BlocklistTable:
             "first_listed": _s(entry.first_listed),
             "last_confirmed": _s(entry.last_confirmed),
             "listed": {"BOOL": True},
+            "public": _public_json(entry),
         }
         if entry.targets:
             item["targets"] = {"SS": sorted(entry.targets)}
@@ -365,16 +397,16 @@ class BlocklistTable:
             request: dict[str, Any] = {
                 self.table_name: {
                     "Keys": [{"hash": _s(h)} for h in wanted[start : start + _BATCH_GET_LIMIT]],
-                    "ProjectionExpression": _LOOKUP_PROJECTION,
-                    "ExpressionAttributeNames": _LOOKUP_NAMES,
+                    # a projection leaves out the key unless named: the older items need it
+                    "ProjectionExpression": _LOOKUP_PROJECTION + ", #hash",
+                    "ExpressionAttributeNames": {**_LOOKUP_NAMES, "#hash": "hash"},
                 }
             }
             for _attempt in range(8):
                 response = self.dynamodb.batch_get_item(RequestItems=request)
                 for item in response.get("Responses", {}).get(self.table_name, ()):
                     if item.get("listed", {}).get("BOOL"):
-                        entry = _entry_from_item(item)
-                        found[entry.hash_hex] = entry
+                        found.update(self._lookup_entry(item["hash"]["S"], item))
                 request = response.get("UnprocessedKeys") or {}
                 if not request:
                     break
@@ -389,7 +421,22 @@ class BlocklistTable:
         ).get("Item")
         if not item or not item.get("listed", {}).get("BOOL"):
             return {}
-        return {digest: _entry_from_item(item)}
+        return self._lookup_entry(digest, item)
+
+    def _lookup_entry(self, digest: str, item: Mapping[str, Any]) -> dict[str, Entry]:
+        """{digest: entry} from a lookup read; an item written before the "public" copy is read again."""
+        entry = _entry_from_lookup_item(item)
+        if entry is None:
+            full = self.dynamodb.get_item(
+                TableName=self.table_name,
+                Key={"hash": _s(digest)},
+                ProjectionExpression=_FULL_PROJECTION,
+                ExpressionAttributeNames=_FULL_NAMES,
+            ).get("Item")
+            if not full or not full.get("listed", {}).get("BOOL"):
+                return {}
+            entry = _entry_from_item(full)
+        return {digest: entry}
 
     def listed_by_prefix(self, prefix: str) -> list[Entry]:
         paginator = self.dynamodb.get_paginator("query")
