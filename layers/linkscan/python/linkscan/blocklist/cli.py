@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from linkscan.blocklist.lookup import LookupAnswer, candidate, entries_by_hash, lookup_many
-from linkscan.blocklist.model import Entry
-from linkscan.blocklist.private import entry_from_public, http_prefix_fetcher, private_lookup
+from linkscan.blocklist.model import Entry, entry_from_public
+from linkscan.blocklist.private import http_prefix_fetcher, private_lookup
 from linkscan.canonical import canonicalize, url_expressions
 from linkscan.errors import InvalidUrlError
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -154,3 +155,16 @@ class Diff:
             "added": [entry.public() for entry in self.added],
             "removed": [{"expression": e, "hash": expression_hex(e)} for e in self.removed],
         }
+
+
+def entry_from_public(row: Mapping[str, object]) -> Entry:
+    """An entry from its published JSON form (lists, diffs, /v1/hashes answers)."""
+    return Entry(
+        expression=str(row["expression"]),
+        category=str(row.get("category", "")),
+        subcategory=str(row.get("subcategory", "")),
+        severity=str(row.get("severity", "")),
+        public_reason=str(row.get("public_reason", "")),
+        first_listed=str(row.get("first_listed", "")),
+        last_confirmed=str(row.get("last_confirmed", "")),
+    )

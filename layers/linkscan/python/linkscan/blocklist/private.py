@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from linkscan.blocklist.lookup import Candidate, LookupAnswer, answer
-from linkscan.blocklist.model import Entry
+from linkscan.blocklist.model import Entry, entry_from_public
 
 PREFIX_HEX = 8
 FetchPrefix = Callable[[str], Iterable[Entry]]
@@ -32,19 +32,6 @@ def private_lookup(item: Candidate, fetch_prefix: FetchPrefix) -> LookupAnswer:
 
 def entry_hash(entry: Entry) -> str:
     return entry.hash_hex
-
-
-def entry_from_public(row: Mapping[str, object]) -> Entry:
-    """An entry from its published JSON form (lists, diffs, /v1/hashes answers)."""
-    return Entry(
-        expression=str(row["expression"]),
-        category=str(row.get("category", "")),
-        subcategory=str(row.get("subcategory", "")),
-        severity=str(row.get("severity", "")),
-        public_reason=str(row.get("public_reason", "")),
-        first_listed=str(row.get("first_listed", "")),
-        last_confirmed=str(row.get("last_confirmed", "")),
-    )
 
 
 def http_prefix_fetcher(api_base: str, timeout: float = 10.0) -> FetchPrefix:

@@ -16,7 +16,7 @@ from typing import IO, Any, cast, get_args
 
 from botocore.exceptions import ClientError
 
-from linkscan.blocklist.model import ChangeKind, Entry, ListingEvent, combine_changes, expression_hex
+from linkscan.blocklist.model import ChangeKind, Entry, ListingEvent, combine_changes, entry_from_public, expression_hex
 from linkscan.blocklist.prefix_filter import FilterUnavailable
 from linkscan.blocklist.publisher import HoldResult, PendingItem, PublicationState
 from linkscan.errors import ConflictError
@@ -54,16 +54,8 @@ def _entry_from_lookup_item(item: Mapping[str, Any]) -> Entry | None:
     public = item.get("public", {}).get("S")
     if public is None:
         return None
-    description = json.loads(public)
-    return Entry(
-        expression=str(description["expression"]),
-        category=str(description.get("category", "")),
-        subcategory=str(description.get("subcategory", "")),
-        severity=str(description.get("severity", "medium")),
-        public_reason=str(description.get("public_reason", "")),
-        first_listed=item.get("first_listed", {}).get("S", ""),
-        last_confirmed=item.get("last_confirmed", {}).get("S", ""),
-    )
+    dates = {name: item.get(name, {}).get("S", "") for name in ("first_listed", "last_confirmed")}
+    return entry_from_public({**json.loads(public), **dates})
 
 
 def _entry_from_item(item: Mapping[str, Any]) -> Entry:
@@ -413,12 +405,7 @@ class BlocklistTable:
         return found
 
     def _listed_one(self, digest: str) -> dict[str, Entry]:
-        item = self.dynamodb.get_item(
-            TableName=self.table_name,
-            Key={"hash": _s(digest)},
-            ProjectionExpression=_LOOKUP_PROJECTION,
-            ExpressionAttributeNames=_LOOKUP_NAMES,
-        ).get("Item")
+        item = self._get_projected(digest, _LOOKUP_PROJECTION, _LOOKUP_NAMES)
         if not item or not item.get("listed", {}).get("BOOL"):
             return {}
         return self._lookup_entry(digest, item)
@@ -427,16 +414,20 @@ class BlocklistTable:
         """{digest: entry} from a lookup read; an item written before the "public" copy is read again."""
         entry = _entry_from_lookup_item(item)
         if entry is None:
-            full = self.dynamodb.get_item(
-                TableName=self.table_name,
-                Key={"hash": _s(digest)},
-                ProjectionExpression=_FULL_PROJECTION,
-                ExpressionAttributeNames=_FULL_NAMES,
-            ).get("Item")
+            full = self._get_projected(digest, _FULL_PROJECTION, _FULL_NAMES)
             if not full or not full.get("listed", {}).get("BOOL"):
                 return {}
             entry = _entry_from_item(full)
         return {digest: entry}
+
+    def _get_projected(self, digest: str, projection: str, names: Mapping[str, str]) -> dict[str, Any] | None:
+        item: dict[str, Any] | None = self.dynamodb.get_item(
+            TableName=self.table_name,
+            Key={"hash": _s(digest)},
+            ProjectionExpression=projection,
+            ExpressionAttributeNames=dict(names),
+        ).get("Item")
+        return item
 
     def listed_by_prefix(self, prefix: str) -> list[Entry]:
         paginator = self.dynamodb.get_paginator("query")
