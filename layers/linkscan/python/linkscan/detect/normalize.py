@@ -96,6 +96,8 @@ def _fold_char(ch: str) -> str | None:
     """The one kept character ``ch`` folds to, or None when folding is of no use."""
     if ch in _CONFUSABLES:
         return _CONFUSABLES[ch]
+    if not unicodedata.decomposition(ch) and ch.lower() == ch:
+        return None  # NFKC leaves a character without a decomposition as it is: nothing to fold
     folded = unicodedata.normalize("NFKC", ch)
     if len(folded) != 1:
         folded = folded.strip()
