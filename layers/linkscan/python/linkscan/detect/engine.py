@@ -221,16 +221,14 @@ class Detector:
     def _drop_context_across_clauses(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> None:
         """Context phrases count only within a clause. Normalization joins CJK characters across
         punctuation so that 贷。款 reads as 贷款; for a context phrase that join is a false reading
-        (a broker's "抵押贷款，利率低" is no "贷款利率" disclosure)."""
+        (a broker's "抵押贷款，利率低" is no "贷款利率" disclosure). A context rule only needs one
+        phrase that stands (it dampens, it is not evidence), so the check stops at the first."""
         rules = self.compiled.rules
         for rule_index in [i for i in by_rule if rules[i].kind == "context"]:
-            kept = []
             for hit in by_rule[rule_index]:
                 field_index, start, end = page.locate(hit)
                 if _CLAUSE_BREAK.search(page.fields[field_index].text, start, end) is None:
-                    kept.append(hit)
-            if kept:
-                by_rule[rule_index] = kept
+                    break
             else:
                 del by_rule[rule_index]
 
