@@ -281,29 +281,13 @@ class BlocklistTable:
             return unpublished == "removed"
         try:
             # Conditional: a target that took the expression again in the meantime keeps it listed.
-            self.dynamodb.update_item(
-                TableName=self.table_name,
-                Key=key,
-                UpdateExpression=(
-                    "SET #listed = :false, #delisted_at = :now, #change = :change, #changed_after = :changed_after "
-                    "REMOVE #first_listed"
-                ),
-                ConditionExpression="attribute_not_exists(#targets) AND #listed = :true",
-                ExpressionAttributeNames={
-                    "#listed": "listed",
-                    "#delisted_at": "delisted_at",
-                    "#first_listed": "first_listed",
-                    "#targets": "targets",
-                    "#change": "change",
-                    "#changed_after": "changed_after",
-                },
-                ExpressionAttributeValues={
-                    ":false": {"BOOL": False},
-                    ":true": {"BOOL": True},
-                    ":now": _s(now),
-                    ":change": _s(combine_changes(unpublished, "removed")),
-                    ":changed_after": {"N": str(published)},
-                },
+            self._mark_delisted(
+                key,
+                now,
+                combine_changes(unpublished, "removed"),
+                published,
+                remove="#first_listed",
+                condition="attribute_not_exists(#targets) AND #listed = :true",
             )
         except ClientError as exc:
             if _is_condition_failure(exc):
@@ -339,28 +323,45 @@ class BlocklistTable:
 
     def delist(self, expression: str, now: str, published: int = 0) -> None:
         """Take a listed expression off the list (the rebuild's repair), marked as removed since ``published``."""
-        self.dynamodb.update_item(
-            TableName=self.table_name,
-            Key={"hash": _s(expression_hex(expression))},
-            UpdateExpression=(
-                "SET #listed = :false, #delisted_at = :now, #change = :change, #changed_after = :changed_after "
-                "REMOVE #targets, #first_listed"
-            ),
-            ExpressionAttributeNames={
-                "#listed": "listed",
-                "#delisted_at": "delisted_at",
-                "#targets": "targets",
-                "#first_listed": "first_listed",
-                "#change": "change",
-                "#changed_after": "changed_after",
-            },
-            ExpressionAttributeValues={
-                ":false": {"BOOL": False},
-                ":now": _s(now),
-                ":change": _s("removed"),
-                ":changed_after": {"N": str(published)},
-            },
+        self._mark_delisted(
+            {"hash": _s(expression_hex(expression))}, now, "removed", published, remove="#targets, #first_listed"
         )
+
+    def _mark_delisted(
+        self,
+        key: Mapping[str, Any],
+        now: str,
+        change: ChangeKind,
+        published: int,
+        *,
+        remove: str,
+        condition: str | None = None,
+    ) -> None:
+        """The delisting write: not listed since ``now``, ``change`` marked since ``published``, the
+        ``remove`` attributes dropped; under ``condition`` (which may use ``:true``) if given."""
+        values: dict[str, Any] = {
+            ":false": {"BOOL": False},
+            ":now": _s(now),
+            ":change": _s(change),
+            ":changed_after": {"N": str(published)},
+        }
+        request: dict[str, Any] = {
+            "TableName": self.table_name,
+            "Key": key,
+            "UpdateExpression": (
+                "SET #listed = :false, #delisted_at = :now, #change = :change, #changed_after = :changed_after "
+                f"REMOVE {remove}"
+            ),
+            "ExpressionAttributeNames": {
+                f"#{name}": name
+                for name in ("listed", "delisted_at", "targets", "first_listed", "change", "changed_after")
+            },
+            "ExpressionAttributeValues": values,
+        }
+        if condition is not None:
+            request["ConditionExpression"] = condition
+            values[":true"] = {"BOOL": True}
+        self.dynamodb.update_item(**request)
 
     def iter_listed(self) -> Iterator[Entry]:
         paginator = self.dynamodb.get_paginator("scan")
