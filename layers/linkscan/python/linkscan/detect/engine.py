@@ -181,7 +181,7 @@ class Detector:
             value = values_by_key.get(token)
             if value is not None:
                 end = position + len(token)
-                for rule_index, term, is_exclusion in value[3]:
+                for rule_index, term, is_exclusion in value[2]:
                     if not is_exclusion:
                         by_rule[rule_index].append((position, end, term, NORM))
         if excluded:
@@ -238,7 +238,7 @@ class Detector:
         length = len(text)
         key_values = self.compiled.key_values
         for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(text, overlapping=True):
-            _key_length, check_left, check_right, hits = key_values[key_index]
+            check_left, check_right, hits = key_values[key_index]
             if check_left and start > 0 and text[start - 1] in latin:
                 continue
             if check_right and end < length and text[end] in latin:

@@ -51,18 +51,17 @@ class Rule:
 # category's goods are named (a support pattern); "*" = run only when some goods are named (offering
 # cues and context change no score without them). Within: see Rule.patterns (0 = scan the page).
 CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str, int]
-# What one automaton key stands for: (key length, needs a word boundary on the left, on the right,
+# What one automaton key stands for: (needs a word boundary on the left, on the right,
 # ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
 # digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
-KeyValue = tuple[int, bool, bool, tuple[tuple[int, str, bool], ...]]
+KeyValue = tuple[bool, bool, tuple[tuple[int, str, bool], ...]]
 
 
 @dataclass
 class CompiledRules:
     rules: list[Rule]
-    automaton: Any  # ahocorasick_rs.AhoCorasick over ``keys``
-    keys: list[str]  # normalized terms, in the automaton's pattern order
-    key_values: list[KeyValue]  # what each key stands for, by pattern index
+    automaton: Any  # ahocorasick_rs.AhoCorasick over the normalized terms
+    key_values: list[KeyValue]  # what each term stands for, by the automaton's pattern index
     values_by_key: dict[str, KeyValue]  # the same by key (whole-token lookups)
     patterns: list[CompiledPattern]  # run on the folded text
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
@@ -190,7 +189,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
 
     keys = list(entries)
     key_values: list[KeyValue] = [
-        (len(key), is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
+        (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
         for key, hits in entries.items()
     ]
     # A DFA: one table lookup per byte, whatever the number of keys or their first characters
@@ -199,7 +198,6 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     return CompiledRules(
         rules=rules,
         automaton=automaton,
-        keys=keys,
         key_values=key_values,
         values_by_key=dict(zip(keys, key_values, strict=True)),
         patterns=patterns,
