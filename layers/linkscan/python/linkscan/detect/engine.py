@@ -193,7 +193,6 @@ class Detector:
                         by_rule[rule_index] = kept
                     else:
                         del by_rule[rule_index]
-        self._drop_context_across_clauses(page, by_rule)
         folded = page.joined_folded
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
@@ -216,6 +215,8 @@ class Detector:
                         break
             if found:
                 by_rule[rule_index] = found
+        if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
+            self._drop_context_across_clauses(page, by_rule)
         return by_rule
 
     def _drop_context_across_clauses(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> None:
