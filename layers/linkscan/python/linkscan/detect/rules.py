@@ -189,8 +189,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
 
     keys = list(entries)
     key_values: list[KeyValue] = [
-        (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits))
-        for key, hits in entries.items()
+        (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
     ]
     # A DFA: one table lookup per byte, whatever the number of keys or their first characters
     # (building it takes ~15 ms for the shipped packs, within the cold-start budget)
