@@ -45,7 +45,6 @@ HEAVY_MODULES = (
     "lxml",
     "requests",
     "ahocorasick_rs",
-    "opencc",
     "linkscan.detect.engine",
     "linkscan.fetch",
     "linkscan.analyze",

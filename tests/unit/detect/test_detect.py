@@ -141,7 +141,7 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
     folded = norm.fold(text)
 
     def kept(i: int) -> bool:
-        return 0 <= i < len(folded) and norm._KEPT_CHAR.match(folded[i]) is not None
+        return 0 <= i < len(folded) and norm.KEPT_CHAR.match(folded[i]) is not None
 
     def latin(i: int) -> bool:
         return kept(i) and norm.is_latin_word_char(folded[i])
@@ -296,3 +296,21 @@ def test_a_context_phrase_does_not_form_across_punctuation(detector: Detector) -
     assert "context.licensed_lender" not in " ".join(across.reasons)
     assert "context.licensed_lender" in " ".join(joined.reasons)
     assert across.score > joined.score
+
+
+def test_the_shipped_fold_table_is_what_its_generator_builds() -> None:
+    """The table folding traditional to simplified, full-width, look-alike and accented characters is
+    generated data: a hand edit, or a change to the generator without regenerating, fails here."""
+    import json
+    import unicodedata
+
+    pytest.importorskip("opencc")
+    from devstack import fold_table as generator
+    from linkscan.detect.normalize import TABLE_PATH
+
+    shipped = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    if shipped["unicode_version"] != unicodedata.unidata_version:
+        pytest.skip(f"table generated with Unicode {shipped['unicode_version']}, this Python has another")
+    assert generator.main(["--check"]) == 0
+    table = generator.build()
+    assert table[ord("臺")] == "台" and table[ord("Ｗ")] == "w" and table[ord("①")] == "1"
