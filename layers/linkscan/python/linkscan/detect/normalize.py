@@ -41,6 +41,7 @@ _LATIN = "0-9a-z"
 KEPT_CHAR = re.compile(f"[{_KEPT}]")
 _KEPT_NON_ASCII = re.compile(f"[{_KEPT[len(_LATIN) :]}]")
 _NON_ASCII = re.compile("[^\x00-\x7f][^\x00-\x7f]*")
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Every regex here and in the rule packs starts with ONE character or class, never a repeated one:
 # for "[x]+" CPython's engine tries a match at every position (~160 instructions a character),
@@ -119,32 +120,53 @@ def _char_class(code_points: Iterable[int]) -> str:
 
 
 _MAX_REPLACE_PASSES = 24
+_MOSTLY_ASCII = 16  # fewer than one UTF-8 byte in this many is not ASCII
+_SAMPLE_STRIDE = 16
 
 
 def fold(original: str) -> str:
     """Step 1: same length as ``original``, folded character for character."""
+    return _fold(original)[0]
+
+
+def _fold(original: str) -> tuple[str, list[str] | None]:
+    """Step 1, plus the non-ASCII characters left in the result when the page was mostly ASCII
+    (None for other pages: they are not looked at one by one)."""
     lowered = original.lower()
     if len(lowered) != len(original):  # a rare character whose lower case is two characters
-        return original.translate(fold_table())
+        return original.translate(fold_table()), None
     if lowered.isascii():
-        return lowered
-    for ch in _TYPOGRAPHIC:  # separators either way: as spaces, most English pages become ASCII
+        return lowered, []
+    sample = lowered[::_SAMPLE_STRIDE]  # whether the page is mostly ASCII: an estimate is enough
+    if (len(sample.encode()) - len(sample)) * _MOSTLY_ASCII < len(sample):
+        # a few odd characters (a bullet, an accent, a quote) in an English page: one scan lists
+        # them, and each distinct one is replaced in one C pass
+        present = set(_NON_ASCII_CHAR.findall(lowered))
+        if len(present) <= _MAX_REPLACE_PASSES:
+            table = fold_table()
+            left: list[str] = []
+            for ch in present:
+                to = " " if ch in _TYPOGRAPHIC else table.get(ord(ch), ch)
+                if to != ch:
+                    lowered = lowered.replace(ch, to)
+                if not to.isascii():
+                    left.append(to)
+            return lowered, left
+    for ch in _TYPOGRAPHIC:  # separators either way: as spaces, fewer characters to look at
         if ch in lowered:
             lowered = lowered.replace(ch, " ")
-    if lowered.isascii():
-        return lowered
     in_bmp, astral = _foldable()
     present = set(in_bmp.findall(lowered))
     if _ASTRAL.search(lowered):
         present.update(astral.findall(lowered))
     if not present:
-        return lowered
+        return lowered, None
     table = fold_table()
     if len(present) > _MAX_REPLACE_PASSES:  # many (e.g. traditional Chinese): translate everything
-        return lowered.translate(table)
+        return lowered.translate(table), None
     for ch in present:  # each replace is one fast C pass
         lowered = lowered.replace(ch, table[ord(ch)])
-    return lowered
+    return lowered, None
 
 
 class Normalized:
@@ -226,12 +248,11 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
-    folded = fold(original)
-    view = _separator_view(folded)
+    folded, odd = _fold(original)
+    view = _separator_view(folded, odd)
     if view is not None:
         # fast path, same result as the general one when every kept character is ASCII: every
-        # separator run between two words becomes one space (str.split/join in C), then single
-        # letters are joined
+        # separator run between two words becomes one space, then single letters are joined
         text = _join_single_letters(_SPACE_RUNS.sub(" ", view).strip())
         return Normalized(text, folded, view=view)
     if _MARK in folded:  # a control character in the page: a separator like any other
@@ -246,14 +267,19 @@ def normalize(original: str) -> Normalized:
     return Normalized(text, folded, marked=marked, cursors=cursors)
 
 
-def _separator_view(folded: str) -> str | None:
+def _separator_view(folded: str, odd: list[str] | None) -> str | None:
     """``folded`` with every separator a space if all its kept characters are ASCII (most English
     pages: ``fold`` turned common typographic separators into spaces, and accented letters into
-    plain ones), else None."""
-    if not folded.isascii():
+    plain ones), else None. ``odd``: the non-ASCII characters in ``folded``, when known."""
+    if odd is None and not folded.isascii():
         if _KEPT_NON_ASCII.search(folded) is not None:
             return None
         folded = _NON_ASCII.sub(lambda run: " " * len(run.group()), folded)
+    elif odd:
+        if any(_KEPT_NON_ASCII.match(ch) for ch in odd):
+            return None
+        for ch in odd:
+            folded = folded.replace(ch, " ")
     return folded.translate(_ASCII_TO_SPACE)
 
 
