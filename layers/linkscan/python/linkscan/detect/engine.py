@@ -381,7 +381,8 @@ class Detector:
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    Evidence(
+                    # built from values the engine made itself: validation would only cost time
+                    Evidence.model_construct(
                         rule=rule.id,
                         term=hit[2],
                         snippet=_snippet(text, start, end),

@@ -157,7 +157,7 @@ def _fold(original: str) -> tuple[str, list[str] | None]:
             lowered = lowered.replace(ch, " ")
     in_bmp, astral = _foldable()
     present = set(in_bmp.findall(lowered))
-    if _ASTRAL.search(lowered):
+    if len(lowered.encode("utf-16-le")) > 2 * len(lowered) and _ASTRAL.search(lowered):  # surrogates: astral
         present.update(astral.findall(lowered))
     if not present:
         return lowered, None
