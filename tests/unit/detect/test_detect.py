@@ -277,6 +277,33 @@ def test_a_pattern_scanned_only_around_its_literals_finds_what_a_full_scan_finds
         assert len(anchored) in (21, 50)
 
 
+def test_patterns_sharing_one_scan_match_what_each_finds_alone() -> None:
+    """Gated page-wide patterns led by the same class are found in one scan; each must still get
+    exactly its own matches, where they overlap another's and up to the distinct-term cap."""
+    from linkscan.detect.engine import MAX_DISTINCT_PATTERN_TERMS, _shared_finditer
+
+    pack = """
+rules:
+  - {id: q.weight, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
+  - {id: q.code, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
+  - {id: q.year, kind: support, category: q, subcategory: "*", patterns: ['[0-9]{4}']}
+"""
+    compiled = compile_rules([("pack.yaml", pack)])
+    members = compiled.shared_scans[0]
+    assert len(members) == 2  # "[0-9]{4}" starts with a repeated class: it scans alone
+    texts = ("a 2824 g and vr 3235 and 14g, 28 g", "2024 " * 3 + "1g 2g 3g 4g 5g", "no digits here")
+    for text in texts:
+        together = _shared_finditer(members, compiled.patterns, text)
+        for member in members:
+            alone = [m.span() for m in compiled.patterns[member][1].finditer(text)]
+            spans = [m.span() for m in together[member]]
+            assert spans == alone[: len(spans)]
+            assert len(spans) == len(alone) or len({text[a:b] for a, b in spans}) == MAX_DISTINCT_PATTERN_TERMS
+    found = _shared_finditer(members, compiled.patterns, texts[0])
+    assert [m.group() for m in found[members[0]]] == ["2824 g", "14g", "28 g"]
+    assert [m.group() for m in found[members[1]]] == ["2824", "3235"]  # inside the first's "2824 g"
+
+
 def test_within_without_needs_is_refused() -> None:
     with pytest.raises(ValueError, match="within"):
         compile_rules([("pack.yaml", "cues:\n  - id: x\n    patterns:\n      - {re: '[0-9]+', within: 5}\n")])

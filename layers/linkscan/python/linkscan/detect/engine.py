@@ -18,7 +18,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -27,7 +27,14 @@ from typing import NamedTuple
 
 from linkscan.detect.normalize import Normalized, leet_tokens, normalize
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
-from linkscan.detect.rules import CompiledRules, Rule, builtin_pack_paths, compile_rules, load_pack_texts
+from linkscan.detect.rules import (
+    CompiledPattern,
+    CompiledRules,
+    Rule,
+    builtin_pack_paths,
+    compile_rules,
+    load_pack_texts,
+)
 from linkscan.models import CategoryScore, Decision, Evidence
 from linkscan.settings import DetectionSettings
 
@@ -136,6 +143,43 @@ def _anchored_finditer(
             last_end = match.end()
 
 
+def _gate_open(gate: str, named: set[str] | None) -> bool:
+    """Whether a gated pattern runs, given the categories whose goods the page names."""
+    if not named:
+        return False
+    return gate == "*" or gate in named
+
+
+@lru_cache(maxsize=64)
+def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(regexes))  # the engine factors the shared leading class out
+
+
+def _shared_finditer(
+    members: Sequence[int], patterns: Sequence[CompiledPattern], text: str
+) -> dict[int, list[re.Match[str]]]:
+    """Each member pattern's matches exactly as its own ``finditer`` gives them (up to the engine's
+    distinct-term cap), from one scan of their union: a member can only match where the union
+    does, so it is tried at those positions, from the end of its own last match on."""
+    union = _union(tuple(patterns[member][1].pattern for member in members))
+    found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
+    terms: dict[int, set[str]] = {member: set() for member in members}
+    resume = dict.fromkeys(members, 0)
+    candidate = union.search(text)
+    while candidate is not None and resume:
+        at = candidate.start()
+        for member in [m for m, start in resume.items() if at >= start]:
+            match = patterns[member][1].match(text, at)
+            if match is not None and match.end() > at:
+                found[member].append(match)
+                resume[member] = match.end()
+                terms[member].add(match.group().strip())
+                if len(terms[member]) >= MAX_DISTINCT_PATTERN_TERMS:
+                    del resume[member]  # the caller stops there too
+        candidate = union.search(text, at + 1)
+    return found
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     left = max(0, start - SNIPPET_RADIUS)
     right = min(len(text), end + SNIPPET_RADIUS)
@@ -196,17 +240,29 @@ class Detector:
         folded = page.joined_folded
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
-        for rule_index, pattern, needs, gate, within in self.compiled.patterns:
+        shared: dict[int, list[re.Match[str]]] = {}  # matches of patterns found by a shared scan
+        for position, (rule_index, pattern, needs, gate, within) in enumerate(self.compiled.patterns):
             if gate:
                 if named is None:
                     named = {rules[i].category for i in by_rule if rules[i].kind in _GOODS_KINDS}
-                if not named or (gate != "*" and gate not in named):
+                if not _gate_open(gate, named):
                     continue
             if needs and not any(n in folded for n in needs):
                 continue
             found = by_rule.get(rule_index, [])
             distinct: set[str] = set()
-            for m in _anchored_finditer(pattern, folded, needs, within) if within else pattern.finditer(folded):
+            group = self.compiled.shared_scans.get(position)
+            if group is not None and position not in shared:
+                live = [m for m in group if _gate_open(self.compiled.patterns[m][3], named)]
+                if len(live) > 1:  # else this pattern runs alone, like any other
+                    shared.update(_shared_finditer(live, self.compiled.patterns, folded))
+            if position in shared:
+                matches: Iterable[re.Match[str]] = shared[position]
+            elif within:
+                matches = _anchored_finditer(pattern, folded, needs, within)
+            else:
+                matches = pattern.finditer(folded)
+            for m in matches:
                 if m.end() > m.start():
                     term = m.group().strip()
                     found.append((m.start(), m.end(), term, FOLDED))
@@ -381,8 +437,7 @@ class Detector:
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    # built from values the engine made itself: validation would only cost time
-                    Evidence.model_construct(
+                    Evidence(
                         rule=rule.id,
                         term=hit[2],
                         snippet=_snippet(text, start, end),

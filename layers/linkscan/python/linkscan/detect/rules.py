@@ -64,6 +64,9 @@ class CompiledRules:
     key_values: list[KeyValue]  # what each term stands for, by the automaton's pattern index
     values_by_key: dict[str, KeyValue]  # the same by key (whole-token lookups)
     patterns: list[CompiledPattern]  # run on the folded text
+    # gated page-wide patterns that start with the same character class: a position in ``patterns``
+    # -> the positions of its group, whose patterns that run on a page are found in one scan
+    shared_scans: dict[int, tuple[int, ...]]
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
     scoring: dict[str, float]
     signals: dict[str, dict[str, Any]]
@@ -167,6 +170,29 @@ def _parse_yaml(text: str) -> dict[str, Any]:
     return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
 
 
+_LEADING_CLASS = re.compile(r"\[(?:\\.|[^\]\\])+\](?![*+?{])")  # "[0-9]" not followed by a quantifier
+
+
+def _shared_scans(patterns: Sequence[CompiledPattern]) -> dict[int, tuple[int, ...]]:
+    """Group the gated page-wide patterns (no ``needs``) that start with the same character class.
+
+    CPython's regex engine finds a class-led pattern's candidates by testing the class at every
+    character (~45 instructions each): two digit-led patterns cost two such passes over the page.
+    One regex of the alternatives that run on a page (the engine factors the shared class out)
+    finds every position where any of them matches in one pass; each is then matched there only.
+    """
+    by_lead: dict[str, list[int]] = {}
+    for position, (_rule, regex, needs, gate, _within) in enumerate(patterns):
+        lead = _LEADING_CLASS.match(regex.pattern)
+        if gate and not needs and lead is not None and not regex.flags & ~re.UNICODE:
+            by_lead.setdefault(lead.group(), []).append(position)
+    shared: dict[int, tuple[int, ...]] = {}
+    for members in by_lead.values():
+        if len(members) > 1:
+            shared.update(dict.fromkeys(members, tuple(members)))
+    return shared
+
+
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Parse, merge (override last) and compile the packs into one automaton."""
     import ahocorasick_rs  # imported when the detector is built
@@ -187,6 +213,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         patterns.extend((index, re.compile(regex), needs, gate, within) for regex, needs, within in rule.patterns)
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
 
+    shared_scans = _shared_scans(patterns)
     keys = list(entries)
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
@@ -200,6 +227,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         key_values=key_values,
         values_by_key=dict(zip(keys, key_values, strict=True)),
         patterns=patterns,
+        shared_scans=shared_scans,
         severities=merged.severities,
         scoring=merged.scoring,
         signals=merged.signals,
