@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 import unicodedata
-from pathlib import Path
 
 from linkscan.detect.normalize import HEART, KEPT_CHAR, TABLE_PATH
 
@@ -128,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{TABLE_PATH} is out of date: run python -m devstack.fold_table", file=sys.stderr)
             return 1
         return 0
-    Path(TABLE_PATH).write_text(text, encoding="utf-8")
+    TABLE_PATH.write_text(text, encoding="utf-8")
     print(f"wrote {TABLE_PATH}")
     return 0
 
