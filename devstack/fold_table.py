@@ -99,6 +99,13 @@ def build() -> dict[int, str]:
         if len(heart) == 1:
             table[ord(heart)] = HEART
     table.update(traditional_to_simplified())
+    # fold to a fixed point (U+3244 circled 問 -> 問 -> 问): folding twice must equal folding once, so
+    # that replacing a page's characters one by one gives the same text in any order
+    for cp, first in table.items():
+        to = first
+        while ord(to) in table and table[ord(to)] != to:
+            to = table[ord(to)]
+        table[cp] = to
     return table
 
 

@@ -343,6 +343,25 @@ def test_the_shipped_fold_table_is_what_its_generator_builds() -> None:
     assert table[ord("臺")] == "台" and table[ord("Ｗ")] == "w" and table[ord("①")] == "1"
 
 
+def test_folding_twice_is_folding_once() -> None:
+    """A page's characters are replaced one distinct character at a time, in no fixed order: a
+    character folding to another that folds again (circled 問 -> 問 -> 问) would fold differently
+    depending on that order."""
+    from linkscan.detect.normalize import fold, fold_table
+
+    table = fold_table()
+    assert [chr(cp) for cp, to in table.items() if table.get(ord(to), to) != to] == []
+    assert fold("\u3244問") == "问问"
+
+
+@pytest.mark.parametrize("text", ["cheap loans \ud800 no credit check", "贷款\ud800无抵押", "\ud83d"])
+def test_a_lone_surrogate_is_a_separator_not_a_crash(detector: Detector, text: str) -> None:
+    # JSON may carry "\ud800" escapes that decode to a lone surrogate: a page must still be read
+    normalized = normalize(text)
+    assert "\ud800" not in normalized.text and "\ud83d" not in normalized.text
+    detector.detect(text)
+
+
 def test_no_shipped_pattern_starts_with_a_repeated_class(detector: Detector) -> None:
     """For "[0-9]+..." CPython's regex engine tries a match at every position of the page; for
     "[0-9][0-9]*..." it skips to the class's characters (three times cheaper, same matches)."""

@@ -60,10 +60,11 @@ _KEPT_SEPARATOR = re.compile(
 )
 _REMOVED_RUN = re.compile(f"[^{_KEPT}{_MARK}][^{_KEPT}{_MARK}]*")  # in marked text: what step 2 removes
 _CHUNK = 256  # a lookup counts removed characters within at most one chunk
-_ASCII_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_ASCII_TO_SPACE = bytes(c if chr(c).isalnum() else 32 for c in range(256))  # applied to ASCII only
+_ASCII_BYTES = bytes(range(128))
 # The ASCII fast path works on a byte "shape" of the text, every Latin letter or digit one byte and
 # every separator a space, so that the few places it looks for are found by literal searches in C.
-_SPACE_RUNS = re.compile("   *")  # two spaces or more (a literal start: the engine skips to them)
+_SPACE_RUNS = re.compile(b"   *")  # two spaces or more (a literal start: the engine skips to them)
 _WORD_SHAPE = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz0123456789", b"a" * 36)
 _TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
 
@@ -129,44 +130,70 @@ def fold(original: str) -> str:
     return _fold(original)[0]
 
 
-def _fold(original: str) -> tuple[str, list[str] | None]:
-    """Step 1, plus the non-ASCII characters left in the result when the page was mostly ASCII
-    (None for other pages: they are not looked at one by one)."""
+def _fold(original: str) -> tuple[str, bytes | None]:
+    """Step 1, plus the folded page's separator view (``_ascii_view``)."""
+    if original.isascii():
+        lowered = original.lower()
+        return lowered, lowered.encode().translate(_ASCII_TO_SPACE)
+    sample = original[::_SAMPLE_STRIDE]  # whether the page is mostly ASCII: an estimate is enough
+    if (len(sample.encode("utf-8", "surrogatepass")) - len(sample)) * _MOSTLY_ASCII < len(sample):
+        folded_with_view = _fold_mostly_ascii(original)
+        if folded_with_view is not None:
+            return folded_with_view
+    folded = _fold_general(original)
+    return folded, _ascii_view(folded)
+
+
+def _fold_mostly_ascii(original: str) -> tuple[str, bytes | None] | None:
+    """Step 1 for a page with a few odd characters (a bullet, an accent, a quote), in UTF-8 bytes:
+    ASCII letters are lowered by ``bytes.lower`` and each distinct odd character is replaced in
+    one C pass, where ``str.lower`` would look up every character's case mapping. None when the
+    odd characters are too many or one lowers to two characters or by its context (final sigma)."""
+    data = original.encode("utf-8", "surrogatepass")
+    # a multi-byte character's bytes are all >= 0x80, so deleting the ASCII bytes leaves the odd
+    # characters whole
+    present = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if len(present) > _MAX_REPLACE_PASSES or "\u03a3" in present:
+        return None
+    table = fold_table()
+    data = data.lower()
+    left: set[str] = set()  # non-ASCII characters of the folded page
+    for ch in present:
+        lowered = ch.lower()
+        if len(lowered) != 1:
+            return None
+        to = " " if lowered in _TYPOGRAPHIC else table.get(ord(lowered), lowered)
+        if to != ch:
+            data = data.replace(ch.encode("utf-8", "surrogatepass"), to.encode("utf-8", "surrogatepass"))
+        if not to.isascii():
+            left.add(to)
+    folded = data.decode("utf-8", "surrogatepass")
+    if any(_KEPT_NON_ASCII.match(ch) for ch in left):
+        return folded, None
+    for ch in left:  # separators: one space each, so the view keeps the page's offsets
+        data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
+    return folded, data.translate(_ASCII_TO_SPACE)
+
+
+def _fold_general(original: str) -> str:
     lowered = original.lower()
     if len(lowered) != len(original):  # a rare character whose lower case is two characters
-        return original.translate(fold_table()), None
-    if lowered.isascii():
-        return lowered, []
-    sample = lowered[::_SAMPLE_STRIDE]  # whether the page is mostly ASCII: an estimate is enough
-    if (len(sample.encode()) - len(sample)) * _MOSTLY_ASCII < len(sample):
-        # a few odd characters (a bullet, an accent, a quote) in an English page: one scan lists
-        # them, and each distinct one is replaced in one C pass
-        present = set(_NON_ASCII_CHAR.findall(lowered))
-        if len(present) <= _MAX_REPLACE_PASSES:
-            table = fold_table()
-            left: list[str] = []
-            for ch in present:
-                to = " " if ch in _TYPOGRAPHIC else table.get(ord(ch), ch)
-                if to != ch:
-                    lowered = lowered.replace(ch, to)
-                if not to.isascii():
-                    left.append(to)
-            return lowered, left
+        return original.translate(fold_table())
     for ch in _TYPOGRAPHIC:  # separators either way: as spaces, fewer characters to look at
         if ch in lowered:
             lowered = lowered.replace(ch, " ")
     in_bmp, astral = _foldable()
     present = set(in_bmp.findall(lowered))
-    if len(lowered.encode("utf-16-le")) > 2 * len(lowered) and _ASTRAL.search(lowered):  # surrogates: astral
-        present.update(astral.findall(lowered))
+    if len(lowered.encode("utf-16-le", "surrogatepass")) > 2 * len(lowered) and _ASTRAL.search(lowered):
+        present.update(astral.findall(lowered))  # surrogate pairs: astral characters
     if not present:
-        return lowered, None
+        return lowered
     table = fold_table()
     if len(present) > _MAX_REPLACE_PASSES:  # many (e.g. traditional Chinese): translate everything
-        return lowered.translate(table), None
+        return lowered.translate(table)
     for ch in present:  # each replace is one fast C pass
         lowered = lowered.replace(ch, table[ord(ch)])
-    return lowered, None
+    return lowered
 
 
 class Normalized:
@@ -184,7 +211,7 @@ class Normalized:
         text: str,
         folded: str,
         *,
-        view: str | None = None,
+        view: bytes | None = None,
         marked: str | None = None,
         cursors: list[tuple[int, int]] | None = None,
     ) -> None:
@@ -235,7 +262,7 @@ class Normalized:
 
     def _removed_between(self, start: int, end: int) -> int:
         if self._view is not None:
-            return self._view.count(" ", start, end)
+            return self._view.count(b" ", start, end)
         return sum(map(len, _REMOVED_RUN.findall(self._marked or "", start, end)))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -248,12 +275,11 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
-    folded, odd = _fold(original)
-    view = _separator_view(folded, odd)
+    folded, view = _fold(original)
     if view is not None:
         # fast path, same result as the general one when every kept character is ASCII: every
         # separator run between two words becomes one space, then single letters are joined
-        text = _join_single_letters(_SPACE_RUNS.sub(" ", view).strip())
+        text = _join_single_letters(_SPACE_RUNS.sub(b" ", view).strip()).decode("ascii")
         return Normalized(text, folded, view=view)
     if _MARK in folded:  # a control character in the page: a separator like any other
         folded = folded.replace(_MARK, " ")
@@ -267,26 +293,21 @@ def normalize(original: str) -> Normalized:
     return Normalized(text, folded, marked=marked, cursors=cursors)
 
 
-def _separator_view(folded: str, odd: list[str] | None) -> str | None:
-    """``folded`` with every separator a space if all its kept characters are ASCII (most English
-    pages: ``fold`` turned common typographic separators into spaces, and accented letters into
-    plain ones), else None. ``odd``: the non-ASCII characters in ``folded``, when known."""
-    if odd is None and not folded.isascii():
+def _ascii_view(folded: str) -> bytes | None:
+    """``folded`` as ASCII bytes with every separator a space, if all its kept characters are ASCII
+    (most English pages: ``fold`` turned common typographic separators into spaces, and accented
+    letters into plain ones), else None: step 2 takes the general path."""
+    if not folded.isascii():
         if _KEPT_NON_ASCII.search(folded) is not None:
             return None
         folded = _NON_ASCII.sub(lambda run: " " * len(run.group()), folded)
-    elif odd:
-        if any(_KEPT_NON_ASCII.match(ch) for ch in odd):
-            return None
-        for ch in odd:
-            folded = folded.replace(ch, " ")
-    return folded.translate(_ASCII_TO_SPACE)
+    return folded.encode().translate(_ASCII_TO_SPACE)
 
 
-def _join_single_letters(text: str) -> str:
+def _join_single_letters(text: bytes) -> bytes:
     """Drop the space between two single-character words ("c o c a i n e" -> "cocaine") in text
     whose words are separated by single spaces."""
-    shape = text.encode().translate(_WORD_SHAPE)
+    shape = text.translate(_WORD_SHAPE)
     drops = [1] if shape.startswith(b"a a") and shape[3:4] in (b" ", b"") else []
     at = shape.find(b" a a")
     while at != -1:
@@ -296,7 +317,7 @@ def _join_single_letters(text: str) -> str:
     if not drops:
         return text
     bounds = [-1, *drops, len(text)]
-    return "".join(text[left + 1 : right] for left, right in pairwise(bounds))
+    return b"".join(text[left + 1 : right] for left, right in pairwise(bounds))
 
 
 def leet_tokens(text: str) -> list[tuple[int, str]]:
