@@ -110,37 +110,66 @@ class _Page:
         return index, o_start, o_end
 
 
+def _occurrences(text: str, literal: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of ``literal``, overlapping ones too."""
+    at = text.find(literal)
+    while at != -1:
+        yield at, at + len(literal)
+        at = text.find(literal, at + 1)
+
+
+def _overlaps_itself(literal: str) -> bool:
+    """Whether two occurrences of ``literal`` can overlap ("qq" in "qqq"): ``str.count`` then
+    counts fewer of them than a search from each occurrence on."""
+    return any(literal[:k] == literal[-k:] for k in range(1, len(literal)))
+
+
 def _anchored_finditer(
     pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals`` and is at
     most ``within`` characters long: only the stretches around the literals are scanned (a page has
-    a few prices, and a regex pass over all of it costs 5-10 ms per MB)."""
-    windows: list[tuple[int, int]] = []
+    a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are made
+    and scanned from the left as matches are asked for: the engine stops at a few distinct terms,
+    and a page of forty prices then costs its first few stretches."""
     budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
-    for literal in literals:
-        at = text.find(literal)
-        while at != -1:
-            windows.append((max(0, at - within), at + len(literal) + within))
-            if len(windows) > budget:
-                yield from pattern.finditer(text)
-                return
-            at = text.find(literal, at + 1)
-    windows.sort()
-    merged: list[list[int]] = []
-    for start, end in windows:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+    if any(_overlaps_itself(literal) for literal in literals):
+        count = sum(1 for literal in literals for _ in _occurrences(text, literal))
+    else:
+        count = sum(text.count(literal) for literal in literals)  # one C pass each
+    if count > budget:
+        yield from pattern.finditer(text)
+        return
+    if len(literals) == 1:
+        found: Iterator[tuple[int, int]] = _occurrences(text, literals[0])
+    else:
+        found = heapq.merge(*(_occurrences(text, literal) for literal in literals))
+    # windows in the order of their starts, merged where they touch, as a sort of all of them gives
     last_end = 0
-    for start, end in merged:
-        # a stretch's scan runs on by ``within`` so that look-aheads see the real text
-        for match in pattern.finditer(text, max(start, last_end), min(len(text), end + within)):
-            if match.start() >= end:
-                break
-            yield match
-            last_end = match.end()
+    start = end = -1
+    for at, literal_end in found:
+        window_start, window_end = max(0, at - within), literal_end + within
+        if start >= 0 and window_start <= end:
+            end = max(end, window_end)
+            continue
+        if start >= 0:
+            for match in _scan_window(pattern, text, start, end, within, last_end):
+                yield match
+                last_end = match.end()
+        start, end = window_start, window_end
+    if start >= 0:
+        yield from _scan_window(pattern, text, start, end, within, last_end)
+
+
+def _scan_window(
+    pattern: re.Pattern[str], text: str, start: int, end: int, within: int, last_end: int
+) -> Iterator[re.Match[str]]:
+    """The matches that start in one stretch, from the end of the last match on; the scan runs
+    on by ``within`` so that look-aheads see the real text."""
+    for match in pattern.finditer(text, max(start, last_end), min(len(text), end + within)):
+        if match.start() >= end:
+            break
+        yield match
 
 
 def _gate_open(gate: str, named: set[str] | None) -> bool:
@@ -155,19 +184,65 @@ def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(regexes))  # the engine factors the shared leading class out
 
 
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
+_DIGIT_CLASS = "[0-9]"
+
+
+def _digits_as_zero(text: str) -> str | None:
+    """``text`` with every ASCII digit made "0", same length and offsets (an ASCII byte never
+    occurs inside a multi-byte UTF-8 sequence, so the bytes are translated in one C pass); None
+    for text that is not mostly ASCII, where the UTF-8 round trip costs more than it saves, and
+    for text holding lone surrogates (not UTF-8)."""
+    if not text.isascii():
+        sample = text[::16]
+        if len(sample.encode("utf-8", "surrogatepass")) > len(sample) + len(sample) // 16:
+            return None
+    try:
+        return text.encode().translate(_DIGITS_AS_ZERO).decode()
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
+    """The union of ``[0-9]``-led patterns that treat every digit alike, for ``_digits_as_zero``
+    text: there the lead is the literal "0", skipped to in a tight loop instead of a class test."""
+    return re.compile("0(?:" + "|".join(regex[len(_DIGIT_CLASS) :] for regex in regexes) + ")")
+
+
+@lru_cache(maxsize=64)
+def _digit_led_unions(regexes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The union of ``[0-9]``-led patterns as ten unions, each led by one digit (on mostly
+    non-ASCII text a literal is found ~40 times faster than a class is tested at every character)."""
+    rest = "(?:" + "|".join(regex[len(_DIGIT_CLASS) :] for regex in regexes) + ")"
+    return tuple((digit, re.compile(digit + rest)) for digit in "0123456789")
+
+
+def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
+    """Every position where the union of ``regexes`` matches, in order."""
+    if not digit_blind:
+        yield from (match.start() for match in _every_match(_union(regexes), text))
+        return
+    zeroed = _digits_as_zero(text)
+    if zeroed is not None:
+        yield from (match.start() for match in _every_match(_digit_blind_union(regexes), zeroed))
+        return
+    parts = [_every_match(union, text) for digit, union in _digit_led_unions(regexes) if digit in text]
+    yield from (match.start() for match in heapq.merge(*parts, key=_match_start))
+
+
 def _shared_finditer(
-    members: Sequence[int], patterns: Sequence[CompiledPattern], text: str
+    members: Sequence[int], patterns: Sequence[CompiledPattern], text: str, digit_blind: bool = False
 ) -> dict[int, list[re.Match[str]]]:
     """Each member pattern's matches exactly as its own ``finditer`` gives them (up to the engine's
     distinct-term cap), from one scan of their union: a member can only match where the union
-    does, so it is tried at those positions, from the end of its own last match on."""
-    union = _union(tuple(patterns[member][1].pattern for member in members))
+    does, so it is tried at those positions, from the end of its own last match on. With
+    ``digit_blind`` (every member is ``[0-9]``-led and treats digits alike, ``rules.digit_blind``)
+    the union's positions are found without testing a class at every character."""
     found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
     terms: dict[int, set[str]] = {member: set() for member in members}
     resume = dict.fromkeys(members, 0)
-    candidate = union.search(text)
-    while candidate is not None and resume:
-        at = candidate.start()
+    for at in _union_starts(tuple(patterns[member][1].pattern for member in members), text, digit_blind):
         for member in [m for m, start in resume.items() if at >= start]:
             match = patterns[member][1].match(text, at)
             if match is not None and match.end() > at:
@@ -176,8 +251,38 @@ def _shared_finditer(
                 terms[member].add(match.group().strip())
                 if len(terms[member]) >= MAX_DISTINCT_PATTERN_TERMS:
                     del resume[member]  # the caller stops there too
-        candidate = union.search(text, at + 1)
+        if not resume:
+            break
     return found
+
+
+def _every_match(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The match at every position where ``regex`` matches, overlapping ones too."""
+    match = regex.search(text)
+    while match is not None:
+        yield match
+        match = regex.search(text, match.start() + 1)
+
+
+def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> Iterator[re.Match[str]]:
+    """``finditer`` of a regex led by a class of plain characters, from its one-literal-led parts
+    (``rules.split_leads``), each scanned only on pages holding its character: the regex matches
+    at a position iff the part led by the character there does, with the same match, so their
+    matches in order of position, each taken unless it overlaps the last taken, are what
+    ``finditer`` gives (a match is never empty: the lead is one character)."""
+    parts = [_every_match(regex, text) for char, regex in leads if char in text]
+    if not parts:
+        return
+    candidates = parts[0] if len(parts) == 1 else heapq.merge(*parts, key=_match_start)
+    last_end = 0
+    for match in candidates:
+        if match.start() >= last_end:
+            yield match
+            last_end = match.end()
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -255,9 +360,13 @@ class Detector:
             if group is not None and position not in shared:
                 live = [m for m in group if _gate_open(self.compiled.patterns[m][3], named)]
                 if len(live) > 1:  # else this pattern runs alone, like any other
-                    shared.update(_shared_finditer(live, self.compiled.patterns, folded))
+                    blind = all(m in self.compiled.digit_blind for m in live)
+                    shared.update(_shared_finditer(live, self.compiled.patterns, folded, blind))
+            split = self.compiled.split_leads.get(position)
             if position in shared:
                 matches: Iterable[re.Match[str]] = shared[position]
+            elif split is not None:
+                matches = _split_finditer(split, folded)
             elif within:
                 matches = _anchored_finditer(pattern, folded, needs, within)
             else:

@@ -67,6 +67,12 @@ class CompiledRules:
     # gated page-wide patterns that start with the same character class: a position in ``patterns``
     # -> the positions of its group, whose patterns that run on a page are found in one scan
     shared_scans: dict[int, tuple[int, ...]]
+    # positions of the ``[0-9]``-led patterns that treat every ASCII digit alike (no digit of their
+    # own, no back-reference): they match the same on a copy of the page with every digit made "0"
+    digit_blind: frozenset[int]
+    # patterns led by a class of a few plain characters: a position -> one regex per character,
+    # each led by that literal (see ``split_leads``)
+    split_leads: dict[int, tuple[tuple[str, re.Pattern[str]], ...]]
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
     scoring: dict[str, float]
     signals: dict[str, dict[str, Any]]
@@ -193,6 +199,113 @@ def _shared_scans(patterns: Sequence[CompiledPattern]) -> dict[int, tuple[int, .
     return shared
 
 
+_DIGITS = tuple(range(ord("0"), ord("9") + 1))
+_SET_OF_PLAIN_CHARACTERS = re.compile(r"\[([^\]\\^\-\[]+)\](?![*+?{])")  # "[$£€]", no range or escape
+MAX_SPLIT_LEAD = 8  # a literal scan costs ~6 instructions a character, a class test ~45
+
+
+def _set_takes_digits_alike(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a parsed character set holds all ten ASCII digits or none of them."""
+    constants = _regex_parser().__dict__
+    held: set[bool] = set()
+    for digit in _DIGITS:
+        inside = False
+        for op, value in items:
+            if op is constants["LITERAL"]:
+                inside = inside or value == digit
+            elif op is constants["RANGE"]:
+                inside = inside or value[0] <= digit <= value[1]
+            elif op is constants["CATEGORY"]:
+                continue  # \d, \w, \s and their negations take every digit alike
+            elif op is not constants["NEGATE"]:
+                return False  # an unknown set item: assume the worst
+        held.add(inside)
+    return len(held) == 1
+
+
+def _regex_parser() -> Any:
+    import importlib
+
+    return importlib.import_module("re._parser")  # CPython's own regex parser (3.11+)
+
+
+def treats_digits_alike(regex: str) -> bool:
+    """Whether a regex matches the same on a text and on its copy with every ASCII digit made "0":
+    no digit of its own, digits only in sets that hold all ten or none, no back-reference."""
+    parser = _regex_parser()
+    constants = parser.__dict__
+    singles = {constants[name] for name in ("LITERAL", "NOT_LITERAL")}
+    nested = {constants[name] for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")}
+
+    def alike(items: Iterable[tuple[Any, Any]]) -> bool:
+        for op, value in items:
+            if op in singles:
+                if value in _DIGITS:
+                    return False
+            elif op is constants["IN"]:
+                if not _set_takes_digits_alike(value):
+                    return False
+            elif op in nested:
+                if not alike(value[2]):
+                    return False
+            elif op is constants["SUBPATTERN"]:
+                if not alike(value[3]):
+                    return False
+            elif op in (constants["ASSERT"], constants["ASSERT_NOT"]):
+                if not alike(value[1]):
+                    return False
+            elif op is constants["ATOMIC_GROUP"]:
+                if not alike(value):
+                    return False
+            elif op is constants["BRANCH"]:
+                if not all(alike(branch) for branch in value[1]):
+                    return False
+            elif op not in (constants["AT"], constants["ANY"]):
+                return False  # back-references and the rest: assume the worst
+        return True
+
+    return alike(parser.parse(regex))
+
+
+def _has_top_level_alternation(regex: str) -> bool:
+    """Whether ``regex`` has a "|" outside every group and character set."""
+    depth, set_start, escaped = 0, -1, False  # set_start: where the open "[" is, -1 outside sets
+    for index, char in enumerate(regex):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif set_start >= 0:
+            # "]" first in a set ("[]...]", "[^]...]") is a member, not the set's end
+            first = set_start + (2 if regex[set_start + 1 : set_start + 2] == "^" else 1)
+            if char == "]" and index > first:
+                set_start = -1
+        elif char == "[":
+            set_start = index
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A regex led by a class of a few plain characters as one regex per character, led by it.
+
+    CPython skips to a literal lead in a tight loop (~6 instructions a character) but tests a class
+    at every character (~45): a few literal scans, each run only on pages holding its character,
+    are cheaper than one class scan. The regex matches at a position iff the one led by the
+    character there does, with the same match: their matches merged by position are its own.
+    """
+    lead = _SET_OF_PLAIN_CHARACTERS.match(regex.pattern)
+    if lead is None or regex.flags & ~re.UNICODE or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
+        return ()
+    rest = regex.pattern[lead.end() :]
+    if _has_top_level_alternation(rest):
+        return ()  # "[ab]c|d": the lead is not every match's first character
+    return tuple((char, re.compile(f"{re.escape(char)}(?:{rest})")) for char in sorted(set(lead.group(1))))
+
+
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Parse, merge (override last) and compile the packs into one automaton."""
     import ahocorasick_rs  # imported when the detector is built
@@ -214,6 +327,12 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
 
     shared_scans = _shared_scans(patterns)
+    digit_blind = frozenset(
+        position
+        for position in shared_scans
+        if patterns[position][1].pattern.startswith("[0-9]") and treats_digits_alike(patterns[position][1].pattern)
+    )
+    splits = {position: split_leads(p[1]) for position, p in enumerate(patterns) if position not in shared_scans}
     keys = list(entries)
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
@@ -228,6 +347,8 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         values_by_key=dict(zip(keys, key_values, strict=True)),
         patterns=patterns,
         shared_scans=shared_scans,
+        digit_blind=digit_blind,
+        split_leads={position: split for position, split in splits.items() if split},
         severities=merged.severities,
         scoring=merged.scoring,
         signals=merged.signals,

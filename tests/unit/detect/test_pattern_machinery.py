@@ -1,0 +1,149 @@
+"""The cheaper ways the engine runs the structured patterns find exactly what the regexes' own
+``finditer`` finds: a price, phone number or sale quantity that a full scan matches is never lost,
+and nothing is found that a full scan would not match."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from linkscan.detect import Detector
+from linkscan.detect.engine import (
+    MAX_DISTINCT_PATTERN_TERMS,
+    _anchored_finditer,
+    _digits_as_zero,
+    _shared_finditer,
+    _split_finditer,
+)
+from linkscan.detect.normalize import fold
+from linkscan.detect.rules import CompiledRules, split_leads, treats_digits_alike
+from linkscan.settings import DetectionSettings
+
+# what pages are made of where these patterns look: digits, masked digits (x), units, currency,
+# Chinese numerals and money words, separators, and a few other letters and CJK characters
+_ATOMS = (
+    list("0123456789" * 4)
+    + list("xxxx    ..,,::%$£€¥＄￥+-\n")
+    + ["\u3000", "\xa0", "µ", "é", "中", "a", "b", "元", "块钱", "万元", "厘", "克", "粒", "片", "qq", "扣扣", "号"]
+    + list("一二三四五六七八九十〇零幺壹两叁肆伍陆柒捌玖贰")
+    + ["g", "gr", "gram", "kg", "oz", "mg", "µg", "pcs", "pills", "tabs", "vr", "sh", "a", "usd", "off"]
+)
+
+
+def _random_texts(count: int, seed: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(_ATOMS) for _ in range(rng.randint(1, rng.choice((8, 30, 120)))))
+
+
+_PAGES = (
+    "14g of white, 3.5 gram, 28g 1,5 kg; calibre a2824, vr 3235, sh3135 -- call 13812345678 now, 2024",
+    "价格 128元 满xx减xx元 3.5万元 日息5厘 10克 一三八一二三四五六七八 壹叁玖零零零零零零零零 ￥99 $1,200",
+    "中文页面 " * 30 + "a 7750 movement 500 pcs 12 pills 13912345678",
+    "xxxxxxxxxxx 一三八一三八一三八一三八一三八一三 1381381381381 ¥5 ＄6 €7",
+)
+
+
+@pytest.fixture(scope="module")
+def compiled() -> CompiledRules:
+    return Detector.load(DetectionSettings()).compiled
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _capped(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str]]:
+    """What the engine keeps: matches until MAX_DISTINCT_PATTERN_TERMS distinct terms."""
+    kept, terms = [], set()
+    for match in matches:
+        kept.append((match.start(), match.end(), match.group()))
+        terms.add(match.group().strip())
+        if len(terms) >= MAX_DISTINCT_PATTERN_TERMS:
+            break
+    return kept
+
+
+def test_shipped_digit_led_patterns_scan_together_without_a_class_test(compiled: CompiledRules) -> None:
+    # sale quantities and clone-movement calibres: one scan, and on mostly-ASCII pages a scan for
+    # the literal "0" in a copy with every digit made "0"
+    group = next(iter(compiled.shared_scans.values()))
+    assert len(group) == 2 and set(group) <= compiled.digit_blind
+
+
+def test_a_pattern_with_a_digit_of_its_own_is_not_digit_blind() -> None:
+    assert treats_digits_alike(r"[0-9](?<![0-9a-z.][0-9])[0-9]{3}\b\s?(?:g|µg)")
+    assert not treats_digits_alike(r"1[3-9][0-9]{9}")  # a mobile number starts with 1
+    assert not treats_digits_alike(r"[0-9][1-9]")
+    assert not treats_digits_alike(r"([0-9])\1")  # a repeated digit
+
+
+def test_digits_are_zeroed_in_place_on_mostly_ascii_text_only() -> None:
+    assert _digits_as_zero("abc 123, é 9") == "abc 000, é 0"
+    assert _digits_as_zero("中文页面 12 元" * 10) is None  # the UTF-8 round trip costs more there
+    assert _digits_as_zero("a lone \ud800 surrogate 12") is None
+
+
+def test_quantities_and_calibres_found_in_one_scan_are_each_patterns_own(compiled: CompiledRules) -> None:
+    members = list(next(iter(compiled.shared_scans.values())))
+    for text in [*_PAGES, *_random_texts(3000, seed=7)]:
+        folded = fold(text)
+        together = _shared_finditer(members, compiled.patterns, folded, digit_blind=True)
+        for member in members:
+            alone = _capped(compiled.patterns[member][1].finditer(folded))
+            assert _spans(together[member]) == alone, text
+
+
+def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: CompiledRules) -> None:
+    leads = {tuple(char for char, _regex in split) for split in compiled.split_leads.values()}
+    assert tuple(sorted("$£€¥＄￥")) in leads
+    assert tuple(sorted("1一幺壹")) in leads
+    assert split_leads(re.compile(r"[0-9x]元")) == ()  # a range: one class test is cheaper
+
+
+@pytest.mark.parametrize("regex", [r"[ab]c|d", r"[ab](c)|[|]"])
+def test_a_lead_that_does_not_start_every_match_is_not_split(regex: str) -> None:
+    assert split_leads(re.compile(regex)) == ()  # "d" matches without the lead
+
+
+def test_a_split_lead_keeps_alternatives_inside_groups() -> None:
+    regex = re.compile(r"[ab](?:c|d)[|]")
+    text = "ad| bc| ac bd|"
+    assert _spans(_split_finditer(split_leads(regex), text)) == _spans(regex.finditer(text))
+
+
+def test_split_and_anchored_scans_find_what_a_full_scan_finds(compiled: CompiledRules) -> None:
+    for text in [*_PAGES, *_random_texts(3000, seed=8)]:
+        folded = fold(text)
+        for position, (_rule, pattern, needs, _gate, within) in enumerate(compiled.patterns):
+            split = compiled.split_leads.get(position)
+            full = _spans(pattern.finditer(folded))
+            if split is not None:
+                assert _spans(_split_finditer(split, folded)) == full, text
+            elif within and needs:
+                assert _spans(_anchored_finditer(pattern, folded, needs, within)) == full, text
+
+
+class _CountingPattern:
+    """A regex that counts the stretches it is asked to scan."""
+
+    def __init__(self, regex: str) -> None:
+        self.regex = re.compile(regex)
+        self.scans = 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**62) -> Iterator[re.Match[str]]:
+        self.scans += 1
+        return self.regex.finditer(text, pos, endpos)
+
+
+def test_an_anchored_scan_stops_where_the_engine_stops_asking() -> None:
+    # a page with forty prices: the engine keeps a few distinct ones and should not scan the rest
+    price = _CountingPattern(r"[0-9](?<![0-9][0-9])[0-9]{0,8}\s?元")
+    text = "".join(f"第{i}件 {i}元，" + "说明文字" * 20 for i in range(40))
+    matches = _anchored_finditer(price, text, ("元",), 24)  # type: ignore[arg-type]
+    assert [next(matches).group() for _ in range(3)] == ["0元", "1元", "2元"]
+    assert price.scans <= 3
+    assert len(list(matches)) == 37
