@@ -101,6 +101,7 @@ def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: Com
     leads = {tuple(char for char, _regex in split) for split in compiled.split_leads.values()}
     assert tuple(sorted("$£€¥＄￥")) in leads
     assert tuple(sorted("1一幺壹")) in leads
+    assert ("1",) in leads  # a mobile number: the literal "1", found by str.find on most pages
     assert split_leads(re.compile(r"[0-9x]元")) == ()  # a range: one class test is cheaper
 
 
@@ -125,6 +126,14 @@ def test_split_and_anchored_scans_find_what_a_full_scan_finds(compiled: Compiled
                 assert _spans(_split_finditer(split, folded)) == full, text
             elif within and needs:
                 assert _spans(_anchored_finditer(pattern, folded, needs, within)) == full, text
+
+
+@pytest.mark.parametrize("ones", [1, 400])  # a rare lead (found by str.find) and a common one
+def test_a_literal_led_pattern_finds_every_match_however_common_its_lead(ones: int) -> None:
+    phone = re.compile(r"1(?<![0-9]1)[3-9][0-9]{9}(?![0-9])")
+    text = "1" * ones + " 13812345678 x113912345678 " + "电话13812345678" + " a" * 2000
+    expected = _spans(phone.finditer(text))
+    assert _spans(_split_finditer(split_leads(phone), text)) == expected and len(expected) == 2
 
 
 class _CountingPattern:

@@ -200,6 +200,7 @@ def _shared_scans(patterns: Sequence[CompiledPattern]) -> dict[int, tuple[int, .
 
 
 _DIGITS = tuple(range(ord("0"), ord("9") + 1))
+_PLAIN_CHARACTER = re.compile(r"(?:\\([^0-9A-Za-z])|([^\\.^$*+?{}\[\]|()]))(?![*+?{])")  # "1", "\+"
 _SET_OF_PLAIN_CHARACTERS = re.compile(r"\[([^\]\\^\-\[]+)\](?![*+?{])")  # "[$£€]", no range or escape
 MAX_SPLIT_LEAD = 8  # a literal scan costs ~6 instructions a character, a class test ~45
 
@@ -290,15 +291,20 @@ def _has_top_level_alternation(regex: str) -> bool:
 
 
 def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A regex led by a class of a few plain characters as one regex per character, led by it.
+    """A regex led by a plain character, or a class of a few, as one regex per character, led by it.
 
     CPython skips to a literal lead in a tight loop (~6 instructions a character) but tests a class
     at every character (~45): a few literal scans, each run only on pages holding its character,
     are cheaper than one class scan. The regex matches at a position iff the one led by the
     character there does, with the same match: their matches merged by position are its own.
     """
+    if regex.flags & ~re.UNICODE:
+        return ()
+    single = _PLAIN_CHARACTER.match(regex.pattern)
+    if single is not None and not _has_top_level_alternation(regex.pattern):
+        return ((single.group(1) or single.group(2), regex),)  # one part: the regex itself
     lead = _SET_OF_PLAIN_CHARACTERS.match(regex.pattern)
-    if lead is None or regex.flags & ~re.UNICODE or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
+    if lead is None or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
         return ()
     rest = regex.pattern[lead.end() :]
     if _has_top_level_alternation(rest):
@@ -333,6 +339,8 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         if patterns[position][1].pattern.startswith("[0-9]") and treats_digits_alike(patterns[position][1].pattern)
     )
     splits = {position: split_leads(p[1]) for position, p in enumerate(patterns) if position not in shared_scans}
+    # a literal-led pattern with ``within`` is scanned around its ``needs`` (rarer than its lead)
+    splits = {position: s for position, s in splits.items() if len(s) > 1 or not patterns[position][4]}
     keys = list(entries)
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
