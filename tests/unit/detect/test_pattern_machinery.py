@@ -102,10 +102,11 @@ def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: Com
     assert tuple(sorted("$£€¥＄￥")) in leads
     assert tuple(sorted("1一幺壹")) in leads
     assert ("1",) in leads  # a mobile number: the literal "1", found by str.find on most pages
+    assert ("q", "扣") in leads  # "qq 12345" or "扣扣 12345": alternatives with distinct leads
     assert split_leads(re.compile(r"[0-9x]元")) == ()  # a range: one class test is cheaper
 
 
-@pytest.mark.parametrize("regex", [r"[ab]c|d", r"[ab](c)|[|]"])
+@pytest.mark.parametrize("regex", [r"[ab]c|d", r"[ab](c)|[|]", r"ab|ac", r"(a)\1|b"])
 def test_a_lead_that_does_not_start_every_match_is_not_split(regex: str) -> None:
     assert split_leads(re.compile(regex)) == ()  # "d" matches without the lead
 

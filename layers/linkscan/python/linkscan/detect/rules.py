@@ -268,9 +268,10 @@ def treats_digits_alike(regex: str) -> bool:
     return alike(parser.parse(regex))
 
 
-def _has_top_level_alternation(regex: str) -> bool:
-    """Whether ``regex`` has a "|" outside every group and character set."""
+def _top_level_alternatives(regex: str) -> list[str]:
+    """``regex`` split at each "|" outside every group and character set."""
     depth, set_start, escaped = 0, -1, False  # set_start: where the open "[" is, -1 outside sets
+    alternatives, start = [], 0
     for index, char in enumerate(regex):
         if escaped:
             escaped = False
@@ -286,29 +287,41 @@ def _has_top_level_alternation(regex: str) -> bool:
         elif char in "()":
             depth += 1 if char == "(" else -1
         elif char == "|" and depth == 0:
-            return True
-    return False
+            alternatives.append(regex[start:index])
+            start = index + 1
+    return [*alternatives, regex[start:]]
+
+
+def _plain_lead(regex: str) -> str:
+    """The plain character every match of ``regex`` starts with ("1", "\\+"), or ""."""
+    lead = _PLAIN_CHARACTER.match(regex)
+    return "" if lead is None else lead.group(1) or lead.group(2)
 
 
 def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A regex led by a plain character, or a class of a few, as one regex per character, led by it.
+    """A regex whose matches start with one of a few plain characters, as one regex per character
+    led by it: a regex led by one plain character (itself), by a class of a few ("[$£€]..."), or
+    alternatives led by distinct plain characters ("qq...|扣扣...").
 
     CPython skips to a literal lead in a tight loop (~6 instructions a character) but tests a class
     at every character (~45): a few literal scans, each run only on pages holding its character,
     are cheaper than one class scan. The regex matches at a position iff the one led by the
     character there does, with the same match: their matches merged by position are its own.
     """
-    if regex.flags & ~re.UNICODE:
-        return ()
-    single = _PLAIN_CHARACTER.match(regex.pattern)
-    if single is not None and not _has_top_level_alternation(regex.pattern):
-        return ((single.group(1) or single.group(2), regex),)  # one part: the regex itself
+    if regex.flags & ~re.UNICODE or re.search(r"\\[1-9]|\(\?P=", regex.pattern):
+        return ()  # flags change what a character matches; back-references name other groups
+    alternatives = _top_level_alternatives(regex.pattern)
+    if len(alternatives) > 1:
+        leads = [_plain_lead(alternative) for alternative in alternatives]
+        if "" in leads or len(set(leads)) < len(leads):
+            return ()
+        return tuple((lead, re.compile(alternative)) for lead, alternative in zip(leads, alternatives, strict=True))
+    if _plain_lead(regex.pattern):
+        return ((_plain_lead(regex.pattern), regex),)  # one part: the regex itself
     lead = _SET_OF_PLAIN_CHARACTERS.match(regex.pattern)
     if lead is None or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
         return ()
     rest = regex.pattern[lead.end() :]
-    if _has_top_level_alternation(rest):
-        return ()  # "[ab]c|d": the lead is not every match's first character
     return tuple((char, re.compile(f"{re.escape(char)}(?:{rest})")) for char in sorted(set(lead.group(1))))
 
 
