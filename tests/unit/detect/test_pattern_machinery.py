@@ -95,6 +95,9 @@ def test_quantities_and_calibres_found_in_one_scan_are_each_patterns_own(compile
         for member in members:
             alone = _capped(compiled.patterns[member][1].finditer(folded))
             assert _spans(together[member]) == alone, text
+            # the only one whose gate is open (goods of one category named) scans the same way
+            by_itself = _shared_finditer([member], compiled.patterns, folded, digit_blind=True)[member]
+            assert _spans(by_itself) == alone, text
 
 
 def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: CompiledRules) -> None:

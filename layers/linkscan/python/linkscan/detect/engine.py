@@ -284,11 +284,11 @@ def _every_match(regex: re.Pattern[str], text: str, lead: str) -> Iterator[re.Ma
 
 
 def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> Iterator[re.Match[str]]:
-    """``finditer`` of a regex led by a class of plain characters, from its one-literal-led parts
-    (``rules.split_leads``), each scanned only on pages holding its character: the regex matches
-    at a position iff the part led by the character there does, with the same match, so their
-    matches in order of position, each taken unless it overlaps the last taken, are what
-    ``finditer`` gives (a match is never empty: the lead is one character)."""
+    """``finditer`` of a regex whose matches start with one of a few plain characters, from its
+    one-literal-led parts (``rules.split_leads``), each scanned only on pages holding its character:
+    the regex matches at a position iff the part led by the character there does, with the same
+    match, so their matches in order of position, each taken unless it overlaps the last taken,
+    are what ``finditer`` gives (a match is never empty: the lead is one character)."""
     parts = [_every_match(regex, text, char) for char, regex in leads if char in text]
     if not parts:
         return
@@ -378,8 +378,8 @@ class Detector:
             group = self.compiled.shared_scans.get(position)
             if group is not None and position not in shared:
                 live = [m for m in group if _gate_open(self.compiled.patterns[m][3], named)]
-                if len(live) > 1:  # else this pattern runs alone, like any other
-                    blind = all(m in self.compiled.digit_blind for m in live)
+                blind = all(m in self.compiled.digit_blind for m in live)
+                if len(live) > 1 or blind:  # else this pattern runs alone, like any other
                     shared.update(_shared_finditer(live, self.compiled.patterns, folded, blind))
             split = self.compiled.split_leads.get(position)
             if position in shared:
