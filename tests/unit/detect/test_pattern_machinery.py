@@ -104,14 +104,14 @@ def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: Com
     leads = {tuple(char for char, _regex in split) for split in compiled.split_leads.values()}
     assert tuple(sorted("$£€¥＄￥")) in leads
     assert tuple(sorted("1一幺壹")) in leads
-    assert ("1",) in leads  # a mobile number: the literal "1", found by str.find on most pages
     assert ("q", "扣") in leads  # "qq 12345" or "扣扣 12345": alternatives with distinct leads
     assert split_leads(re.compile(r"[0-9x]元")) == ()  # a range: one class test is cheaper
 
 
-@pytest.mark.parametrize("regex", [r"[ab]c|d", r"[ab](c)|[|]", r"ab|ac", r"(a)\1|b"])
+@pytest.mark.parametrize("regex", [r"[ab]c|d", r"[ab](c)|[|]", r"ab|ac", r"(a)\1|b", r"1[3-9]"])
 def test_a_lead_that_does_not_start_every_match_is_not_split(regex: str) -> None:
-    assert split_leads(re.compile(regex)) == ()  # "d" matches without the lead
+    # "d" matches without the lead; one lead character: the regex engine's own scan is as cheap
+    assert split_leads(re.compile(regex)) == ()
 
 
 def test_a_split_lead_keeps_alternatives_inside_groups() -> None:
@@ -130,14 +130,6 @@ def test_split_and_anchored_scans_find_what_a_full_scan_finds(compiled: Compiled
                 assert _spans(_split_finditer(split, folded)) == full, text
             elif within and needs:
                 assert _spans(_anchored_finditer(pattern, folded, needs, within)) == full, text
-
-
-@pytest.mark.parametrize("ones", [1, 400])  # a rare lead (found by str.find) and a common one
-def test_a_literal_led_pattern_finds_every_match_however_common_its_lead(ones: int) -> None:
-    phone = re.compile(r"1(?<![0-9]1)[3-9][0-9]{9}(?![0-9])")
-    text = "1" * ones + " 13812345678 x113912345678 " + "电话13812345678" + " a" * 2000
-    expected = _spans(phone.finditer(text))
-    assert _spans(_split_finditer(split_leads(phone), text)) == expected and len(expected) == 2
 
 
 class _CountingPattern:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,10 +70,6 @@ _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
 MAX_DISTINCT_PATTERN_TERMS = 3  # the extra-term bonus is capped well before this many
-# A lead character rarer than one in this many is found by str.find and the regex matched there
-# (a Python step, ~1k instructions, per occurrence); denser, the regex engine's own scan (~6 a
-# character) is cheaper
-SPARSE_LEAD = 200
 
 
 @dataclass
@@ -137,8 +133,8 @@ def _anchored_finditer(
     and scanned from the left as matches are asked for: the engine stops at a few distinct terms,
     and a page of forty prices then costs its first few stretches."""
     budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
-    if any(_overlaps_itself(literal) for literal in literals):
-        count = sum(1 for literal in literals for _ in _occurrences(text, literal))
+    if any(_overlaps_itself(literal) for literal in literals):  # counted one by one, up to the budget
+        count = sum(1 for _ in islice(chain.from_iterable(_occurrences(text, lit) for lit in literals), budget + 1))
     else:
         count = sum(text.count(literal) for literal in literals)  # one C pass each
     if count > budget:
@@ -214,25 +210,12 @@ def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("0(?:" + "|".join(regex[len(_DIGIT_CLASS) :] for regex in regexes) + ")")
 
 
-@lru_cache(maxsize=64)
-def _digit_led_unions(regexes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The union of ``[0-9]``-led patterns as ten unions, each led by one digit (on mostly
-    non-ASCII text a literal is found ~40 times faster than a class is tested at every character)."""
-    rest = "(?:" + "|".join(regex[len(_DIGIT_CLASS) :] for regex in regexes) + ")"
-    return tuple((digit, re.compile(digit + rest)) for digit in "0123456789")
-
-
 def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
     """Every position where the union of ``regexes`` matches, in order."""
-    if not digit_blind:
-        yield from (match.start() for match in _search_every(_union(regexes), text))
-        return
-    zeroed = _digits_as_zero(text)
-    if zeroed is not None:
-        yield from (match.start() for match in _every_match(_digit_blind_union(regexes), zeroed, "0"))
-        return
-    parts = [_every_match(union, text, digit) for digit, union in _digit_led_unions(regexes) if digit in text]
-    yield from (match.start() for match in heapq.merge(*parts, key=_match_start))
+    zeroed = _digits_as_zero(text) if digit_blind else None
+    if zeroed is None:
+        return (match.start() for match in _search_every(_union(regexes), text))
+    return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
 
 
 def _shared_finditer(
@@ -242,7 +225,7 @@ def _shared_finditer(
     distinct-term cap), from one scan of their union: a member can only match where the union
     does, so it is tried at those positions, from the end of its own last match on. With
     ``digit_blind`` (every member is ``[0-9]``-led and treats digits alike, ``rules.digit_blind``)
-    the union's positions are found without testing a class at every character."""
+    a mostly-ASCII page's union positions are found without a class test at every character."""
     found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
     terms: dict[int, set[str]] = {member: set() for member in members}
     resume = dict.fromkeys(members, 0)
@@ -260,27 +243,12 @@ def _shared_finditer(
     return found
 
 
-def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The match at every position where ``regex`` matches, overlapping ones too."""
-    match = regex.search(text)
+def _search_every(regex: re.Pattern[str], text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """The match at every position from ``start`` on where ``regex`` matches, overlapping ones too."""
+    match = regex.search(text, start)
     while match is not None:
         yield match
         match = regex.search(text, match.start() + 1)
-
-
-def _every_match(regex: re.Pattern[str], text: str, lead: str) -> Iterator[re.Match[str]]:
-    """The match at every position where ``regex`` matches, overlapping ones too. ``lead``, the
-    character every match starts with: where it is rare, ``str.find`` skips to it (memchr, far
-    faster than the regex engine's scan) and the regex is matched there only."""
-    if text.count(lead) * SPARSE_LEAD < len(text):
-        at = text.find(lead)
-        while at != -1:
-            match = regex.match(text, at)
-            if match is not None:
-                yield match
-            at = text.find(lead, at + 1)
-        return
-    yield from _search_every(regex, text)
 
 
 def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> Iterator[re.Match[str]]:
@@ -289,7 +257,7 @@ def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> 
     the regex matches at a position iff the part led by the character there does, with the same
     match, so their matches in order of position, each taken unless it overlaps the last taken,
     are what ``finditer`` gives (a match is never empty: the lead is one character)."""
-    parts = [_every_match(regex, text, char) for char, regex in leads if char in text]
+    parts = [_search_every(regex, text) for char, regex in leads if char in text]
     if not parts:
         return
     candidates = parts[0] if len(parts) == 1 else heapq.merge(*parts, key=_match_start)

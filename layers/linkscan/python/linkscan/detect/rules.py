@@ -300,8 +300,8 @@ def _plain_lead(regex: str) -> str:
 
 def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """A regex whose matches start with one of a few plain characters, as one regex per character
-    led by it: a regex led by one plain character (itself), by a class of a few ("[$£€]..."), or
-    alternatives led by distinct plain characters ("qq...|扣扣...").
+    led by it: a regex led by a class of a few ("[$£€]...") or alternatives led by distinct plain
+    characters ("qq...|扣扣..."); () for any other regex.
 
     CPython skips to a literal lead in a tight loop (~6 instructions a character) but tests a class
     at every character (~45): a few literal scans, each run only on pages holding its character,
@@ -316,8 +316,6 @@ def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ..
         if "" in leads or len(set(leads)) < len(leads):
             return ()
         return tuple((lead, re.compile(alternative)) for lead, alternative in zip(leads, alternatives, strict=True))
-    if _plain_lead(regex.pattern):
-        return ((_plain_lead(regex.pattern), regex),)  # one part: the regex itself
     lead = _SET_OF_PLAIN_CHARACTERS.match(regex.pattern)
     if lead is None or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
         return ()
@@ -352,8 +350,6 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         if patterns[position][1].pattern.startswith("[0-9]") and treats_digits_alike(patterns[position][1].pattern)
     )
     splits = {position: split_leads(p[1]) for position, p in enumerate(patterns) if position not in shared_scans}
-    # a literal-led pattern with ``within`` is scanned around its ``needs`` (rarer than its lead)
-    splits = {position: s for position, s in splits.items() if len(s) > 1 or not patterns[position][4]}
     keys = list(entries)
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
