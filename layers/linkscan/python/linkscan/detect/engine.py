@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, islice
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -118,32 +118,23 @@ def _occurrences(text: str, literal: str) -> Iterator[tuple[int, int]]:
         at = text.find(literal, at + 1)
 
 
-def _overlaps_itself(literal: str) -> bool:
-    """Whether two occurrences of ``literal`` can overlap ("qq" in "qqq"): ``str.count`` then
-    counts fewer of them than a search from each occurrence on."""
-    return any(literal[:k] == literal[-k:] for k in range(1, len(literal)))
-
-
 def _anchored_finditer(
     pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals`` and is at
     most ``within`` characters long: only the stretches around the literals are scanned (a page has
-    a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are made
-    and scanned from the left as matches are asked for: the engine stops at a few distinct terms,
-    and a page of forty prices then costs its first few stretches."""
+    a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are scanned
+    from the left as matches are asked for: the engine stops at a few distinct terms, and a page of
+    forty prices then costs its first few stretches."""
     budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
-    if any(_overlaps_itself(literal) for literal in literals):  # counted one by one, up to the budget
-        count = sum(1 for _ in islice(chain.from_iterable(_occurrences(text, lit) for lit in literals), budget + 1))
-    else:
-        count = sum(text.count(literal) for literal in literals)  # one C pass each
-    if count > budget:
-        yield from pattern.finditer(text)
-        return
-    if len(literals) == 1:
-        found: Iterator[tuple[int, int]] = _occurrences(text, literals[0])
-    else:
-        found = heapq.merge(*(_occurrences(text, literal) for literal in literals))
+    found: list[tuple[int, int]] = []
+    for literal in literals:
+        for span in _occurrences(text, literal):
+            found.append(span)
+            if len(found) > budget:
+                yield from pattern.finditer(text)
+                return
+    found.sort()
     # windows in the order of their starts, merged where they touch, as a sort of all of them gives
     last_end = 0
     start = end = -1
