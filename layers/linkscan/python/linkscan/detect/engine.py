@@ -25,9 +25,10 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-from linkscan.detect.normalize import Normalized, leet_tokens, normalize
+from linkscan.detect.normalize import Normalized, is_mostly_ascii, leet_tokens, normalize
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
+    DIGIT_LEAD,
     CompiledPattern,
     CompiledRules,
     Rule,
@@ -176,7 +177,6 @@ def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
-_DIGIT_CLASS = "[0-9]"
 
 
 def _digits_as_zero(text: str) -> str | None:
@@ -184,10 +184,8 @@ def _digits_as_zero(text: str) -> str | None:
     occurs inside a multi-byte UTF-8 sequence, so the bytes are translated in one C pass); None
     for text that is not mostly ASCII, where the UTF-8 round trip costs more than it saves, and
     for text holding lone surrogates (not UTF-8)."""
-    if not text.isascii():
-        sample = text[::16]
-        if len(sample.encode("utf-8", "surrogatepass")) > len(sample) + len(sample) // 16:
-            return None
+    if not text.isascii() and not is_mostly_ascii(text):
+        return None
     try:
         return text.encode().translate(_DIGITS_AS_ZERO).decode()
     except UnicodeEncodeError:
@@ -198,7 +196,7 @@ def _digits_as_zero(text: str) -> str | None:
 def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
     """The union of ``[0-9]``-led patterns that treat every digit alike, for ``_digits_as_zero``
     text: there the lead is the literal "0", skipped to in a tight loop instead of a class test."""
-    return re.compile("0(?:" + "|".join(regex[len(_DIGIT_CLASS) :] for regex in regexes) + ")")
+    return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
 
 
 def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
@@ -234,9 +232,9 @@ def _shared_finditer(
     return found
 
 
-def _search_every(regex: re.Pattern[str], text: str, start: int = 0) -> Iterator[re.Match[str]]:
-    """The match at every position from ``start`` on where ``regex`` matches, overlapping ones too."""
-    match = regex.search(text, start)
+def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The match at every position where ``regex`` matches, overlapping ones too."""
+    match = regex.search(text)
     while match is not None:
         yield match
         match = regex.search(text, match.start() + 1)

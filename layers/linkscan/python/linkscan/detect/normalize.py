@@ -126,6 +126,13 @@ _MOSTLY_ASCII = 16  # fewer than one UTF-8 byte in this many is not ASCII
 _SAMPLE_STRIDE = 16
 
 
+def is_mostly_ascii(text: str) -> bool:
+    """Whether fewer than one UTF-8 byte in ``_MOSTLY_ASCII`` of ``text`` is not ASCII, estimated
+    from a sample (pages that are, take byte-level fast paths)."""
+    sample = text[::_SAMPLE_STRIDE]
+    return (len(sample.encode("utf-8", "surrogatepass")) - len(sample)) * _MOSTLY_ASCII < len(sample)
+
+
 def fold(original: str) -> str:
     """Step 1: same length as ``original``, folded character for character."""
     return _fold(original)[0]
@@ -136,8 +143,7 @@ def _fold(original: str) -> tuple[str, bytes | None]:
     if original.isascii():
         lowered = original.lower()
         return lowered, lowered.encode().translate(_ASCII_TO_SPACE)
-    sample = original[::_SAMPLE_STRIDE]  # whether the page is mostly ASCII: an estimate is enough
-    if (len(sample.encode("utf-8", "surrogatepass")) - len(sample)) * _MOSTLY_ASCII < len(sample):
+    if is_mostly_ascii(original):
         folded_with_view = _fold_mostly_ascii(original)
         if folded_with_view is not None:
             return folded_with_view

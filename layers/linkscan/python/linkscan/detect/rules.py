@@ -200,6 +200,7 @@ def _shared_scans(patterns: Sequence[CompiledPattern]) -> dict[int, tuple[int, .
 
 
 _DIGITS = tuple(range(ord("0"), ord("9") + 1))
+DIGIT_LEAD = "[0-9]"  # the lead of a digit-blind pattern, which the engine replaces by a literal "0"
 _PLAIN_CHARACTER = re.compile(r"(?:\\([^0-9A-Za-z])|([^\\.^$*+?{}\[\]|()]))(?![*+?{])")  # "1", "\+"
 _SET_OF_PLAIN_CHARACTERS = re.compile(r"\[([^\]\\^\-\[]+)\](?![*+?{])")  # "[$£€]", no range or escape
 MAX_SPLIT_LEAD = 8  # a literal scan costs ~6 instructions a character, a class test ~45
@@ -347,7 +348,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     digit_blind = frozenset(
         position
         for position in shared_scans
-        if patterns[position][1].pattern.startswith("[0-9]") and treats_digits_alike(patterns[position][1].pattern)
+        if patterns[position][1].pattern.startswith(DIGIT_LEAD) and treats_digits_alike(patterns[position][1].pattern)
     )
     splits = {position: split_leads(p[1]) for position, p in enumerate(patterns) if position not in shared_scans}
     keys = list(entries)
