@@ -21,6 +21,18 @@ def detector() -> Detector:
     return Detector.load(DetectionSettings())
 
 
+@pytest.fixture(params=["native", "python"])
+def step2(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a normalization test with the C extension's step 2, then with the Python reference."""
+    from linkscan.detect import normalize as norm
+
+    if request.param == "python":
+        monkeypatch.setattr(norm, "_native_strip_separators", None)
+    else:
+        assert norm._native_strip_separators is not None, "linkscan.detect._native is not built (pip install -e .)"
+    return str(request.param)
+
+
 def top(detector: Detector, text: str) -> tuple[str, str | None]:
     d = detector.detect(text)
     return d.decision, (d.categories[0].category if d.categories else None)
@@ -175,7 +187,7 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
         "\x01x\x01 y 贷",
     ],
 )
-def test_normalized_text_and_offsets_follow_the_documented_rule(text: str) -> None:
+def test_normalized_text_and_offsets_follow_the_documented_rule(text: str, step2: str) -> None:
     expected_text, kept = _reference_normalized(text)
     normalized = normalize(text)
     assert normalized.text == expected_text
@@ -186,6 +198,17 @@ def test_normalized_text_and_offsets_follow_the_documented_rule(text: str) -> No
     for pos in range(len(expected_text) - 1, -1, -3):
         assert backwards.to_original(pos) == kept[pos]
     assert backwards.to_original(len(expected_text)) == len(text)  # past the end
+
+
+def test_the_extension_keeps_exactly_the_documented_characters(step2: str) -> None:
+    """The C step 2 spells the kept classes out in code: every character of the Basic Multilingual
+    Plane, and one past it, must be kept or dropped as the documented class says."""
+    from linkscan.detect import normalize as norm
+
+    folded = [norm.fold(chr(cp)) for cp in range(0x10001)]
+    expected = [f"中{ch}中" if norm.KEPT_CHAR.match(ch) else "中中" for ch in folded]
+    assert [normalize(f"中{ch}中").text for ch in folded] == expected
+    assert sum(len(text) == 3 for text in expected) > 30_000  # Latin, Greek, Cyrillic, kana, CJK, Hangul
 
 
 def test_a_newline_separates_words(detector: Detector) -> None:
@@ -205,7 +228,7 @@ def test_percent_off_is_a_price_cue_but_off_alone_is_not(detector: Detector) -> 
     assert "offer.price_words" not in detector.detect("cannabis was turned off the agenda").offering_cues
 
 
-def test_offsets_hold_for_random_mixed_text_asked_in_any_order() -> None:
+def test_offsets_hold_for_random_mixed_text_asked_in_any_order(step2: str) -> None:
     import random
 
     rng = random.Random(7)
@@ -355,7 +378,7 @@ def test_folding_twice_is_folding_once() -> None:
 
 
 @pytest.mark.parametrize("text", ["cheap loans \ud800 no credit check", "贷款\ud800无抵押", "\ud83d"])
-def test_a_lone_surrogate_is_a_separator_not_a_crash(detector: Detector, text: str) -> None:
+def test_a_lone_surrogate_is_a_separator_not_a_crash(detector: Detector, text: str, step2: str) -> None:
     # JSON may carry "\ud800" escapes that decode to a lone surrogate: a page must still be read
     normalized = normalize(text)
     assert "\ud800" not in normalized.text and "\ud83d" not in normalized.text
