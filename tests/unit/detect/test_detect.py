@@ -23,13 +23,13 @@ def detector() -> Detector:
 
 @pytest.fixture(params=["native", "python"])
 def step2(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a normalization test with the C extension's step 2, then with the Python reference."""
+    """Run a normalization test with the C extension, then with the Python reference."""
     from linkscan.detect import normalize as norm
 
     if request.param == "python":
-        monkeypatch.setattr(norm, "_native_strip_separators", None)
+        monkeypatch.setattr(norm, "_native", None)
     else:
-        assert norm._native_strip_separators is not None, "linkscan.detect._native is not built (pip install -e .)"
+        assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
     return str(request.param)
 
 
@@ -209,6 +209,21 @@ def test_the_extension_keeps_exactly_the_documented_characters(step2: str) -> No
     expected = [f"中{ch}中" if norm.KEPT_CHAR.match(ch) else "中中" for ch in folded]
     assert [normalize(f"中{ch}中").text for ch in folded] == expected
     assert sum(len(text) == 3 for text in expected) > 30_000  # Latin, Greek, Cyrillic, kana, CJK, Hangul
+
+
+def test_the_extension_folds_every_character_as_the_python_code_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extension's fold map is built from str.lower and the fold table for the planes that have
+    case or folds (0 and 1); every character there, beside letters, must come out as the Python
+    code folds it, and no character beyond may have a lower case or a fold."""
+    from linkscan.detect import normalize as norm
+
+    assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
+    pages = [f"a{chr(cp)}b" for cp in range(0x20000)]
+    native = [(n.folded, n.text) for n in map(normalize, pages)]
+    monkeypatch.setattr(norm, "_native", None)
+    assert native == [(n.folded, n.text) for n in map(normalize, pages)]
+    assert max(norm.fold_table()) < 0x20000
+    assert all(chr(cp).lower() == chr(cp) for cp in range(0x20000, 0x110000))
 
 
 def test_a_newline_separates_words(detector: Detector) -> None:
