@@ -66,7 +66,8 @@ validate: $(STAMP) $(TOOLS_STAMP) ## sam validate --lint and cfn-lint on templat
 PY313_DIR := $(shell d="$$(pyenv root 2>/dev/null)/versions/3.13.0/bin"; [ -x "$$d/python3.13" ] && echo "$$d")
 
 build: $(TOOLS_STAMP) ## sam build (arm64 python3.13 wheels for the layer, no Docker needed)
-	PATH="$(if $(PY313_DIR),$(PY313_DIR):)$$PATH" $(SAM) build --template-file template.yaml
+	PATH="$(if $(PY313_DIR),$(PY313_DIR):)$$PATH" LINKSCAN_ZIG_DIR="$(abspath $(TOOLS))/ziglang" \
+		$(SAM) build --template-file template.yaml
 
 demo: $(STAMP) ## Run the whole pipeline end to end on the embedded local stack, then exit
 	$(PY) -m devstack demo

@@ -20,9 +20,12 @@ import sys
 PAGES = 12  # ~250 KB of each language: valgrind runs ~50 times slower than the CPU
 _WORK = """
 import sys
-from devstack.bench_detect import _pages
+from devstack.bench_detect import _doubled_pack, _pages
 from linkscan.detect import Detector
-detector = Detector.load()
+from linkscan.detect.rules import builtin_pack_paths, load_pack_texts
+from linkscan.settings import DetectionSettings
+texts = load_pack_texts(builtin_pack_paths(), None)
+detector = Detector.from_texts(_doubled_pack(texts) if sys.argv[4] == "doubled" else texts, DetectionSettings())
 pages = _pages(300_000, sys.argv[1])[: int(sys.argv[2])]
 detector.detect("warm up 贷款 loan")
 for page in pages[: int(sys.argv[3])]:
@@ -31,11 +34,12 @@ print(sum(len(page.encode()) for page in pages))
 """
 
 
-def _instructions(lang: str, detected: int) -> tuple[int, int]:
-    """(instructions of the whole run, bytes of the pages)."""
+def _instructions(lang: str, detected: int, rules: str = "shipped") -> tuple[int, int]:
+    """(instructions of the whole run, bytes of the pages), with the shipped rules or the doubled
+    terms of ``bench_detect``."""
     valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     run = subprocess.run(
-        [*valgrind, sys.executable, "-c", _WORK, lang, str(PAGES), str(detected)],
+        [*valgrind, sys.executable, "-c", _WORK, lang, str(PAGES), str(detected), rules],
         capture_output=True,
         text=True,
         check=True,
@@ -47,10 +51,17 @@ def _instructions(lang: str, detected: int) -> tuple[int, int]:
 
 def run() -> dict[str, float]:
     figures: dict[str, float] = {}
-    for lang in ("en", "zh"):
-        baseline, size = _instructions(lang, 0)
-        total, _ = _instructions(lang, PAGES)
-        figures[f"detect_minstr_per_mb_{lang}"] = round((total - baseline) / size, 1)  # M per MB = per byte
+    for rules in ("shipped", "doubled"):
+        for lang in ("en", "zh"):
+            baseline, size = _instructions(lang, 0, rules)
+            total, _ = _instructions(lang, PAGES, rules)
+            name = f"detect_minstr_per_mb_{lang}" + ("_doubled_terms" if rules == "doubled" else "")
+            figures[name] = round((total - baseline) / size, 1)  # M per MB = per byte
+    for lang in ("en", "zh"):  # the deterministic form of bench_detect's doubled_terms_slowdown_pct
+        doubled = figures[f"detect_minstr_per_mb_{lang}_doubled_terms"]
+        figures[f"doubled_terms_extra_instructions_pct_{lang}"] = round(
+            (doubled / figures[f"detect_minstr_per_mb_{lang}"] - 1) * 100, 1
+        )
     return figures
 
 

@@ -172,7 +172,9 @@ static PyObject *normalize(PyObject *module, PyObject *arg) {
             uint32_t to = fold_map[c];
             if (to == NEEDS_PYTHON) {
                 PyMem_Free(folded);
-                Py_RETURN_NONE;
+                /* not Py_RETURN_NONE: 3.12+ headers make it a bare return (None is immortal there) */
+                Py_INCREF(Py_None);
+                return Py_None;
             }
             folded[i] = to;
         }

@@ -226,6 +226,21 @@ def test_the_extension_folds_every_character_as_the_python_code_does(monkeypatch
     assert all(chr(cp).lower() == chr(cp) for cp in range(0x20000, 0x110000))
 
 
+def test_pages_left_to_the_python_code_keep_none_alive() -> None:
+    """A page holding a capital sigma is folded by the Python code: the extension returns None, and
+    must own the reference it returns (a build against 3.12+ headers running on 3.11 did not)."""
+    import sys
+
+    from linkscan.detect import normalize as norm
+
+    assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
+    extension = norm._native_ready()
+    before = sys.getrefcount(None)
+    assert all(extension.normalize("ΣΟΦΙΑ") is None for _ in range(5000))
+    assert abs(sys.getrefcount(None) - before) < 100
+    assert normalize("ΣΟΦΙΑ").text.startswith("σ")  # folded by the Python code
+
+
 def test_a_newline_separates_words(detector: Detector) -> None:
     assert normalize("stealth\nshipping").text == "stealth shipping"
 
