@@ -88,4 +88,5 @@ deploy: build ## sam deploy --guided (needs AWS credentials)
 	$(SAM) deploy --guided --parameter-overrides Stage=$(STAGE)
 
 clean: ## Remove virtualenvs and build output
-	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .aws-sam .pytest_cache .mypy_cache .ruff_cache build
+	rm -f layers/linkscan/python/linkscan/detect/_native*.so
