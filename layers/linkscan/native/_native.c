@@ -16,16 +16,17 @@
 #error "text is passed to PyUnicode_FromWideChar as UCS-4: a 4-byte wchar_t is needed"
 #endif
 
-/* The fold map of step 1 for code points below MAPPED_LIMIT (the rest fold to themselves; the
- * Python side checks that its table and case mappings hold nothing beyond). NEEDS_PYTHON marks
+/* The fold map of step 1 for code points below MAPPED_LIMIT (the rest fold to themselves:
+ * set_fold_map refuses a table key beyond, and a test checks that no character beyond has a lower
+ * case). NEEDS_PYTHON marks
  * characters whose folding depends on context or changes the length (final sigma, dotted I): a
  * page holding one is folded by the Python code. */
 #define MAPPED_LIMIT 0x20000
 #define NEEDS_PYTHON 0xFFFFFFFFu
 static uint32_t *fold_map = NULL;
 
-/* The classes of normalize.py's _KEPT and _LATIN. Keep the two in step: a test compares this module
- * with the Python implementation on every character of the Basic Multilingual Plane. */
+/* The classes of normalize.py's _KEPT and _LATIN. Keep the two in step: tests compare this module
+ * with the Python implementation on every character of Unicode planes 0 and 1. */
 static inline int is_latin(Py_UCS4 c) { return (c - '0' < 10u) || (c - 'a' < 26u); }
 
 static inline int is_kept(Py_UCS4 c) {

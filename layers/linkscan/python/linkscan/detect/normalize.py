@@ -143,7 +143,8 @@ _CONTEXT_FOLDED = "\u0130\u03a3"
 def _native_ready() -> ModuleType:
     """The extension, given the fold map of step 1: every character's lower case through the fold
     table, with the typographic separators as spaces (what ``_fold`` does, one character at a time)."""
-    assert _native is not None
+    if _native is None:
+        raise RuntimeError("linkscan.detect._native is not built")
     table = {**fold_table(), **dict.fromkeys(map(ord, _TYPOGRAPHIC), " ")}
     _native.set_fold_map("".join(map(chr, table)), "".join(table.values()), _CONTEXT_FOLDED)
     return _native
@@ -234,9 +235,10 @@ def _fold_general(original: str) -> str:
 class Normalized:
     """Normalized text plus what is needed to map its positions back to the original.
 
-    A page has thousands of removed runs but its evidence needs a few dozen positions, so nothing is
-    built ahead: a position is found by counting removed characters in C (``str.count``, a regex
-    ``findall`` of runs) from the nearest position found before.
+    The extension hands over the original offset of every character (``offsets``). The Python
+    steps build nothing ahead: a page has thousands of removed runs but its evidence needs a few
+    dozen positions, so a position is found by counting removed characters in C (``str.count``, a
+    regex ``findall`` of runs) from the nearest position found before.
     """
 
     __slots__ = ("_cursors", "_marked", "_offsets", "_space_marks", "_view", "folded", "text")
