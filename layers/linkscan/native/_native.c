@@ -62,8 +62,9 @@ static Py_ssize_t strip_separators(const Py_UCS4 *folded, Py_ssize_t n, Py_UCS4 
 }
 
 /* The lower case of every code point below MAPPED_LIMIT, by str.lower (one call on a string of them
- * all): a PyMem buffer, or NULL with an exception set. Surrogates and the needs_python characters
- * (whose lower case is two characters) are lowered as themselves. */
+ * all): a PyMem buffer, or NULL with an exception set. Surrogates are lowered as themselves; the
+ * needs_python characters (a lower case of two characters would shift the rest) get a placeholder
+ * that set_fold_map overwrites. */
 static Py_UCS4 *lower_cases(const Py_UCS4 *special, Py_ssize_t n_special) {
     Py_UCS4 *codes = PyMem_Malloc(MAPPED_LIMIT * sizeof(Py_UCS4));
     if (codes == NULL) return (Py_UCS4 *)PyErr_NoMemory();

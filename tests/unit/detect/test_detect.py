@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +22,14 @@ def detector() -> Detector:
     return Detector.load(DetectionSettings())
 
 
+def built_extension() -> ModuleType:
+    """The C extension, ready to normalize; fails the test where it was not built."""
+    from linkscan.detect import normalize as norm
+
+    assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
+    return norm._native_ready()
+
+
 @pytest.fixture(params=["native", "python"])
 def step2(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a normalization test with the C extension, then with the Python reference."""
@@ -29,7 +38,7 @@ def step2(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> st
     if request.param == "python":
         monkeypatch.setattr(norm, "_native", None)
     else:
-        assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
+        built_extension()
     return str(request.param)
 
 
@@ -217,7 +226,7 @@ def test_the_extension_folds_every_character_as_the_python_code_does(monkeypatch
     code folds it, and no character beyond may have a lower case or a fold."""
     from linkscan.detect import normalize as norm
 
-    assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
+    built_extension()
     pages = [f"a{chr(cp)}b" for cp in range(0x20000)]
     native = [(n.folded, n.text) for n in map(normalize, pages)]
     monkeypatch.setattr(norm, "_native", None)
@@ -231,10 +240,7 @@ def test_pages_left_to_the_python_code_keep_none_alive() -> None:
     must own the reference it returns (a build against 3.12+ headers running on 3.11 did not)."""
     import sys
 
-    from linkscan.detect import normalize as norm
-
-    assert norm._native is not None, "linkscan.detect._native is not built (pip install -e .)"
-    extension = norm._native_ready()
+    extension = built_extension()
     before = sys.getrefcount(None)
     assert all(extension.normalize("ΣΟΦΙΑ") is None for _ in range(5000))
     assert abs(sys.getrefcount(None) - before) < 100

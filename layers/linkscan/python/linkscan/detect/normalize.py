@@ -54,7 +54,6 @@ _LATIN = "0-9a-z"
 KEPT_CHAR = re.compile(f"[{_KEPT}]")
 _KEPT_NON_ASCII = re.compile(f"[{_KEPT[len(_LATIN) :]}]")
 _NON_ASCII = re.compile("[^\x00-\x7f][^\x00-\x7f]*")
-_NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Every regex here and in the rule packs starts with ONE character or class, never a repeated one:
 # for "[x]+" CPython's engine tries a match at every position (~160 instructions a character),
@@ -81,6 +80,9 @@ _ASCII_BYTES = bytes(range(128))
 _SPACE_RUNS = re.compile(b"   *")  # two spaces or more (a literal start: the engine skips to them)
 _WORD_SHAPE = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz0123456789", b"a" * 36)
 _TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
+# Characters whose lower case is two characters (dotted capital I) or depends on the neighbours (capital
+# sigma): pages holding one are folded by ``_fold_general``, which calls str.lower on the whole page.
+_CONTEXT_FOLDED = "\u0130\u03a3"
 
 # Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
@@ -134,11 +136,6 @@ def _char_class(code_points: Iterable[int]) -> str:
     )
 
 
-# Characters whose lower case is two characters (dotted capital I) or depends on the neighbours (capital
-# sigma): pages holding one are folded by the Python code, which calls str.lower on the whole page.
-_CONTEXT_FOLDED = "\u0130\u03a3"
-
-
 @lru_cache(maxsize=1)
 def _native_ready() -> ModuleType:
     """The extension, given the fold map of step 1: every character's lower case through the fold
@@ -184,12 +181,12 @@ def _fold_mostly_ascii(original: str) -> tuple[str, bytes | None] | None:
     """Step 1 for a page with a few odd characters (a bullet, an accent, a quote), in UTF-8 bytes:
     ASCII letters are lowered by ``bytes.lower`` and each distinct odd character is replaced in
     one C pass, where ``str.lower`` would look up every character's case mapping. None when the
-    odd characters are too many or one lowers to two characters or by its context (final sigma)."""
+    odd characters are too many or one lowers to two characters or by its context (``_CONTEXT_FOLDED``)."""
     data = original.encode("utf-8", "surrogatepass")
     # a multi-byte character's bytes are all >= 0x80, so deleting the ASCII bytes leaves the odd
     # characters whole
     present = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    if len(present) > _MAX_REPLACE_PASSES or "\u03a3" in present:
+    if len(present) > _MAX_REPLACE_PASSES or not present.isdisjoint(_CONTEXT_FOLDED):
         return None
     table = fold_table()
     data = data.lower()
