@@ -18,7 +18,7 @@ EVENT ?= events/sqs_scan_batch.json
 STAGE ?= dev
 
 .PHONY: help install tools test test-unit test-integration test-e2e lint typecheck validate build demo start \
-        bench eval invoke deploy clean
+        bench eval train invoke deploy clean
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ bench: $(STAMP) ## Benchmarks; figures go to bench/results.json
 
 eval: $(STAMP) ## Detection quality on the labelled dev set; figures go to eval/results.json
 	$(PY) -m devstack.evaluate --out eval/results.json
+
+train: $(STAMP) ## Train the offer model from tests/data (writes linkscan/detect/offer_model.json)
+	$(PY) -m devstack.train
 
 invoke: $(STAMP) ## Invoke one function in-process on the local stack: make invoke FN=ScanFunction EVENT=events/...
 	$(PY) -m devstack invoke $(FN) $(EVENT)

@@ -53,6 +53,19 @@ class CategoryScore(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class OfferFeature(BaseModel):
+    feature: str = Field(description="A word, word pair or character n-gram of the normalized text")
+    weight: float = Field(description="Its contribution to the offer logit: > 0 reads as a pitch, < 0 as discussion")
+
+
+class OfferReading(BaseModel):
+    """The offer model's reading of the text around the named goods: a seller's pitch or discussion."""
+
+    probability: float = Field(ge=0, le=1, description="P(the text offers what it names), from the text alone")
+    model_version: str
+    features: list[OfferFeature] = Field(default_factory=list, description="The features that weighed most")
+
+
 class Hop(BaseModel):
     """One step of a redirect chain."""
 
@@ -89,6 +102,7 @@ class Verdict(BaseModel):
     actions: list[str] = Field(default_factory=list)
     reasons: list[str] = Field(default_factory=list)
     rules_version: str = ""
+    offer: OfferReading | None = Field(default=None, description="The offer model's reading (no goods named: null)")
     scan_id: str = ""
     scanned_at: str = ""
     extra: dict[str, object] = Field(default_factory=dict)

@@ -110,6 +110,7 @@ def verdict_from_detection(
         actions=enforcement_actions(detection.categories, detection.decision, target_type),
         reasons=list(detection.reasons),
         rules_version=detection.rules_version,
+        offer=detection.offer_reading(),
         scan_id=scan_id,
         scanned_at=scanned_at,
     )

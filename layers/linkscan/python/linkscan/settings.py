@@ -67,6 +67,7 @@ class DetectionSettings:
     block_threshold: float = 0.75
     override_pack: str | None = None  # path to an extra YAML rule pack
     allowlist_path: str | None = None  # path to an extra domain allowlist
+    offer_model_path: str | None = None  # another offer model file (experiments, leave-one-source-out)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DetectionSettings:
@@ -76,6 +77,7 @@ class DetectionSettings:
             block_threshold=_float(env, "LINKSCAN_BLOCK_THRESHOLD", cls.block_threshold),
             override_pack=env.get("LINKSCAN_RULES_OVERRIDE") or None,
             allowlist_path=env.get("LINKSCAN_ALLOWLIST") or None,
+            offer_model_path=env.get("LINKSCAN_OFFER_MODEL") or None,
         )
 
 

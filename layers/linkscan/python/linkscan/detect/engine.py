@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from linkscan.detect.normalize import Normalized, is_mostly_ascii, leet_tokens, normalize
+from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, sample_text
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
     DIGIT_LEAD,
@@ -36,10 +37,11 @@ from linkscan.detect.rules import (
     compile_rules,
     load_pack_texts,
 )
-from linkscan.models import CategoryScore, Decision, Evidence
+from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, OfferReading
 from linkscan.settings import DetectionSettings
 
 SNIPPET_RADIUS = 30
+MODEL_WINDOW_RADIUS = 300  # characters of text around each named good that the offer model reads
 MAX_EVIDENCE_PER_RULE = 3
 
 
@@ -59,6 +61,35 @@ class Detection:
     rules_version: str
     reasons: list[str] = field(default_factory=list)
     offering_cues: list[str] = field(default_factory=list)
+    offer: OfferJudgement | None = None  # the offer model's reading (None: no goods named)
+    offer_model_version: str = ""
+
+    def offer_reading(self) -> OfferReading | None:
+        """The judgement as the verdict carries it."""
+        if self.offer is None:
+            return None
+        return OfferReading(
+            probability=round(self.offer.probability, 4),
+            model_version=self.offer_model_version,
+            features=[OfferFeature(feature=f, weight=w) for f, w in self.offer.top_features],
+        )
+
+
+@dataclass(frozen=True)
+class Components:
+    """What one subcategory's score is made of."""
+
+    goods: float  # sat(goods evidence): how clearly the page names the goods
+    cues: float  # sat(offering cues): prices, contacts, calls to action, shipping, page signals
+    damp: float  # context factor (news, regulators, licensed institutions), at least the floor
+
+    def score(self, model: OfferModel, judgement: OfferJudgement) -> float:
+        """goods x P(offer) x context. P(offer) combines the offer model's reading of the text with
+        the cues; context dampens only as far as the text reads as discussion (``damp ** (1 - p)``),
+        so a pasted regulator or licence phrase cannot turn a page the model reads as a pitch into
+        an allow, while news that the model reads as news is dampened fully."""
+        p_offer = model.offer_probability(judgement, self.cues)
+        return self.goods * p_offer * self.damp ** (1.0 - judgement.probability)
 
 
 # One hit: (start, end, term, where) with start/end in the joined normalized text (where = NORM)
@@ -274,14 +305,16 @@ def _sat(value: float, k: float) -> float:
 class Detector:
     """Compiled rules plus bands and allowlist. Build with ``Detector.load`` (cached per settings)."""
 
-    def __init__(self, compiled: CompiledRules, bands: Bands, allowlist: Allowlist) -> None:
+    def __init__(self, compiled: CompiledRules, bands: Bands, allowlist: Allowlist, offer_model: OfferModel) -> None:
         self.compiled = compiled
         self.bands = bands
         self.allowlist = allowlist
+        self.offer_model = offer_model
 
     @property
     def rules_version(self) -> str:
-        return self.compiled.version
+        """The rule packs' digest and the offer model's version: a verdict names both."""
+        return f"{self.compiled.version}+m{self.offer_model.version}"
 
     @classmethod
     def load(cls, settings: DetectionSettings | None = None) -> Detector:
@@ -290,7 +323,12 @@ class Detector:
     @classmethod
     def from_texts(cls, texts: Sequence[tuple[str, str]], settings: DetectionSettings) -> Detector:
         """Build from pack texts directly (benchmarks and tests that vary the rules)."""
-        return cls(compile_rules(texts), load_bands(settings), load_allowlist(settings.allowlist_path))
+        return cls(
+            compile_rules(texts),
+            load_bands(settings),
+            load_allowlist(settings.allowlist_path),
+            load_model(settings.offer_model_path),
+        )
 
     # -- matching ---------------------------------------------------------------------------------
 
@@ -405,9 +443,21 @@ class Detector:
         page = _Page.of(fields)
         return self._score(page, self._match(page), signals or {}, domain)
 
-    def _score(
-        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
-    ) -> Detection:
+    def components(
+        self, fields: Sequence[TextField] | str, *, signals: Mapping[str, float] | None = None
+    ) -> tuple[dict[tuple[str, str], Components], OfferJudgement | None]:
+        """What each subcategory's score is made of, and the offer model's judgement (the trainer
+        fits the model's combination with the cues from these)."""
+        if isinstance(fields, str):
+            fields = [TextField("text", fields)]
+        page = _Page.of(fields)
+        by_rule = self._match(page)
+        parts, _cues, _context = self._components(page, by_rule, signals or {})
+        return parts, self._judge(page, by_rule) if parts else None
+
+    def _components(
+        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float]
+    ) -> tuple[dict[tuple[str, str], Components], list[str], list[str]]:
         rules = self.compiled.rules
         scoring = self.compiled.scoring
 
@@ -451,7 +501,7 @@ class Detector:
         floor = scoring.get("context_floor", 0.1)
         subject_k = scoring.get("subject_k", 1.4)
         offer_k = scoring.get("offer_k", 1.4)
-        best: dict[str, tuple[float, str]] = {}
+        parts: dict[tuple[str, str], Components] = {}
         for (category, subcategory), named in subject.items():
             # support terms (brand names, quantities...) only strengthen goods already named
             # a support rule with subcategory "*" strengthens every subcategory of its category
@@ -464,8 +514,33 @@ class Detector:
             offering = shared_offer + offer[category] + signal_boost.get(category, 0.0)
             offering += sum(support_offer.get(key, 0.0) for key in keys)
             damp = dampening["*"] * dampening[category] * dampening[f"{category}.{subcategory}"]
-            damp = max(floor, damp)
-            score = _sat(value, subject_k) * _sat(offering, offer_k) * damp
+            parts[(category, subcategory)] = Components(
+                goods=_sat(value, subject_k), cues=_sat(offering, offer_k), damp=max(floor, damp)
+            )
+        return parts, cue_names, context_names
+
+    def _judge(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> OfferJudgement:
+        """The offer model's reading of the text around the named goods."""
+        rules = self.compiled.rules
+        spans = [
+            (hit[0], hit[1])
+            for index, hits in by_rule.items()
+            if rules[index].kind in _GOODS_KINDS
+            for hit in hits
+            if hit[3] == NORM
+        ]
+        model = self.offer_model
+        return model.judge(sample_text(page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
+
+    def _score(
+        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
+    ) -> Detection:
+        parts, cue_names, context_names = self._components(page, by_rule, signals)
+        judgement = self._judge(page, by_rule) if parts else None
+        best: dict[str, tuple[float, str]] = {}
+        for (category, subcategory), part in parts.items():
+            assert judgement is not None
+            score = part.score(self.offer_model, judgement)
             if score > best.get(category, (-1.0, ""))[0]:
                 best[category] = (score, subcategory)
 
@@ -481,16 +556,21 @@ class Detector:
         if decision == "block" and domain and self.allowlist.contains(domain):
             decision = "review"
             reasons.append(f"domain {domain} is on the allowlist: block lowered to review")
+        if judgement is not None and categories:
+            reading = "offer" if judgement.probability >= 0.5 else "discussion"
+            reasons.append(f"offer model {judgement.probability:.2f} ({reading}): " + explain(judgement.top_features))
         if context_names and categories:
-            reasons.append("dampened by context: " + ", ".join(sorted(context_names)))
+            reasons.append("context: " + ", ".join(sorted(context_names)))
         return Detection(
             decision=decision,
             score=round(top, 4),
             band=self.bands.band(top),
             categories=categories,
-            rules_version=self.compiled.version,
+            rules_version=self.rules_version,
             reasons=reasons,
             offering_cues=sorted(set(cue_names)),
+            offer=judgement,
+            offer_model_version=self.offer_model.version,
         )
 
     def _signal_offer(self, signals: Mapping[str, float], cue_names: list[str]) -> tuple[float, dict[str, float]]:

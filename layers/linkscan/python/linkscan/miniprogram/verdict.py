@@ -31,7 +31,7 @@ from linkscan.miniprogram.fields import text_fields
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
-from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, Verdict
+from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
 
 SEVERITIES = ("low", "medium", "high", "critical")
 LINKED_RULE = "miniprogram.linked_page"
@@ -48,6 +48,8 @@ class DetectionLike(Protocol):
     categories: list[CategoryScore]
     rules_version: str
     reasons: list[str]
+
+    def offer_reading(self) -> OfferReading | None: ...
 
 
 class DetectorLike(Protocol):
@@ -125,6 +127,7 @@ def scan_miniprogram(
         actions=_actions(categories, decision, prior_violations + escalation),
         reasons=reasons,
         rules_version=f"{detection.rules_version}+mp.{policy.version}",
+        offer=detection.offer_reading(),
         scan_id=scan_id,
         scanned_at=scanned_at,
         extra=_extra(

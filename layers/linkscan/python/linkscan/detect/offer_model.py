@@ -1,0 +1,180 @@
+"""Is this text a seller's pitch or a discussion? A small linear model over words and characters.
+
+The rule packs say WHAT a page names (loans, replicas, drugs); this model says whether the text
+around those names OFFERS them (ads, listings, shop pages, spam, broker messages) or talks about
+them (news, guides, reviews, warnings, regulators, treatment pages). It is category-agnostic, so it
+is trained on plenty of weakly labelled text (`make train`, ``devstack.train``) and shipped as one
+JSON file of feature weights (``offer_model.json``): no training library at run time.
+
+Features are read from the NORMALIZED text (``normalize.py``: folded, CJK separators dropped, one
+space between Latin words), as units: each CJK character, each Latin word, each currency sign;
+every number (and the corpus's masked digits, ``xxx``) is the unit ``0``. A text's features are its
+Latin words, and the unit pairs and CJK triples that follow each other. The model is a logistic
+regression over the set of features, scaled by ``1 / sqrt(n)`` (an L2-normalized binary vector), so
+one pasted phrase moves a long page's judgement little and the features that weighed most explain it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = "offer_model.json"
+EXPLAIN_FEATURES = 6
+
+# A unit: a CJK character, a Latin word (letters and digits), or a currency sign.
+_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z0-9]+|[$¥€£₹￥]")
+_NUMBER = re.compile(r"[0-9x]+")  # digits, and the corpus's digits masked as x
+_CJK_MIN = "\u3400"
+
+
+def units(text: str) -> list[str]:
+    """The units of a normalized text, numbers as ``0``."""
+    return ["0" if _NUMBER.fullmatch(u) else u for u in _UNIT.findall(text)]
+
+
+def _join(left: str, right: str) -> str:
+    return left + right if left >= _CJK_MIN or right >= _CJK_MIN or not left.isalnum() else left + " " + right
+
+
+def features(text: str) -> set[str]:
+    """The distinct features of a normalized text (see the module docstring)."""
+    seq = units(text)
+    found: set[str] = {u for u in seq if u < _CJK_MIN and u.isalnum()}  # Latin words
+    for index in range(len(seq) - 1):
+        left, right = seq[index], seq[index + 1]
+        found.add(_join(left, right))
+        if index + 2 < len(seq) and left >= _CJK_MIN and right >= _CJK_MIN and seq[index + 2] >= _CJK_MIN:
+            found.add(left + right + seq[index + 2])
+    return found
+
+
+@dataclass(frozen=True)
+class OfferJudgement:
+    """The model's reading of one text: probability of an offer and the features that weighed most."""
+
+    probability: float
+    logit: float
+    top_features: tuple[tuple[str, float], ...]  # (feature, contribution to the logit), largest |.|
+
+
+@dataclass(frozen=True)
+class OfferModel:
+    version: str
+    bias: float
+    weights: Mapping[str, float]
+    max_chars: int
+    # how the text's judgement combines with the rule packs' offering cues (fitted by make train)
+    combine_text: float
+    combine_cues: float
+    combine_bias: float
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OfferModel:
+        combine = data["combine"]
+        return cls(
+            version=str(data["version"]),
+            bias=float(data["bias"]),
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            max_chars=int(data["max_chars"]),
+            combine_text=float(combine["text"]),
+            combine_cues=float(combine["cues"]),
+            combine_bias=float(combine["bias"]),
+        )
+
+    def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
+        """Judge a normalized text (callers cut it to ``max_chars``)."""
+        found = features(text)
+        weights = self.weights
+        present = [(f, weights[f]) for f in found if f in weights]
+        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
+        logit = self.bias + scale * sum(w for _f, w in present)
+        top = sorted(present, key=lambda fw: abs(fw[1]), reverse=True)[:explain]
+        return OfferJudgement(
+            probability=sigmoid(logit),
+            logit=logit,
+            top_features=tuple((f, round(w * scale, 4)) for f, w in top),
+        )
+
+    def offer_probability(self, judgement: OfferJudgement, cue_strength: float) -> float:
+        """P(offer) from the text's judgement and the cues' strength (``sat`` of the cue evidence,
+        0..1): a logistic combination whose three constants ``make train`` fits on the dev set's
+        training split."""
+        return sigmoid(self.combine_text * judgement.logit + self.combine_cues * cue_strength + self.combine_bias)
+
+
+def sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def sample_text(text: str, spans: Iterable[tuple[int, int]], max_chars: int, radius: int) -> str:
+    """The part of a long text the model reads: the stretches around ``spans`` (where the goods are
+    named), merged, up to ``max_chars``; the whole text when it is short enough, its start when
+    no span is given."""
+    if len(text) <= max_chars:
+        return text
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        left, right = max(0, start - radius), min(len(text), end + radius)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    if not windows:
+        return text[:max_chars]
+    parts: list[str] = []
+    budget = max_chars
+    for left, right in windows:
+        if budget <= 0:
+            break
+        parts.append(text[left : min(right, left + budget)])
+        budget -= right - left
+    return " ".join(parts)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("linkscan") / "detect" / MODEL_FILE))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> OfferModel:
+    model_path = Path(path) if path else default_model_path()
+    return OfferModel.from_dict(json.loads(model_path.read_text(encoding="utf-8")))
+
+
+def model_to_dict(
+    bias: float,
+    weights: Mapping[str, float],
+    combine: Mapping[str, float],
+    max_chars: int,
+    training: Mapping[str, Any],
+    digits: int = 4,
+) -> dict[str, Any]:
+    """The shipped file's content; the version is a digest of the weights."""
+    import hashlib
+
+    rounded = {f: round(w, digits) for f, w in sorted(weights.items()) if round(w, digits) != 0}
+    digest = hashlib.sha256(json.dumps([bias, rounded, dict(combine)], sort_keys=True).encode()).hexdigest()
+    return {
+        "version": digest[:12],
+        "bias": round(bias, digits),
+        "max_chars": max_chars,
+        "combine": {k: round(v, digits) for k, v in combine.items()},
+        "training": dict(training),
+        "weights": rounded,
+    }
+
+
+def explain(features_weights: Sequence[tuple[str, float]]) -> str:
+    """A short human reading of the top features: ``+buy now, +包邮, -reported``."""
+    return ", ".join(f"{'+' if w > 0 else '-'}{f}" for f, w in features_weights)
