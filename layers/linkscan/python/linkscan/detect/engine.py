@@ -21,9 +21,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from itertools import accumulate
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from linkscan.detect.normalize import Normalized, is_mostly_ascii, leet_tokens, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, sample_text
@@ -32,6 +33,7 @@ from linkscan.detect.rules import (
     DIGIT_LEAD,
     CompiledPattern,
     CompiledRules,
+    KeyValue,
     Rule,
     builtin_pack_paths,
     compile_rules,
@@ -298,6 +300,56 @@ def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
+_NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
+
+
+@dataclass(frozen=True)
+class RunTogether:
+    """Which automaton keys may be found inside a longer Latin word, and the glue around them."""
+
+    keys: frozenset[int]  # single Latin words of at least ``min_term_length`` characters
+    words: frozenset[str]
+
+    @classmethod
+    def for_rules(cls, compiled: CompiledRules) -> RunTogether:
+        data = _run_together_data()
+        min_length = int(data["min_term_length"])
+        keys = frozenset(  # values_by_key is in the automaton's key order
+            index
+            for index, (key, value) in enumerate(compiled.values_by_key.items())
+            if len(key) >= min_length and key.isalpha() and key.isascii() and value[0] and value[1]
+        )
+        return cls(keys=keys, words=frozenset(str(w) for w in data["words"]))
+
+    def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
+        """Whether the Latin word around text[start:end] is the term plus glue on each side."""
+        left = start
+        while left > 0 and text[left - 1] in _LATIN_CHARS:
+            left -= 1
+        right = end
+        while right < len(text) and text[right] in _LATIN_CHARS:
+            right += 1
+        return self._is_glue(text[left:start], terms) and self._is_glue(text[end:right], terms)
+
+    def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 2) -> bool:
+        if not part or part in self.words or part in terms or _NUMBER_WITH_UNIT.fullmatch(part):
+            return True
+        if pieces <= 1:
+            return False
+        return any(
+            self._is_glue(part[:cut], terms, 1) and self._is_glue(part[cut:], terms, 1)
+            for cut in range(2, len(part) - 1)
+        )
+
+
+@lru_cache(maxsize=1)
+def _run_together_data() -> dict[str, Any]:
+    import yaml
+
+    path = Path(str(resources.files("linkscan") / "detect" / "run_together.yaml"))
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
 def _sat(value: float, k: float) -> float:
     return 1.0 - math.exp(-k * value)
 
@@ -310,6 +362,7 @@ class Detector:
         self.bands = bands
         self.allowlist = allowlist
         self.offer_model = offer_model
+        self.run_together = RunTogether.for_rules(compiled)
 
     @property
     def rules_version(self) -> str:
@@ -347,6 +400,8 @@ class Detector:
                 for rule_index, term, is_exclusion in value[2]:
                     if not is_exclusion:
                         by_rule[rule_index].append((position, end, term, NORM))
+            else:  # "buyc0caine": a term glued inside the read token
+                self._scan_token(token, position, by_rule)
         if excluded:
             for rule_index, spans in excluded.items():
                 hits = by_rule.get(rule_index)
@@ -413,21 +468,36 @@ class Detector:
                 del by_rule[rule_index]
 
     def _scan(self, text: str, by_rule: dict[int, list[_Hit]], excluded: dict[int, list[tuple[int, int]]]) -> None:
-        """Automaton hits in the page's joined normalized text."""
+        """Automaton hits in the page's joined normalized text; a long Latin term inside a longer word
+        counts when the rest of the word is glue (``run_together.yaml``: "buycocaineonline")."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
+        glueable = self.run_together.keys
         for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(text, overlapping=True):
             check_left, check_right, hits = key_values[key_index]
-            if check_left and start > 0 and text[start - 1] in latin:
-                continue
-            if check_right and end < length and text[end] in latin:
+            inside_left = check_left and start > 0 and text[start - 1] in latin
+            inside_right = check_right and end < length and text[end] in latin
+            if (inside_left or inside_right) and not (
+                key_index in glueable and self.run_together.glued(text, start, end, self.compiled.values_by_key)
+            ):
                 continue
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
                     excluded[rule_index].append((start, end))
                 else:
                     by_rule[rule_index].append((start, end, term, NORM))
+
+    def _scan_token(self, token: str, position: int, by_rule: dict[int, list[_Hit]]) -> None:
+        """Glued terms inside one Latin token read from leetspeak (hits at the token's position)."""
+        key_values = self.compiled.key_values
+        for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(token, overlapping=True):
+            if key_index not in self.run_together.keys:
+                continue
+            if self.run_together.glued(token, start, end, self.compiled.values_by_key):
+                for rule_index, term, is_exclusion in key_values[key_index][2]:
+                    if not is_exclusion:
+                        by_rule[rule_index].append((position + start, position + end, term, NORM))
 
     # -- scoring ----------------------------------------------------------------------------------
 
