@@ -39,7 +39,7 @@ MODEL_OUT = (
     / "detect"
     / "offer_model.json"
 )
-MAX_CHARS = 3000  # normalized characters of a text the model reads (the engine samples long pages)
+MAX_CHARS = 1500  # normalized characters of a text the model reads (the engine samples long pages)
 MAX_FEATURES = 40_000  # the largest weights kept: the shipped file stays small
 MIN_DOCS = 3  # a feature seen in fewer texts is noise
 DEV_WEIGHT = 3.0  # a hand-labelled dev item counts as much as this many weakly labelled texts

@@ -43,7 +43,7 @@ from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, Off
 from linkscan.settings import DetectionSettings
 
 SNIPPET_RADIUS = 30
-MODEL_WINDOW_RADIUS = 300  # characters of text around each named good that the offer model reads
+MODEL_WINDOW_RADIUS = 200  # characters of text around each named good that the offer model reads
 MAX_EVIDENCE_PER_RULE = 3
 
 

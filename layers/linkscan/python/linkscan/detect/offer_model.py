@@ -9,13 +9,14 @@ JSON file of feature weights (``offer_model.json``): no training library at run 
 Features are read from the NORMALIZED text (``normalize.py``: folded, CJK separators dropped, one
 space between Latin words), as units: each CJK character, each Latin word, each currency sign;
 every number (and the corpus's masked digits, ``xxx``) is the unit ``0``. A text's features are its
-Latin words, and the unit pairs and CJK triples that follow each other. The model is a logistic
+Latin words, the pairs of neighbouring units and the CJK character triples. The model is a logistic
 regression over the set of features, scaled by ``1 / sqrt(n)`` (an L2-normalized binary vector), so
 one pasted phrase moves a long page's judgement little and the features that weighed most explain it.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -29,30 +30,39 @@ from typing import Any
 MODEL_FILE = "offer_model.json"
 EXPLAIN_FEATURES = 6
 
-# A unit: a CJK character, a Latin word (letters and digits), or a currency sign.
-_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z0-9]+|[$¥€£₹￥]")
+# A token: a run of CJK characters, a Latin word (letters and digits), or a currency sign.
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+|[$¥€£₹￥]")
 _NUMBER = re.compile(r"[0-9x]+")  # digits, and the corpus's digits masked as x
 _CJK_MIN = "\u3400"
 
 
-def units(text: str) -> list[str]:
-    """The units of a normalized text, numbers as ``0``."""
-    return ["0" if _NUMBER.fullmatch(u) else u for u in _UNIT.findall(text)]
-
-
-def _join(left: str, right: str) -> str:
-    return left + right if left >= _CJK_MIN or right >= _CJK_MIN or not left.isalnum() else left + " " + right
+def _tokens(text: str) -> list[str]:
+    return ["0" if _NUMBER.fullmatch(t) else t for t in _TOKEN.findall(text)]
 
 
 def features(text: str) -> set[str]:
-    """The distinct features of a normalized text (see the module docstring)."""
-    seq = units(text)
-    found: set[str] = {u for u in seq if u < _CJK_MIN and u.isalnum()}  # Latin words
-    for index in range(len(seq) - 1):
-        left, right = seq[index], seq[index + 1]
-        found.add(_join(left, right))
-        if index + 2 < len(seq) and left >= _CJK_MIN and right >= _CJK_MIN and seq[index + 2] >= _CJK_MIN:
-            found.add(left + right + seq[index + 2])
+    """The distinct features of a normalized text (see the module docstring): Latin words, pairs of
+    neighbouring units (``buy now``, ``0万``, ``$0``, ``贷款``) and CJK triples (``无抵押``)."""
+    tokens = _tokens(text)
+    found: set[str] = set()
+    previous = ""  # the last unit of the previous token
+    for token in tokens:
+        if token[0] >= _CJK_MIN:
+            if previous:
+                found.add(previous + token[0])
+            found.update({token[i : i + 2] for i in range(len(token) - 1)})
+            found.update({token[i : i + 3] for i in range(len(token) - 2)})
+            previous = token[-1]
+            continue
+        if token.isalnum():
+            found.add(token)
+            if previous:
+                found.add(
+                    previous + token if previous >= _CJK_MIN or not previous.isalnum() else previous + " " + token
+                )
+        elif previous:
+            found.add(previous + token)
+        previous = token
     return found
 
 
@@ -92,11 +102,11 @@ class OfferModel:
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
         """Judge a normalized text (callers cut it to ``max_chars``)."""
         found = features(text)
-        weights = self.weights
-        present = [(f, weights[f]) for f in found if f in weights]
+        get = self.weights.get
+        present = [(f, w) for f in found if (w := get(f)) is not None]
         scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        logit = self.bias + scale * sum(w for _f, w in present)
-        top = sorted(present, key=lambda fw: abs(fw[1]), reverse=True)[:explain]
+        logit = self.bias + scale * math.fsum(w for _f, w in present)
+        top = heapq.nlargest(explain, present, key=_magnitude)
         return OfferJudgement(
             probability=sigmoid(logit),
             logit=logit,
@@ -108,6 +118,10 @@ class OfferModel:
         0..1): a logistic combination whose three constants ``make train`` fits on the dev set's
         training split."""
         return sigmoid(self.combine_text * judgement.logit + self.combine_cues * cue_strength + self.combine_bias)
+
+
+def _magnitude(feature_weight: tuple[str, float]) -> float:
+    return abs(feature_weight[1])
 
 
 def sigmoid(value: float) -> float:
@@ -164,12 +178,14 @@ def model_to_dict(
     import hashlib
 
     rounded = {f: round(w, digits) for f, w in sorted(weights.items()) if round(w, digits) != 0}
-    digest = hashlib.sha256(json.dumps([bias, rounded, dict(combine)], sort_keys=True).encode()).hexdigest()
+    bias = round(bias, digits)
+    constants = {k: round(v, digits) for k, v in sorted(combine.items())}
+    digest = hashlib.sha256(json.dumps([bias, rounded, constants], sort_keys=True).encode()).hexdigest()
     return {
         "version": digest[:12],
-        "bias": round(bias, digits),
+        "bias": bias,
         "max_chars": max_chars,
-        "combine": {k: round(v, digits) for k, v in combine.items()},
+        "combine": constants,
         "training": dict(training),
         "weights": rounded,
     }

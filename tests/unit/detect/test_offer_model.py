@@ -1,0 +1,105 @@
+"""The offer model: its features, its file, how it combines with the rules, and what a verdict shows of it."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from linkscan.detect import Detector
+from linkscan.detect.engine import Components
+from linkscan.detect.offer_model import (
+    OfferModel,
+    default_model_path,
+    features,
+    load_model,
+    model_to_dict,
+    sample_text,
+    sigmoid,
+)
+from linkscan.settings import DetectionSettings
+
+
+def _model(weights: dict[str, float], bias: float = 0.0, combine: tuple[float, float, float] = (1.0, 0.0, 0.0)):
+    text, cues, constant = combine
+    data = model_to_dict(bias, weights, {"text": text, "cues": cues, "bias": constant}, 1500, {})
+    return OfferModel.from_dict(data)
+
+
+def test_features_are_words_unit_pairs_and_cjk_triples_with_numbers_as_zero() -> None:
+    found = features("buy now 100万 $50 贷款无抵押")
+    assert {"buy", "now", "buy now", "0万", "$0", "贷款", "无抵押", "贷款无"} <= found
+    assert "100万" not in found and "100" not in found  # every number is the unit 0
+    # the corpus masks digits as x: the same feature as real digits
+    assert features("xxx万") == features("250万")
+
+
+def test_judgement_is_the_scaled_sum_of_the_weights_and_names_the_heaviest_features() -> None:
+    model = _model({"包邮": 2.0, "警方": -3.0, "加微": 1.0}, bias=-0.5)
+    judgement = model.judge("包邮加微信")
+    n = len(features("包邮加微信"))
+    assert judgement.logit == pytest.approx(-0.5 + (2.0 + 1.0) / math.sqrt(n))
+    assert judgement.probability == pytest.approx(sigmoid(judgement.logit))
+    assert [f for f, _w in judgement.top_features] == ["包邮", "加微"]
+    assert model.judge("警方通报").logit < 0
+
+
+def test_one_pasted_phrase_moves_a_long_text_less_than_a_short_one() -> None:
+    model = _model({"监管": -4.0})
+    short = model.judge("监管").logit
+    long = model.judge("监管" + "".join(chr(0x4E00 + i) for i in range(0, 600, 2))).logit
+    assert short < long < 0  # the same feature, scaled by 1/sqrt(n)
+
+
+def test_context_dampens_only_as_far_as_the_text_reads_as_discussion() -> None:
+    part = Components(goods=0.9, cues=0.5, damp=0.2)
+    model = _model({}, combine=(1.0, 0.0, 0.0))
+    pitch = model.judge("")  # bias 0: p_text 0.5
+    assert part.score(model, pitch) == pytest.approx(0.9 * 0.5 * 0.2**0.5)
+    sure_pitch = _model({}, bias=8.0).judge("")
+    sure_news = _model({}, bias=-8.0).judge("")
+    high = part.score(_model({}, bias=8.0), sure_pitch)
+    low = part.score(_model({}, bias=-8.0), sure_news)
+    assert high == pytest.approx(0.9 * sigmoid(8.0) * 0.2 ** (1 - sigmoid(8.0)), rel=1e-6)
+    assert high > 0.85  # a pasted context phrase barely moves a sure pitch
+    assert low < 0.01
+
+
+def test_sample_text_reads_around_the_named_goods_of_a_long_page() -> None:
+    text = "a" * 5000 + "GOODS" + "b" * 5000
+    sample = sample_text(text, [(5000, 5005)], max_chars=1500, radius=200)
+    assert "GOODS" in sample and len(sample) <= 1500
+    assert sample_text("short", [], 1500, 200) == "short"
+    assert sample_text("c" * 4000, [], 1500, 200) == "c" * 1500
+
+
+def test_the_shipped_model_file_is_what_its_version_says() -> None:
+    data = json.loads(default_model_path().read_text(encoding="utf-8"))
+    rebuilt = model_to_dict(
+        data["bias"], data["weights"], data["combine"], data["max_chars"], data["training"]
+    )  # rounding is idempotent
+    assert rebuilt["version"] == data["version"]
+    assert 1_000 <= len(data["weights"]) <= 60_000
+    assert default_model_path().stat().st_size < 3_000_000  # ships small
+
+
+def test_a_verdict_carries_the_models_reading_and_the_rules_version_names_the_model() -> None:
+    detector = Detector.load()
+    detection = detector.detect("急用钱找我，黑户白户都能做，当天下款，加微信 dk8888")
+    reading = detection.offer_reading()
+    assert reading is not None and 0 <= reading.probability <= 1
+    assert reading.model_version == load_model().version
+    assert reading.features and all(f.feature for f in reading.features)
+    assert detection.rules_version.endswith("+m" + load_model().version)
+    assert any(reason.startswith("offer model ") for reason in detection.reasons)
+    assert detector.detect("今天天气很好").offer_reading() is None  # no goods named: no reading
+
+
+def test_another_model_file_can_be_chosen_by_setting(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model_to_dict(-9.0, {"x": 0.1}, {"text": 1.0, "cues": 0.0, "bias": 0.0}, 1500, {})))
+    detector = Detector.load(DetectionSettings(offer_model_path=str(path)))
+    detection = detector.detect("急用钱找我，黑户白户都能做，当天下款，加微信 dk8888")
+    assert detection.decision == "allow"  # a model that reads everything as discussion vetoes the offer

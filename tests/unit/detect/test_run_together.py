@@ -1,0 +1,37 @@
+"""Obfuscation by gluing words together: a term inside a longer word counts only beside glue."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkscan.detect import Detector
+
+
+def _terms(text: str) -> set[str]:
+    detection = Detector.load().detect(text)
+    return {e.term for c in detection.categories for e in c.evidence}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("buycocaineonline cheap, ship worldwide", "cocaine"),
+        ("replicawatches for sale, whatsapp me", "replica"),
+        ("cheapviagra4u order now", "viagra"),
+        ("B u y  c 0 c a i n e  and bars here, telegram", "cocaine"),  # spaced and leetspeak
+    ],
+)
+def test_a_term_glued_to_shop_words_is_found(text: str, term: str) -> None:
+    assert term in _terms(text)
+
+
+@pytest.mark.parametrize("text", ["she is the heroine of the film", "we replicate results in the lab"])
+def test_ordinary_words_that_contain_a_term_stay_words(text: str) -> None:
+    assert Detector.load().detect(text).categories == []
+
+
+def test_glued_evidence_points_at_the_original_text() -> None:
+    text = "Hello! buycocaineonline now, ship worldwide, whatsapp me"
+    detection = Detector.load().detect(text)
+    evidence = next(e for c in detection.categories for e in c.evidence if e.term == "cocaine")
+    assert text[evidence.start : evidence.end] == "cocaine"
