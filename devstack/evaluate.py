@@ -136,6 +136,29 @@ def evasion(pairs: Sequence[tuple[DevItem, str]]) -> dict[str, Any]:
     }
 
 
+def generated_evasion(detector: Detector, pairs: Sequence[tuple[DevItem, str]]) -> dict[str, Any]:
+    """Per evasion kind and language: of the caught positive text items, how many stay caught when the
+    whole text is disguised that way (``devstack.evasion``)."""
+    from devstack.evasion import variants
+
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed: dict[str, list[str]] = defaultdict(list)
+    for item, predicted in pairs:
+        if item.label == "clean" or predicted != item.label or item.is_html or item.raw.get("evasion_of"):
+            continue
+        for kind, text in variants(item.id, str(item.raw["text"]), item.lang).items():
+            key = f"{kind} {item.lang}"
+            kinds[key][0] += 1
+            if predict(detector, text) == item.label:
+                kinds[key][1] += 1
+            elif len(missed[key]) < 3:
+                missed[key].append(item.id)
+    return {
+        key: {"variants": n, "kept": kept, "rate": round(kept / n, 4), "missed_examples": missed[key]}
+        for key, (n, kept) in sorted(kinds.items())
+    }
+
+
 def leave_one_source_out(
     items: Sequence[DevItem], log: Callable[[str], None] = print
 ) -> tuple[list[tuple[DevItem, str]], dict[str, Any]]:
@@ -191,6 +214,7 @@ def evaluate(
         "per_subcategory_language": per_cell(pairs),
         "hard_negatives_per_genre": per_genre(pairs),
         "evasion": evasion(pairs),
+        "generated_evasion": generated_evasion(detector, pairs),
     }
     if loso:
         pooled, per_source = leave_one_source_out(items, log)
@@ -261,6 +285,9 @@ def _print(results: dict[str, Any]) -> None:
         print("\nevasion variants of caught originals, kept")
         for kind, row in results["evasion"].items():
             print(f"  {kind:<28} {row['kept']:>4}/{row['variants']:<4} {row['rate']:.1%}")
+    print("\nevasion, generated from every caught text item (devstack.evasion), kept")
+    for kind, row in results["generated_evasion"].items():
+        print(f"  {kind:<28} {row['kept']:>4}/{row['variants']:<4} {row['rate']:.1%}")
     for name, row in results.get("benign_by_source", {}).items():
         print(f"benign by source (not trained on), {name}: {row['flagged']}/{row['texts']} flagged ({row['rate']:.2%})")
 

@@ -26,7 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linkscan.detect.normalize import Normalized, is_mostly_ascii, leet_tokens, normalize
+from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, sample_text
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
@@ -300,6 +300,15 @@ def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
+_LETTER_BESIDE_DIGIT = re.compile("[a-z][0-9]|[0-9][a-z]")
+_LEET_WORD = re.compile("[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
+_LEET_DIGITS = str.maketrans("013457", "oieast")
+
+
+def _read_leet(word: re.Match[str]) -> str:
+    return word.group().translate(_LEET_DIGITS)
+
+
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
 
 
@@ -390,18 +399,12 @@ class Detector:
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
         self._scan(page.joined, by_rule, excluded)
-        values_by_key = self.compiled.values_by_key
-        for position, token in leet_tokens(page.joined):
-            # a token is one Latin word and Latin terms need word boundaries, so only a term that
-            # is the whole token can match: one dictionary lookup instead of a scan
-            value = values_by_key.get(token)
-            if value is not None:
-                end = position + len(token)
-                for rule_index, term, is_exclusion in value[2]:
-                    if not is_exclusion:
-                        by_rule[rule_index].append((position, end, term, NORM))
-            else:  # "buyc0caine": a term glued inside the read token
-                self._scan_token(token, position, by_rule)
+        if _LETTER_BESIDE_DIGIT.search(page.joined):
+            # leetspeak (c0caine, l0ans, 0rder n0w): the page again with digits inside Latin words
+            # read as letters, same length, so hits keep their offsets; hits found twice count once
+            self._scan(_LEET_WORD.sub(_read_leet, page.joined), by_rule, excluded)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         if excluded:
             for rule_index, spans in excluded.items():
                 hits = by_rule.get(rule_index)
@@ -487,17 +490,6 @@ class Detector:
                     excluded[rule_index].append((start, end))
                 else:
                     by_rule[rule_index].append((start, end, term, NORM))
-
-    def _scan_token(self, token: str, position: int, by_rule: dict[int, list[_Hit]]) -> None:
-        """Glued terms inside one Latin token read from leetspeak (hits at the token's position)."""
-        key_values = self.compiled.key_values
-        for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(token, overlapping=True):
-            if key_index not in self.run_together.keys:
-                continue
-            if self.run_together.glued(token, start, end, self.compiled.values_by_key):
-                for rule_index, term, is_exclusion in key_values[key_index][2]:
-                    if not is_exclusion:
-                        by_rule[rule_index].append((position + start, position + end, term, NORM))
 
     # -- scoring ----------------------------------------------------------------------------------
 

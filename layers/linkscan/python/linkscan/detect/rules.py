@@ -21,6 +21,7 @@ import yaml
 
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
+MIN_GLUED_PHRASE = 7  # letters of a Latin phrase that is also matched written as one word
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
 _KINDS = ("subject", "offer", "support")
 
@@ -340,6 +341,11 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
             key = normalize(term).text
             if key:
                 entries.setdefault(key, []).append((index, key, is_exclusion))
+                glued = key.replace(" ", "")
+                if glued != key and len(glued) >= MIN_GLUED_PHRASE and glued.isascii() and glued.isalpha():
+                    # "forsale", "nocreditcheck": a Latin phrase written as one word (hashtags,
+                    # domain names, separators that swallowed the spaces) stands for the phrase
+                    entries.setdefault(glued, []).append((index, key, is_exclusion))
         gate = "" if rule.kind in ("subject", "offer") else rule.category if rule.kind == "support" else "*"
         patterns.extend((index, re.compile(regex), needs, gate, within) for regex, needs, within in rule.patterns)
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
