@@ -26,17 +26,18 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "train"))
 
 import en_synthetic  # noqa: E402
-from en_build import SMS, SPAMASSASSIN, email_text, git_dir  # noqa: E402
+from en_build import AGNEWS, SMS, SPAMASSASSIN, email_text, git_dir  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
 OLD_DEVSET = ROOT / "tests" / "data" / "devset.jsonl"
 
-# SpamAssassin spam read one by one: key -> (label, subcategory, note)
+# SpamAssassin spam read one by one: key -> (label, subcategory, note). Left out after reading:
+# penis-enlargement *exercise programmes* (spam-1-00023, spam-2-00227, spam-2-00464, spam-2-00942), which
+# sell no drug, and US mortgage-refinance spam (a grey zone, issue 13 point 6) except spam-2-00041.
 SA_PICKS: dict[str, tuple[str, str, str]] = {
     **{
         k: ("contraband", "sexual_drugs", "")
         for k in [
-            "spam-1-00023",
             "spam-1-00037",
             "spam-1-00118",
             "spam-1-00176",
@@ -45,13 +46,11 @@ SA_PICKS: dict[str, tuple[str, str, str]] = {
             "spam-1-00421",
             "spam-2-00074",
             "spam-2-00113",
-            "spam-2-00227",
             "spam-2-00250",
             "spam-2-00321",
             "spam-2-00386",
             "spam-2-00398",
             "spam-2-00462",
-            "spam-2-00464",
             "spam-2-00475",
             "spam-2-00515",
             "spam-2-00596",
@@ -61,7 +60,6 @@ SA_PICKS: dict[str, tuple[str, str, str]] = {
             "spam-2-00698",
             "spam-2-00763",
             "spam-2-00886",
-            "spam-2-00942",
             "spam-2-01088",
             "spam-2-01391",
         ]
@@ -161,6 +159,43 @@ PR_CLEAN_PREFIXES: dict[str, str] = {
     "pr-ibn-2024-0725-inmeds-nasdaq-inm-inm-089": "corporate_news",
     "pr-247PressRelease-2025-0515-the-patent-baron-pllc-applauds-uspto-mile": "crackdown_news",
 }
+# AG News test rows (not in the training sample) that name the goods while reporting on them: line -> genre
+AG_PICKS: dict[int, str] = {
+    10: "regulator",
+    569: "crackdown_news",
+    829: "news",
+    1032: "news",
+    1267: "regulator",
+    2027: "journalism",
+    2222: "treatment",
+    2678: "news",
+    2684: "news",
+    3415: "crackdown_news",
+    3779: "news",
+    3970: "news",
+    4315: "regulator",
+    4868: "crackdown_news",
+    5146: "crackdown_news",
+    5904: "crackdown_news",
+    6194: "corporate_news",
+    6295: "journalism",
+    6430: "news",
+    6465: "explainer",
+    6748: "crackdown_news",
+    6749: "crackdown_news",
+    6881: "crackdown_news",
+    6974: "crackdown_news",
+    7278: "news",
+    7394: "official_brand",
+    7431: "official_brand",
+}
+# SpamAssassin ham that discusses the goods (list posts forwarding news, a help thread): key -> genre
+SA_HAM_PICKS: dict[str, str] = {
+    "easy-ham-1-00566": "forum",
+    "easy-ham-1-02250": "forum",
+    "easy-ham-2-00496": "forum",
+    "easy-ham-1-00077": "forum",
+}
 CRACKDOWN = re.compile(r"arrest|illicit|crackdown|raid|seiz|operation|investigation|recriminal", re.I)
 POLICY = re.compile(r"regulat|law|bill|governor|court|senate|lawmakers|legislat|ballot|veto|licens|AG\b", re.I)
 REPSWATCH_ROWS = 30
@@ -199,7 +234,8 @@ def spam_items(mirror: Path) -> list[dict]:
             folder, name = p.split("/")[-2:]
             by_key[f"{folder}-{name.split('.')[0]}"] = p
     out = []
-    for key, (label, sub, note) in SA_PICKS.items():
+    picks = {**SA_PICKS, **{k: ("clean", None, f"mailing-list post ({g})") for k, g in SA_HAM_PICKS.items()}}
+    for key, (label, sub, note) in picks.items():
         path = by_key[key]
         raw = subprocess.run(
             ["git", "--git-dir", str(git_dir(mirror, repo)), "show", f"{commit}:{path}"],
@@ -213,7 +249,8 @@ def spam_items(mirror: Path) -> list[dict]:
             id=f"en-sa-{key}",
             label=label,
             subcategory=sub,
-            genre="spam_email",
+            hard_negative=label == "clean",
+            genre="spam_email" if label != "clean" else SA_HAM_PICKS[key],
             source="gh:stdlib-js/datasets-spam-assassin",
             provenance={"repo": repo, "commit": commit, "path": path},
         )
@@ -261,6 +298,36 @@ def sms_items(mirror: Path) -> list[dict]:
                 source="gh:hamzaaacodes/sms-spam-collection",
                 provenance={"repo": repo, "commit": commit, "path": path, "line": no},
                 note=note,
+            )
+        )
+    return out
+
+
+def agnews_items(mirror: Path) -> list[dict]:
+    import csv
+    import io
+
+    repo, commit, path = AGNEWS
+    raw = subprocess.run(
+        ["git", "--git-dir", str(git_dir(mirror, repo)), "show", f"{commit}:{path}"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8", "replace")
+    rows = dict(enumerate(csv.reader(io.StringIO(raw)), start=1))
+    out = []
+    for no, genre in AG_PICKS.items():
+        _cls, title, desc = rows[no]
+        out.append(
+            record(
+                id=f"en-agnews-L{no}",
+                format="text",
+                text=f"{title}\n\n{desc.replace(chr(92), ' ')}",
+                label="clean",
+                subcategory=None,
+                hard_negative=True,
+                genre=genre,
+                source="gh:madhubandru/Text-Classification-on-News-Articles-using-BERT-Framework",
+                provenance={"repo": repo, "commit": commit, "path": path, "line": no},
             )
         )
     return out
@@ -353,7 +420,7 @@ def write(name: str, items: list[dict]) -> None:
 def main() -> None:
     mirror = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/.mirror")
     used = {json.loads(line)["id"] for line in OLD_DEVSET.open(encoding="utf-8") if line.strip()}
-    real = spam_items(mirror) + sms_items(mirror) + corpus_items(used)
+    real = spam_items(mirror) + sms_items(mirror) + agnews_items(mirror) + corpus_items(used)
     real_offers = [r for r in real if r["label"] != "clean"]
     real_clean = [r for r in real if r["label"] == "clean"]
     have: dict[str, int] = {}
@@ -361,9 +428,14 @@ def main() -> None:
         have[r["subcategory"]] = have.get(r["subcategory"], 0) + 1
     synth_offers = en_synthetic.offers(have)
     synth_clean = en_synthetic.hard_negatives(max(160, 270 - len(real_clean)))
-    pool = caught(real_offers + synth_offers)
     rng = random.Random(13)
-    rng.shuffle(pool)
+    by_label: dict[str, list[dict]] = {}
+    for it in caught(real_offers + synth_offers):
+        by_label.setdefault(it["label"], []).append(it)
+    for group in by_label.values():
+        rng.shuffle(group)
+    # round-robin over categories, so each category's offers get evaded
+    pool = [g[i] for i in range(max(map(len, by_label.values()))) for g in by_label.values() if i < len(g)]
     evasions = en_synthetic.evasions(pool, EVASIONS)
     write("en_real_offers.jsonl", real_offers)
     write("en_real_clean.jsonl", real_clean)

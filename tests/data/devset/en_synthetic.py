@@ -800,9 +800,10 @@ def _evade(text: str, kind: str) -> str:
     if kind == "separators":
         return KEY_TERMS.sub(lambda m: ".".join(m.group(0)), text)
     if kind == "run_together":
+        # a key term glued to the word after it ("RolexSubmariner", "paydayloan")
         return re.sub(
-            r"\b(\w+) (" + KEY_TERMS.pattern[2:-2] + r")\b",
-            lambda m: m.group(1) + m.group(2),
+            r"\b(" + KEY_TERMS.pattern[2:-2] + r") (\w+)",
+            lambda m: m.group(1) + m.group(3),
             text,
             flags=re.I,
         )
@@ -811,14 +812,17 @@ def _evade(text: str, kind: str) -> str:
 
 def evasions(caught_offers: list[dict], n: int) -> list[dict]:
     out: list[dict] = []
-    for i, original in enumerate(caught_offers):
+    for original in caught_offers:
         if len(out) >= n:
             break
-        kind = KINDS[i % len(KINDS)]
         text = original["text"][:1500]
-        changed = _evade(text, kind)
-        if changed == text:
+        # the next kind in turn, or the first later kind that changes this text
+        turn = len(out) % len(KINDS)
+        tried = [(k, _evade(text, k)) for k in KINDS[turn:] + KINDS[:turn]]
+        usable = [(k, t) for k, t in tried if t != text]
+        if not usable:
             continue
+        kind, changed = usable[0]
         out.append(
             {
                 "id": f"en-evasion-{kind.replace('_', '')}-{len(out) + 1:03d}",
