@@ -91,7 +91,7 @@ class DevItem:
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines: \u2028 may sit in a string
         if line.strip():
             yield json.loads(line)
 
