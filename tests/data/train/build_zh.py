@@ -1,8 +1,9 @@
 """Build the weakly labelled Chinese training text for the offer-vs-discussion model.
 
     python tests/data/train/build_zh.py            # rewrites tests/data/train/zh_corpus.jsonl
-    python tests/data/train/build_zh.py --pmail DIR  # also rewrites zh_pmail.jsonl from a
-                                                    # Jinnrry/PMail checkout (see SOURCES.md)
+    python tests/data/train/build_zh.py --mirrors /work/.mirror
+        # also rewrites zh_pmail.jsonl, zh_cnews.jsonl and zh_addetector4j.jsonl from the fetched
+        # repositories under that directory (<owner>+<name>/repo; see SOURCES.md)
 
 The label is weak: it is the corpus's own tag, not a reading of each text. Spam SMS is taken as an
 offer (1); ham SMS, news headlines and shoppers' reviews as discussion (0). Every id and every
@@ -37,8 +38,38 @@ SOURCES = {
 }
 KEY_CHARS = 40  # templated spam differs in names and numbers near the end: compare the start
 
+PMAIL_REPO = "Jinnrry/PMail"
 PMAIL_COMMIT = "a6049bf0523cabb33a28c73e08bccf46f90b4e5f"
 PMAIL_FILES = ("server/hooks/spam_block/trainData/data.csv", "server/hooks/spam_block/testData/data.csv")
+CNEWS_REPO = "qianshuang/dl-exp"
+CNEWS_COMMIT = "0ff7afa0588c61940868d24099c7cbecc8ee9b54"
+CNEWS_FILE = "data/cnews/cnews.val.txt"  # cnews.test.txt is the same blob; cnews.train.txt is absent
+ADDET_REPO = "siuank/ADDetector4J"
+ADDET_COMMIT = "fe01c7b9bde3cd9d1b255ef9d30a56305565f8e7"
+ADDET_FILES = ("train.txt", "test.txt")
+# In ADDetector4J a "1" is any trade talk, buyers' questions included; only statements are pitches.
+BUYER_QUESTION = re.compile(r"谁|有没有|吗|？|\?|^求|哪买|哪里买")
+
+
+def git_lines(checkout: Path, commit: str, path: str) -> list[str]:
+    blob = subprocess.run(["git", "-C", str(checkout), "show", f"{commit}:{path}"], check=True, capture_output=True)
+    return blob.stdout.decode("utf-8", "replace").replace("\r", "").split("\n")
+
+
+def mirror(root: Path, repo: str) -> Path:
+    return root / repo.replace("/", "+") / "repo"
+
+
+def repo_row(item_id: str, text: str, offer: int, genre: str, repo: str, commit: str, path: str, line: int) -> dict:
+    return {
+        "id": item_id,
+        "text": text,
+        "lang": "zh",
+        "offer": offer,
+        "genre": genre,
+        "source": f"gh:{repo}",
+        "provenance": {"repo": repo, "commit": commit, "path": path, "line": line},
+    }
 
 
 def near_key(text: str) -> str:
@@ -117,17 +148,14 @@ def build_corpus() -> list[dict]:
     return rows
 
 
-def build_pmail(checkout: Path) -> list[dict]:
+def build_pmail(root: Path) -> list[dict]:
     """Chinese e-mail from Jinnrry/PMail's spam-filter data (0 normal, 1 ad, 2 fraud; the older
     rows are trec06c spam). Ads and trec06c spam are offers; the fraud notices that only point to an
     attachment (phishing, not a pitch) and rows without Chinese are left out."""
     ids, keys = dev_exclusions()
     records = []
     for path in PMAIL_FILES:
-        blob = subprocess.run(
-            ["git", "-C", str(checkout), "show", f"{PMAIL_COMMIT}:{path}"], check=True, capture_output=True
-        ).stdout.decode("utf-8", "replace")
-        for number, line in enumerate(blob.split("\n"), start=1):
+        for number, line in enumerate(git_lines(mirror(root, PMAIL_REPO), PMAIL_COMMIT, path), start=1):
             match = re.match(r"([012])\s+(.*)", line)  # "<label> \t<text>", older rows "<label>   <text>"
             if not match or not re.search(r"[\u4e00-\u9fff]{4}", match.group(2)):
                 continue
@@ -143,25 +171,72 @@ def build_pmail(checkout: Path) -> list[dict]:
                     "line": number,
                 }
             )
-    out = []
-    for record in unique(records, ids, keys):
-        out.append(
-            {
-                "id": record["id"],
-                "text": record["text"],
-                "lang": "zh",
-                "offer": 0 if record["label"] == 0 else 1,
-                "genre": "email" if record["label"] == 0 else "spam_email",
-                "source": "gh:Jinnrry/PMail",
-                "provenance": {
-                    "repo": "Jinnrry/PMail",
-                    "commit": PMAIL_COMMIT,
-                    "path": record["path"],
-                    "line": record["line"],
-                },
-            }
+    return [
+        repo_row(
+            r["id"],
+            r["text"],
+            int(r["label"] != 0),
+            "email" if r["label"] == 0 else "spam_email",
+            PMAIL_REPO,
+            PMAIL_COMMIT,
+            r["path"],
+            r["line"],
         )
-    return out
+        for r in unique(records, ids, keys)
+    ]
+
+
+def build_cnews(root: Path) -> list[dict]:
+    """Sina news article bodies (cnews: "<category>\t<title+body>"), discussion (0); cut to 1,000
+    characters, enough to carry a news article's register."""
+    ids, keys = dev_exclusions()
+    records = []
+    for number, line in enumerate(git_lines(mirror(root, CNEWS_REPO), CNEWS_COMMIT, CNEWS_FILE), start=1):
+        category, _, text = line.partition("\t")
+        if text.strip():
+            records.append(
+                {"id": f"cnews-val-L{number}", "text": text.strip()[:1000], "line": number, "category": category}
+            )
+    return [
+        repo_row(r["id"], r["text"], 0, "news", CNEWS_REPO, CNEWS_COMMIT, CNEWS_FILE, r["line"])
+        for r in unique(records, ids, keys)
+    ]
+
+
+def build_addetector(root: Path) -> list[dict]:
+    """QQ-group chat of a Minecraft community labelled ad (1) / chat (0) by ADDetector4J's author
+    ("<text>==<label>"). Sellers' statements are offers, chat is not; buyers' questions are left out."""
+    ids, keys = dev_exclusions()
+    records = []
+    for path in ADDET_FILES:
+        for number, line in enumerate(git_lines(mirror(root, ADDET_REPO), ADDET_COMMIT, path), start=1):
+            text, sep, label = line.rpartition("==")
+            if not sep or label not in ("0", "1") or len(text) < 4:
+                continue
+            if label == "1" and BUYER_QUESTION.search(text):
+                continue
+            records.append(
+                {
+                    "id": f"addet-{path.split('.')[0]}-L{number}",
+                    "text": text,
+                    "label": int(label),
+                    "path": path,
+                    "line": number,
+                }
+            )
+    return [
+        repo_row(
+            r["id"],
+            r["text"],
+            r["label"],
+            "chat_ad" if r["label"] else "chat",
+            ADDET_REPO,
+            ADDET_COMMIT,
+            r["path"],
+            r["line"],
+        )
+        for r in unique(records, ids, keys)
+    ]
 
 
 def write(rows: list[dict], path: Path) -> None:
@@ -176,11 +251,13 @@ def write(rows: list[dict], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pmail", type=Path, help="bare git dir or checkout of Jinnrry/PMail")
+    parser.add_argument("--mirrors", type=Path, help="directory of fetched repositories (<owner>+<name>/repo)")
     args = parser.parse_args()
     write(build_corpus(), HERE / "zh_corpus.jsonl")
-    if args.pmail:
-        write(build_pmail(args.pmail), HERE / "zh_pmail.jsonl")
+    if args.mirrors:
+        write(build_pmail(args.mirrors), HERE / "zh_pmail.jsonl")
+        write(build_cnews(args.mirrors), HERE / "zh_cnews.jsonl")
+        write(build_addetector(args.mirrors), HERE / "zh_addetector4j.jsonl")
 
 
 if __name__ == "__main__":
