@@ -162,6 +162,7 @@ ALLOWED = [
     "SK-II神仙水专柜价1540元，包邮，加微信",
     "咖啡包挂耳咖啡，三盒包邮，下单送杯",
     "周末溜冰场开放，门票30元，欢迎来电",
+    "Shaved ice and snow cones, $3 each, order now at the counter",
 ]
 
 
