@@ -549,7 +549,7 @@ class Detector:
 
 @lru_cache(maxsize=8)
 def _load_cached(settings: DetectionSettings) -> Detector:
-    texts = load_pack_texts(builtin_pack_paths(), settings.override_pack)
+    texts = load_pack_texts(builtin_pack_paths(), settings.override_pack, settings.jurisdiction)
     return Detector.from_texts(texts, settings)
 
 

@@ -17,12 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
-_KINDS = ("subject", "offer", "support")
 
 
 @dataclass
@@ -43,6 +41,7 @@ class Rule:
     # it runs only around the literals' occurrences instead of over the whole page
     patterns: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
     counts_as_offer: bool = False  # support rules: e.g. a sale quantity next to a drug name
+    part_of: str = ""  # split out of this rule for a jurisdiction profile (see _apply_jurisdiction)
     note: str = ""
 
 
@@ -86,15 +85,37 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-def load_pack_texts(paths: Sequence[Path], override: str | None) -> list[tuple[str, str]]:
+DEFAULT_JURISDICTION = "cn"
+JURISDICTION_PREFIX = "jurisdiction/"  # the name of a profile among the texts compile_rules takes
+
+
+def jurisdiction_paths() -> dict[str, Path]:
+    """The shipped jurisdiction profiles by id (policy/jurisdictions/<id>.yaml)."""
+    folder = resources.files("linkscan") / "policy" / "jurisdictions"
+    return {p.name.removesuffix(".yaml"): Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml")}
+
+
+def jurisdiction_text(jurisdiction: str) -> tuple[str, str]:
+    """(name, text) of a shipped profile, named as compile_rules recognizes it."""
+    paths = jurisdiction_paths()
+    if jurisdiction not in paths:
+        raise ValueError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(sorted(paths))})")
+    return JURISDICTION_PREFIX + jurisdiction + ".yaml", paths[jurisdiction].read_text(encoding="utf-8")
+
+
+def load_pack_texts(
+    paths: Sequence[Path], override: str | None, jurisdiction: str = DEFAULT_JURISDICTION
+) -> list[tuple[str, str]]:
     texts = [(path.name, path.read_text(encoding="utf-8")) for path in paths]
     if override:
         texts.append(("override", Path(override).read_text(encoding="utf-8")))
+    texts.append(jurisdiction_text(jurisdiction))
     return texts
 
 
 def rules_version(texts: Iterable[tuple[str, str]]) -> str:
-    """Short digest over every pack's content (override included): changes iff the rules change."""
+    """Short digest over every pack's content (override and jurisdiction profile included): changes
+    iff the rules change."""
     digest = hashlib.sha256()
     for name, text in sorted(texts):
         digest.update(name.encode())
@@ -107,18 +128,14 @@ def rules_version(texts: Iterable[tuple[str, str]]) -> str:
 def _pattern_from(raw: str | Mapping[str, Any]) -> tuple[str, tuple[str, ...], int]:
     if isinstance(raw, str):
         return raw, (), 0
-    needs = tuple(str(n) for n in raw.get("needs", []))
-    within = int(raw.get("within", 0))
-    if within and not needs:
-        raise ValueError(f"pattern {raw['re']!r}: 'within' needs the literals it is anchored on ('needs')")
-    return str(raw["re"]), needs, within
+    return str(raw["re"]), tuple(str(n) for n in raw.get("needs") or ()), int(raw.get("within") or 0)
 
 
 def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -> Rule:
     return Rule(
         id=str(raw["id"]),
         kind=raw.get("kind", kind),
-        weight=float(raw.get("weight", raw.get("factor", 1.0))),
+        weight=float(raw.get("weight", 1.0)),
         category=str(raw.get("category", defaults.get("category", ""))),
         subcategory=str(raw.get("subcategory", defaults.get("subcategory", ""))),
         applies_to=tuple(raw.get("applies_to", ("*",))),
@@ -126,6 +143,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -
         exclude=[str(t) for t in raw.get("exclude", [])],
         patterns=[_pattern_from(p) for p in raw.get("patterns", [])],
         counts_as_offer=bool(raw.get("counts_as_offer", False)),
+        part_of=str(raw.get("part_of") or ""),
         note=str(raw.get("note", "")),
     )
 
@@ -139,29 +157,26 @@ class _Merged:
 
 
 def _merge_pack(merged: _Merged, doc: Mapping[str, Any], is_override: bool) -> None:
+    """Add one validated pack (``schema.Pack``; duplicate ids were refused by ``schema.check_packs``)."""
     defaults = {"category": doc.get("category", "")}
     for key, kind in (("rules", "subject"), ("cues", "cue"), ("context", "context")):
         for raw in doc.get(key, []) or []:
             rule = _rule_from(raw, kind, defaults)
-            if rule.kind not in (*_KINDS, "cue", "context"):
-                raise ValueError(f"rule {rule.id}: unknown kind {rule.kind!r}")
             existing = merged.rules.get(rule.id)
             if existing is not None and is_override:
                 # an override extends a shipped rule: new terms are added, given fields replace
                 existing.terms.extend(t for t in rule.terms if t not in existing.terms)
                 existing.exclude.extend(t for t in rule.exclude if t not in existing.exclude)
                 existing.patterns.extend(p for p in rule.patterns if p not in existing.patterns)
-                if "weight" in raw or "factor" in raw:
+                if "weight" in raw:
                     existing.weight = rule.weight
                 for term in raw.get("remove_terms", []) or []:
                     if term in existing.terms:
                         existing.terms.remove(term)
-            elif existing is not None:
-                raise ValueError(f"rule id {rule.id} defined twice")
             else:
                 merged.rules[rule.id] = rule
     for name, spec in (doc.get("subcategories") or {}).items():
-        merged.severities[f"{defaults['category']}.{name}"] = str(spec.get("severity", "medium"))
+        merged.severities[f"{defaults['category']}.{name}"] = str(spec["severity"])
     if doc.get("severity"):
         merged.severities[str(defaults["category"])] = str(doc["severity"])
     merged.scoring.update({k: float(v) for k, v in (doc.get("scoring") or {}).items()})
@@ -170,10 +185,69 @@ def _merge_pack(merged: _Merged, doc: Mapping[str, Any], is_override: bool) -> N
         merged.rules.pop(str(rule_id), None)
 
 
-def _parse_yaml(text: str) -> dict[str, Any]:
-    # the C loader (libyaml) parses the packs about ten times faster than the pure-Python one
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader) or {}  # noqa: S506 - a safe loader
+def _named(rule: Rule, names: Iterable[str]) -> bool:
+    """Whether a profile's list names ``rule``: by its id, its parent's id or its subcategory."""
+    targets = set(names)
+    return bool({rule.id, rule.part_of, f"{rule.category}.{rule.subcategory}"} & targets)
+
+
+def _apply_jurisdiction(rules: dict[str, Rule], profile: Mapping[str, Any]) -> list[Rule]:
+    """The rules as a jurisdiction profile has them: the allowed dropped, weights scaled, and each
+    remaining part (``part_of``) folded back into its parent, so that a rule split out only to be
+    named here scores exactly as before the split wherever the profile leaves it alone."""
+    allowed = profile.get("allowed") or []
+    weights: Mapping[str, float] = profile.get("weights") or {}
+    kept = [rule for rule in rules.values() if not _named(rule, allowed)]
+    for rule in kept:
+        for target, factor in weights.items():
+            if _named(rule, [target]):
+                rule.weight *= float(factor)
+    by_id = {rule.id: rule for rule in kept}
+    result: list[Rule] = []
+    for rule in kept:
+        parent = by_id.get(rule.part_of)
+        if parent is not None and rule.weight == parent.weight:
+            parent.terms.extend(t for t in rule.terms if t not in parent.terms)
+            parent.exclude.extend(t for t in rule.exclude if t not in parent.exclude)
+            parent.patterns.extend(p for p in rule.patterns if p not in parent.patterns)
+        else:
+            result.append(rule)
+    return result
+
+
+def validate_texts(texts: Sequence[tuple[str, str]]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
+    """Validate packs and the jurisdiction profile: (name, document) of each pack, and the
+    profile ({} if ``texts`` holds none). Raises ``schema.PackError`` listing every
+    problem with its file and line."""
+    from linkscan.detect import schema
+
+    problems: list[schema.Problem] = []
+    packs: list[tuple[str, dict[str, Any], schema.Locator]] = []
+    profiles: list[tuple[str, dict[str, Any], schema.Locator]] = []
+    for name, text in texts:
+        is_profile = name.startswith(JURISDICTION_PREFIX)
+        try:
+            doc, where = schema.validate(name, text, schema.Jurisdiction if is_profile else schema.Pack)
+        except schema.PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        (profiles if is_profile else packs).append((name, doc, where))
+    for name, doc, where in profiles:
+        if name != f"{JURISDICTION_PREFIX}{doc['id']}.yaml":
+            problems.append(schema.Problem(name, where.line(("id",)), f"id {doc['id']!r} is not the file's name"))
+    if len(profiles) > 1:
+        problems.append(schema.Problem(profiles[1][0], 1, "more than one jurisdiction profile"))
+    problems.extend(schema.check_packs(packs, override="override"))
+    declared: dict[str, set[str]] = {}
+    for _name, doc, _where in packs:
+        if doc.get("category"):
+            declared.setdefault(str(doc["category"]), set()).update(doc.get("subcategories") or {})
+    rule_ids = [str(r["id"]) for _n, doc, _w in packs for s in ("rules", "cues", "context") for r in doc.get(s) or []]
+    for name, doc, where in profiles[:1]:
+        problems.extend(schema.check_jurisdiction(name, doc, where, rule_ids, declared))
+    if problems:
+        raise schema.PackError(problems)
+    return [(name, doc) for name, doc, _where in packs], profiles[0][1] if profiles else {}
 
 
 _LEADING_CLASS = re.compile(r"\[(?:\\.|[^\]\\])+\](?![*+?{])")  # "[0-9]" not followed by a quantifier
@@ -325,14 +399,17 @@ def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ..
 
 
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
-    """Parse, merge (override last) and compile the packs into one automaton."""
+    """Validate, merge (override last), apply the jurisdiction profile (``texts`` holds it as
+    ``jurisdiction/<id>.yaml``, see ``load_pack_texts``; without one every rule is an offering, as
+    under cn) and compile into one automaton."""
     import ahocorasick_rs  # imported when the detector is built
 
+    packs, profile = validate_texts(texts)
     merged = _Merged()
-    for name, text in texts:
-        _merge_pack(merged, _parse_yaml(text), is_override=name == "override")
+    for name, doc in packs:
+        _merge_pack(merged, doc, is_override=name == "override")
 
-    rules = list(merged.rules.values())
+    rules = _apply_jurisdiction(merged.rules, profile)
     entries: dict[str, list[tuple[int, str, bool]]] = {}
     patterns: list[CompiledPattern] = []
     for index, rule in enumerate(rules):
