@@ -343,9 +343,9 @@ def test_patterns_sharing_one_scan_match_what_each_finds_alone() -> None:
 
     pack = """
 rules:
-  - {id: q.weight, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
-  - {id: q.code, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
-  - {id: q.year, kind: support, category: q, subcategory: "*", patterns: ['[0-9]{4}']}
+  - {id: q.weight, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
+  - {id: q.code, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
+  - {id: q.year, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9]{4}']}
 """
     compiled = compile_rules([("pack.yaml", pack)])
     members = compiled.shared_scans[0]

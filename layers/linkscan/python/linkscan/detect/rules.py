@@ -9,6 +9,7 @@ depends on the text length, not on the number of rules.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 
+from linkscan.detect import schema
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
@@ -216,38 +218,67 @@ def _apply_jurisdiction(rules: dict[str, Rule], profile: Mapping[str, Any]) -> l
 
 
 def validate_texts(texts: Sequence[tuple[str, str]]) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
-    """Validate packs and the jurisdiction profile: (name, document) of each pack, and the
-    profile ({} if ``texts`` holds none). Raises ``schema.PackError`` listing every
-    problem with its file and line."""
-    from linkscan.detect import schema
+    """Validate packs, the override pack (named "override") and the jurisdiction profile (named
+    ``jurisdiction/<id>.yaml``): (name, document) of each pack, and the profile ({} if ``texts``
+    holds none). Raises ``schema.PackError`` listing every problem with its file and line."""
+    packs = [(n, t) for n, t in texts if n != "override" and not n.startswith(JURISDICTION_PREFIX)]
+    override = next(((n, t) for n, t in texts if n == "override"), None)
+    profiles = [(n, t) for n, t in texts if n.startswith(JURISDICTION_PREFIX)]
+    if len(profiles) > 1:
+        raise schema.PackError([schema.Problem(profiles[1][0], 1, "more than one jurisdiction profile")])
+    docs, profile_docs = validate_files(packs, override, profiles)
+    return docs, profile_docs[0] if profile_docs else {}
 
+
+def validate_files(
+    packs: Sequence[tuple[str, str]], override: tuple[str, str] | None, profiles: Sequence[tuple[str, str]]
+) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, Any]]]:
+    """Validate (name, text) of packs, of the override pack and of jurisdiction profiles (each
+    one on its own against the packs): the documents, or ``schema.PackError`` with every problem."""
     problems: list[schema.Problem] = []
-    packs: list[tuple[str, dict[str, Any], schema.Locator]] = []
-    profiles: list[tuple[str, dict[str, Any], schema.Locator]] = []
-    for name, text in texts:
-        is_profile = name.startswith(JURISDICTION_PREFIX)
+    checked: list[tuple[str, dict[str, Any], schema.Locator]] = []
+    parsed: list[dict[str, Any]] = []  # invalid packs too: they still declare their subcategories
+    for name, text in [*packs, *([override] if override else [])]:
         try:
-            doc, where = schema.validate(name, text, schema.Jurisdiction if is_profile else schema.Pack)
+            checked.append((name, *schema.validate(name, text, schema.Pack)))
+            parsed.append(checked[-1][1])
+        except schema.PackError as exc:
+            problems.extend(exc.problems)
+            with contextlib.suppress(schema.PackError):
+                parsed.append(schema.parse(name, text))
+    declared = declared_subcategories(parsed)
+    problems.extend(schema.check_packs(checked, declared, override=override[0] if override else None))
+    rule_ids = [
+        str(rule.get("id"))
+        for doc in parsed
+        for section in ("rules", "cues", "context")
+        for rule in (doc.get(section) if isinstance(doc.get(section), list) else [])
+        if isinstance(rule, dict)
+    ]
+    profile_docs: list[dict[str, Any]] = []
+    for name, text in profiles:
+        try:
+            doc, where = schema.validate(name, text, schema.Jurisdiction)
         except schema.PackError as exc:
             problems.extend(exc.problems)
             continue
-        (profiles if is_profile else packs).append((name, doc, where))
-    for name, doc, where in profiles:
-        if name != f"{JURISDICTION_PREFIX}{doc['id']}.yaml":
+        if Path(name).name != f"{doc['id']}.yaml":
             problems.append(schema.Problem(name, where.line(("id",)), f"id {doc['id']!r} is not the file's name"))
-    if len(profiles) > 1:
-        problems.append(schema.Problem(profiles[1][0], 1, "more than one jurisdiction profile"))
-    problems.extend(schema.check_packs(packs, override="override"))
-    declared: dict[str, set[str]] = {}
-    for _name, doc, _where in packs:
-        if doc.get("category"):
-            declared.setdefault(str(doc["category"]), set()).update(doc.get("subcategories") or {})
-    rule_ids = [str(r["id"]) for _n, doc, _w in packs for s in ("rules", "cues", "context") for r in doc.get(s) or []]
-    for name, doc, where in profiles[:1]:
         problems.extend(schema.check_jurisdiction(name, doc, where, rule_ids, declared))
+        profile_docs.append(doc)
     if problems:
         raise schema.PackError(problems)
-    return [(name, doc) for name, doc, _where in packs], profiles[0][1] if profiles else {}
+    return [(name, doc) for name, doc, _where in checked], profile_docs
+
+
+def declared_subcategories(docs: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    """Category -> the subcategories the packs declare."""
+    declared: dict[str, set[str]] = {}
+    for doc in docs:
+        subcategories = doc.get("subcategories")
+        if isinstance(doc.get("category"), str):
+            declared.setdefault(doc["category"], set()).update(subcategories if isinstance(subcategories, dict) else ())
+    return declared
 
 
 _LEADING_CLASS = re.compile(r"\[(?:\\.|[^\]\\])+\](?![*+?{])")  # "[0-9]" not followed by a quantifier
@@ -450,3 +481,49 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         version=rules_version(texts),
         term_count=len(entries),
     )
+
+
+def check_files(target: Path | None, override: str | None = None) -> list[Any]:
+    """Every problem (``schema.Problem``) of the packs, policy files and jurisdiction profiles in
+    ``target`` (a directory, searched recursively, or one file), or of the shipped ones plus the
+    override pack when ``target`` is None. A lone pack file is checked as an override of the
+    shipped packs; profiles and policy files are checked against the packs beside them, or the
+    shipped packs when there are none."""
+    from linkscan.detect.policy import policy_paths
+
+    if target is None:
+        files = [*builtin_pack_paths(), *policy_paths(), *jurisdiction_paths().values()]
+    elif target.is_dir():
+        files = sorted(target.rglob("*.yaml"))
+    else:
+        files = [target]
+    policies = [f for f in files if f.name in schema.POLICY_MODELS and f.parent.name != "jurisdictions"]
+    profiles = [f for f in files if f.parent.name == "jurisdictions"]
+    packs = [f for f in files if f not in policies and f not in profiles]
+    override_path = Path(override) if override and target is None else None
+    if target is not None and target.is_file() and packs:
+        override_path, packs = packs[0], []
+    if not packs:
+        packs = builtin_pack_paths()
+
+    def read(path: Path) -> tuple[str, str]:
+        return str(path), path.read_text(encoding="utf-8")
+
+    problems: list[schema.Problem] = []
+    docs: list[tuple[str, dict[str, Any]]] = []
+    try:
+        docs, _profiles = validate_files(
+            [read(p) for p in packs], read(override_path) if override_path else None, [read(p) for p in profiles]
+        )
+    except schema.PackError as exc:
+        problems.extend(exc.problems)
+    declared = declared_subcategories(doc for _name, doc in docs)
+    for path in policies:
+        try:
+            doc, where = schema.validate(*read(path), schema.POLICY_MODELS[path.name])
+        except schema.PackError as exc:
+            problems.extend(exc.problems)
+            continue
+        if path.name == "enforcement.yaml" and declared:
+            problems.extend(schema.check_enforcement(str(path), doc, where, declared))
+    return problems

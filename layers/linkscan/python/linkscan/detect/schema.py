@@ -7,8 +7,7 @@ parsed by the fast C loader and checked; only when something is wrong is it comp
 YAML nodes, whose marks give the lines.
 """
 
-from __future__ import annotations
-
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -81,7 +80,7 @@ class PatternSpec(_Strict):
         return _compiles(value)
 
     @model_validator(mode="after")
-    def _window(self) -> PatternSpec:
+    def _window(self) -> "PatternSpec":
         if self.within is not None:
             if self.within <= 0:
                 raise ValueError(f"'within' must be a positive number of characters, not {self.within}")
@@ -152,7 +151,7 @@ class Source(_Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _where(self) -> Source:
+    def _where(self) -> "Source":
         if not self.url and not self.repo:
             raise ValueError(f"source {self.id}: give its 'url' or its 'repo'")
         return self
@@ -217,7 +216,7 @@ class Enforcement(_Strict):
     start_grade_overrides: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")], str] | None = None
 
     @model_validator(mode="after")
-    def _on_the_ladder(self) -> Enforcement:
+    def _on_the_ladder(self) -> "Enforcement":
         grades = {**self.start_grade_by_severity, **(self.start_grade_overrides or {})}
         wrong = sorted({grade for grade in grades.values() if grade not in self.account_ladder})
         if wrong:
@@ -239,7 +238,7 @@ class Jurisdiction(_Strict):
     weights: dict[Annotated[str, Field(pattern=RULE_ID)], Annotated[float, Field(gt=0)]] | None = None
 
     @model_validator(mode="after")
-    def _disjoint(self) -> Jurisdiction:
+    def _disjoint(self) -> "Jurisdiction":
         both = sorted(set(self.offerings or ()) & set(self.allowed or ()))
         if both:
             raise ValueError(f"named both as offerings and as allowed: {', '.join(both)}")
@@ -390,6 +389,8 @@ def _problems_from(name: str, error: ValidationError, doc: Mapping[str, Any], wh
         kind = item["type"]
         if kind == "extra_forbidden":
             message = f"unknown key {path[-1]!r} in {_dotted(path[:-1]) or 'the file'}"
+            close = difflib.get_close_matches(str(path[-1]), _known_keys(), n=1)
+            message += f" (did you mean {close[0]!r}?)" if close else ""
             line = where.line(path, key=True)
         elif kind == "missing":
             message = f"{_dotted(path)}: a required key is missing"
@@ -408,6 +409,14 @@ def _problems_from(name: str, error: ValidationError, doc: Mapping[str, Any], wh
             line = where.line(path, key=on_key)
         problems.append(Problem(name, line, prefix + message))
     return problems
+
+
+def _known_keys() -> list[str]:
+    models: list[type[BaseModel]] = [
+        PatternSpec, GoodsRule, CueRule, ContextRule, Source, SubcategorySpec, Scoring, SignalSpec, Pack,
+        Jurisdiction, *POLICY_MODELS.values(),
+    ]
+    return sorted({name for model in models for name in model.model_fields})
 
 
 def _rule_id_at(doc: Mapping[str, Any], path: Path) -> str:
@@ -432,6 +441,10 @@ def validate(name: str, text: str, model: type[_Strict]) -> tuple[dict[str, Any]
 # -- checks across the packs --------------------------------------------------------------------------
 
 
+# what an override pack's rule may give when it extends a shipped rule of the same id
+_EXTENSION_KEYS = frozenset({"id", "terms", "exclude", "patterns", "weight", "remove_terms", "note", "source"})
+
+
 @dataclass
 class _Seen:
     file: str
@@ -440,17 +453,15 @@ class _Seen:
 
 
 def check_packs(
-    packs: Sequence[tuple[str, dict[str, Any], Locator]], override: str | None = None
+    packs: Sequence[tuple[str, dict[str, Any], Locator]],
+    declared: Mapping[str, set[str]],
+    override: str | None = None,
 ) -> list[Problem]:
     """What no single pack can show: a rule id defined twice, a subcategory or target no pack
     declares, a source id the pack does not list, a ``part_of`` or ``disable`` naming no rule, a
-    rule with nothing to match. ``override`` names the override pack, whose rules may extend
+    rule with nothing to match. ``declared``: category -> its subcategories. ``override`` names the override pack, whose rules may extend
     shipped ones (same id) instead of defining them."""
     problems: list[Problem] = []
-    declared: dict[str, set[str]] = {}
-    for _name, doc, _where in packs:
-        if doc.get("category"):
-            declared.setdefault(str(doc["category"]), set()).update(doc.get("subcategories") or {})
     seen: dict[str, _Seen] = {}
     for name, doc, where in packs:
         sources = {str(s.get("id")) for s in doc.get("sources") or []}
@@ -467,7 +478,13 @@ def check_packs(
                 if first is not None and not extends:
                     report(f"rule id defined twice (first at {first.file}:{first.where.line(first.path)})")
                 seen.setdefault(rule_id, _Seen(name, where, path))
-                if not extends and not (raw.get("terms") or raw.get("patterns")):
+                if extends:
+                    fixed = sorted(set(raw) - _EXTENSION_KEYS)
+                    if fixed:
+                        report(f"extends the shipped rule, which keeps its {', '.join(fixed)}: give only "
+                               f"{', '.join(sorted(_EXTENSION_KEYS - {'id'}))}")
+                    continue
+                if not (raw.get("terms") or raw.get("patterns")):
                     report("no terms and no patterns: it can never match")
                 if raw.get("remove_terms") and not extends:
                     report("remove_terms only applies in the override pack, to a shipped rule", (*path, "remove_terms"))
