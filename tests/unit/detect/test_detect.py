@@ -343,7 +343,7 @@ def test_patterns_sharing_one_scan_match_what_each_finds_alone() -> None:
 
     pack = """
 rules:
-  - {id: q.weight, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
+  - {id: q.wt, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
   - {id: q.code, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
   - {id: q.year, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9]{4}']}
 """

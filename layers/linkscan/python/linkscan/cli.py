@@ -170,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Scan links and mini-programs for illegal cash-loan, counterfeit and contraband offerings.",
     )
     parser.add_argument(
-        "--jurisdiction", metavar="ID", help="jurisdiction profile for detection (cn, us; default LINKSCAN_JURISDICTION or cn)"
+        "--jurisdiction",
+        metavar="ID",
+        help="jurisdiction profile for detection (cn, us; default LINKSCAN_JURISDICTION or cn)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -217,7 +219,9 @@ def _add_rules_command(commands: Any) -> None:
         "check",
         help="validate every pack and policy file; print file:line: problem; exit 0 clean, 1 problems, 2 usage",
     )
-    check.add_argument("dir", nargs="?", help="a directory (or one file) to check; default the shipped files and the override pack")
+    check.add_argument(
+        "dir", nargs="?", help="a directory (or one file) to check; default the shipped files and the override pack"
+    )
     check.set_defaults(handler=cmd_rules_check)
 
 

@@ -18,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-
 from linkscan.detect import schema
 from linkscan.detect.normalize import is_latin_word_char, normalize
 
@@ -252,7 +251,7 @@ def validate_files(
         str(rule.get("id"))
         for doc in parsed
         for section in ("rules", "cues", "context")
-        for rule in (doc.get(section) if isinstance(doc.get(section), list) else [])
+        for rule in _list(doc.get(section))
         if isinstance(rule, dict)
     ]
     profile_docs: list[dict[str, Any]] = []
@@ -269,6 +268,10 @@ def validate_files(
     if problems:
         raise schema.PackError(problems)
     return [(name, doc) for name, doc, _where in checked], profile_docs
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def declared_subcategories(docs: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:

@@ -217,8 +217,8 @@ class Enforcement(_Strict):
 
     @model_validator(mode="after")
     def _on_the_ladder(self) -> "Enforcement":
-        grades = {**self.start_grade_by_severity, **(self.start_grade_overrides or {})}
-        wrong = sorted({grade for grade in grades.values() if grade not in self.account_ladder})
+        grades = [*self.start_grade_by_severity.values(), *(self.start_grade_overrides or {}).values()]
+        wrong = sorted({grade for grade in grades if grade not in self.account_ladder})
         if wrong:
             raise ValueError(f"grades not on the account_ladder {self.account_ladder}: {', '.join(wrong)}")
         return self
@@ -351,7 +351,7 @@ class Locator:
         node of the path that exists (a missing key: its mapping)."""
         if self._root is None:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            self._root = yaml.compose(self._text, Loader=loader)  # noqa: S506 - a safe loader
+            self._root = yaml.compose(self._text, Loader=loader)
         node = self._root
         if node is None:
             return 1
@@ -413,8 +413,17 @@ def _problems_from(name: str, error: ValidationError, doc: Mapping[str, Any], wh
 
 def _known_keys() -> list[str]:
     models: list[type[BaseModel]] = [
-        PatternSpec, GoodsRule, CueRule, ContextRule, Source, SubcategorySpec, Scoring, SignalSpec, Pack,
-        Jurisdiction, *POLICY_MODELS.values(),
+        PatternSpec,
+        GoodsRule,
+        CueRule,
+        ContextRule,
+        Source,
+        SubcategorySpec,
+        Scoring,
+        SignalSpec,
+        Pack,
+        Jurisdiction,
+        *POLICY_MODELS.values(),
     ]
     return sorted({name for model in models for name in model.model_fields})
 
@@ -459,8 +468,8 @@ def check_packs(
 ) -> list[Problem]:
     """What no single pack can show: a rule id defined twice, a subcategory or target no pack
     declares, a source id the pack does not list, a ``part_of`` or ``disable`` naming no rule, a
-    rule with nothing to match. ``declared``: category -> its subcategories. ``override`` names the override pack, whose rules may extend
-    shipped ones (same id) instead of defining them."""
+    rule with nothing to match. ``declared``: category -> its subcategories. ``override`` names
+    the override pack, whose rules may extend shipped ones (same id) instead of defining them."""
     problems: list[Problem] = []
     seen: dict[str, _Seen] = {}
     for name, doc, where in packs:
@@ -470,7 +479,9 @@ def check_packs(
                 path: Path = (section, index)
                 rule_id = str(raw["id"])
 
-                def report(message: str, at: Path = path, rule_id: str = rule_id, where: Locator = where) -> None:
+                def report(
+                    message: str, at: Path = path, rule_id: str = rule_id, where: Locator = where, name: str = name
+                ) -> None:
                     problems.append(Problem(name, where.line(at), f"rule {rule_id}: {message}"))
 
                 first = seen.get(rule_id)
@@ -481,14 +492,16 @@ def check_packs(
                 if extends:
                     fixed = sorted(set(raw) - _EXTENSION_KEYS)
                     if fixed:
-                        report(f"extends the shipped rule, which keeps its {', '.join(fixed)}: give only "
-                               f"{', '.join(sorted(_EXTENSION_KEYS - {'id'}))}")
+                        report(
+                            f"extends the shipped rule, which keeps its {', '.join(fixed)}: give only "
+                            f"{', '.join(sorted(_EXTENSION_KEYS - {'id'}))}"
+                        )
                     continue
                 if not (raw.get("terms") or raw.get("patterns")):
                     report("no terms and no patterns: it can never match")
                 if raw.get("remove_terms") and not extends:
                     report("remove_terms only applies in the override pack, to a shipped rule", (*path, "remove_terms"))
-                for source in raw.get("source") or []:
+                for source in _as_list(raw.get("source")) or []:
                     if source not in sources:
                         report(f"source {source!r} is not in the pack's 'sources'", (*path, "source"))
                 if section == "rules":
@@ -502,14 +515,18 @@ def check_packs(
                         report("subcategory '*' is for support rules only", (*path, "subcategory"))
                     elif subcategory != "*" and subcategory not in declared.get(category, set()):
                         known = ", ".join(sorted(declared.get(category, set()))) or "none"
-                        report(f"unknown subcategory {subcategory!r} of {category} (declared: {known})",
-                               (*path, "subcategory"))
+                        report(
+                            f"unknown subcategory {subcategory!r} of {category} (declared: {known})",
+                            (*path, "subcategory"),
+                        )
                     if raw.get("counts_as_offer") is not None and raw.get("kind") != "support":
                         report("counts_as_offer is for support rules only", (*path, "counts_as_offer"))
                 for target_index, target in enumerate(raw.get("applies_to") or []):
                     if not _known_target(str(target), declared):
-                        report(f"applies_to {target!r}: no such category or subcategory",
-                               (*path, "applies_to", target_index))
+                        report(
+                            f"applies_to {target!r}: no such category or subcategory",
+                            (*path, "applies_to", target_index),
+                        )
     for name, doc, where in packs:
         for section in ("rules", "cues", "context"):
             for index, raw in enumerate(doc.get(section) or []):
@@ -519,10 +536,17 @@ def check_packs(
                 at = (section, index, "part_of")
                 target = seen.get(str(parent))
                 if target is None:
-                    problems.append(Problem(name, where.line(at), f"rule {raw['id']}: part_of {parent!r}: no such rule"))
+                    problems.append(
+                        Problem(name, where.line(at), f"rule {raw['id']}: part_of {parent!r}: no such rule")
+                    )
                 elif not _same_kind(raw, section, packs, target, doc):
                     problems.append(
-                        Problem(name, where.line(at), f"rule {raw['id']}: part_of {parent!r}: a part has its rule's kind, category, subcategory and weight (scale it in a jurisdiction profile instead)")
+                        Problem(
+                            name,
+                            where.line(at),
+                            f"rule {raw['id']}: part_of {parent!r}: a part has its rule's kind, category, "
+                            "subcategory and weight (scale it in a jurisdiction profile instead)",
+                        )
                     )
         for index, rule_id in enumerate(doc.get("disable") or []):
             if rule_id not in seen:
@@ -575,14 +599,22 @@ def check_jurisdiction(
             if target in ids or (target.count(".") == 1 and _known_target(target, declared)):
                 continue
             at: Path = (key, target) if key == "weights" else (key, index)
-            problems.append(Problem(name, where.line(at, key=key == "weights"), f"{key}: {target!r} names no rule or subcategory"))
+            problems.append(
+                Problem(name, where.line(at, key=key == "weights"), f"{key}: {target!r} names no rule or subcategory")
+            )
     return problems
 
 
-def check_enforcement(name: str, doc: Mapping[str, Any], where: Locator, declared: Mapping[str, set[str]]) -> list[Problem]:
+def check_enforcement(
+    name: str, doc: Mapping[str, Any], where: Locator, declared: Mapping[str, set[str]]
+) -> list[Problem]:
     """The enforcement overrides name categories and subcategories the packs declare."""
     return [
-        Problem(name, where.line(("start_grade_overrides", target), key=True), f"start_grade_overrides: {target!r} names no category or subcategory")
+        Problem(
+            name,
+            where.line(("start_grade_overrides", target), key=True),
+            f"start_grade_overrides: {target!r} names no category or subcategory",
+        )
         for target in doc.get("start_grade_overrides") or {}
         if not _known_target(str(target), declared)
     ]
