@@ -266,3 +266,13 @@ def test_a_rule_split_out_for_a_profile_scores_as_before_the_split() -> None:
     allowed = "id: xx\nname: X\nallowed: [t.drugs_part]\n"
     profiled = Detector.from_texts([("pack.yaml", split), ("jurisdiction/xx.yaml", allowed)], settings)
     assert profiled.detect("moonrock, ping me").score == 0
+
+
+def test_rules_check_includes_the_deployment_override_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    override = tmp_path / "override.yaml"
+    override.write_text("rules:\n  - id: cash_loan.loan_slang\n    terms: [x]\n    kind: offer\n", encoding="utf-8")
+    monkeypatch.setenv("LINKSCAN_RULES_OVERRIDE", str(override))
+    assert main(["rules", "check"]) == 1
+    assert capsys.readouterr().out.startswith(f"{override}:2: rule cash_loan.loan_slang: extends the shipped rule")
