@@ -20,7 +20,7 @@ Category = Literal["cash_loan", "counterfeit", "contraband"]
 Severity = Literal["low", "medium", "high", "critical"]
 CATEGORIES: tuple[str, ...] = ("cash_loan", "counterfeit", "contraband")
 
-RULE_ID = r"^[a-z0-9_]+(?:\.[a-z0-9_*]+)*$"
+RULE_ID = r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$"
 NAME = r"^[a-z0-9_]+$"
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]  # a string with something in it
 Term = Annotated[str, Field(min_length=1, pattern=r"\S")]
@@ -380,9 +380,8 @@ def _dotted(path: Path) -> str:
 def _problems_from(name: str, error: ValidationError, doc: Mapping[str, Any], where: Locator) -> list[Problem]:
     problems: list[Problem] = []
     for item in error.errors():
-        # drop pydantic's own steps: "[key]" (the error is in a mapping key), model names in unions
-        loc = tuple(step for step in item["loc"] if not (isinstance(step, str) and step[:1].isupper()))
-        on_key = bool(loc) and loc[-1] == "[key]"
+        loc = tuple(item["loc"])
+        on_key = bool(loc) and loc[-1] == "[key]"  # pydantic's step for an error in a mapping key
         path = tuple(step for step in loc if step != "[key]")
         rule = _rule_id_at(doc, path)
         prefix = f"rule {rule}: " if rule else ""
