@@ -48,7 +48,14 @@ class PackError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Deferred(_Strict):
+    """A model off the detection path (checked by ``rules check`` or loaded later): built on first
+    use, not at import, so that a cold start does not pay for it."""
+
+    model_config = ConfigDict(defer_build=True)
 
 
 # -- rule packs ------------------------------------------------------------------------------------
@@ -209,7 +216,7 @@ class Allowlist(_Strict):
     domains: dict[Annotated[str, Field(pattern=NAME)], list[Domain]]
 
 
-class Enforcement(_Strict):
+class Enforcement(_Deferred):
     url_actions: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
     account_ladder: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
     start_grade_by_severity: dict[Severity, str]
@@ -251,7 +258,7 @@ class Jurisdiction(_Strict):
 Regex = Annotated[str, Field(min_length=1)]
 
 
-class _MiniTopic(_Strict):
+class _MiniTopic(_Deferred):
     label: Text
     licence: Text
     category: Category
@@ -263,25 +270,25 @@ class _MiniTopic(_Strict):
     covering_qualifications: list[Term] | None = None
 
 
-class _MiniBrand(_Strict):
+class _MiniBrand(_Deferred):
     brand: Text
     aliases: list[Term] = Field(min_length=1)
     owners: list[Term] | None = None
 
 
-class _MiniImpersonation(_Strict):
+class _MiniImpersonation(_Deferred):
     name_window: Annotated[int, Field(ge=1)] | None = None
     official_markers: list[Term] = Field(min_length=1)
     brands: list[_MiniBrand]
 
 
-class _MiniChannelKind(_Strict):
+class _MiniChannelKind(_Deferred):
     strong: bool
     signal: Annotated[str, Field(pattern=NAME)]
     cues: list[Term] | None = None
 
 
-class _MiniChannel(_Strict):
+class _MiniChannel(_Deferred):
     platform_domains: list[Domain] | None = None
     kinds: dict[Annotated[str, Field(pattern=NAME)], _MiniChannelKind]
     handle_patterns: dict[Annotated[str, Field(pattern=NAME)], list[Regex]] | None = None
@@ -303,7 +310,7 @@ class _MiniChannel(_Strict):
         return value
 
 
-class MiniProgram(_Strict):
+class MiniProgram(_Deferred):
     licensed_topics: dict[Annotated[str, Field(pattern=NAME)], _MiniTopic]
     impersonation: _MiniImpersonation
     channel_leading: _MiniChannel
