@@ -68,8 +68,8 @@ def _doubled_pack(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     shipped = {term for rule in detector.compiled.rules for term in rule.terms}
     extra = sorted({_variant(term) for term in shipped} - shipped)
     doc = {
-        "category": "bench",
-        "rules": [{"id": "bench.variants", "kind": "subject", "subcategory": "x", "terms": extra}],
+        "category": "counterfeit",
+        "rules": [{"id": "bench.variants", "kind": "subject", "subcategory": "replica_goods", "terms": extra}],
     }
     return [*texts, ("zz_bench.yaml", json.dumps(doc, ensure_ascii=False))]
 

@@ -247,6 +247,27 @@ def test_pages_left_to_the_python_code_keep_none_alive() -> None:
     assert normalize("ΣΟΦΙΑ").text.startswith("σ")  # folded by the Python code
 
 
+def test_a_page_with_a_dotted_capital_i_still_lowers_its_other_letters(step2: str) -> None:
+    # "İ" lowers to two characters: it stays as it is, and the rest of the page is folded as usual
+    assert "replica rolex" in normalize("İSTANBUL REPLICA ROLEX").text
+
+
+def test_a_greek_page_folds_its_sigmas_by_context_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extension leaves capital sigmas to str.lower (final or not, by the neighbours) and folds
+    the lowered page itself: the result is the Python reference's, offsets included."""
+    from linkscan.detect import normalize as norm
+
+    built_extension()
+    page = "ΟΔΟΣ ΣΟΦΙΑΣ: ΦΑΡΜΑΚΑ ΧΩΡΙΣ ΣΥΝΤΑΓΗ, viagra ❤ 50€"
+    native = normalize(page)
+    monkeypatch.setattr(norm, "_native", None)
+    python = normalize(page)
+    assert (native.folded, native.text) == (python.folded, python.text)
+    assert [native.to_original(p) for p in range(len(native.text) + 1)] == [
+        python.to_original(p) for p in range(len(python.text) + 1)
+    ]
+
+
 def test_a_newline_separates_words(detector: Detector) -> None:
     assert normalize("stealth\nshipping").text == "stealth shipping"
 
@@ -343,9 +364,9 @@ def test_patterns_sharing_one_scan_match_what_each_finds_alone() -> None:
 
     pack = """
 rules:
-  - {id: q.weight, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
-  - {id: q.code, kind: support, category: q, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
-  - {id: q.year, kind: support, category: q, subcategory: "*", patterns: ['[0-9]{4}']}
+  - {id: q.wt, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<![0-9][0-9])[0-9]*\\s?g\\b']}
+  - {id: q.code, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9](?<=[a-z] [0-9])[0-9]{3}\\b']}
+  - {id: q.year, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9]{4}']}
 """
     compiled = compile_rules([("pack.yaml", pack)])
     members = compiled.shared_scans[0]

@@ -5,6 +5,8 @@ linkscan analyze [FILE|-] [--html|--text] [--json]
 linkscan analyze --batch FILE.jsonl
 linkscan miniprogram FILE.json [--json]
 linkscan canonicalize URL... | expressions URL... | lookup URL
+linkscan rules check [DIR]
+linkscan --jurisdiction us analyze ...   (the jurisdiction profile; default LINKSCAN_JURISDICTION or cn)
 """
 
 from __future__ import annotations
@@ -24,11 +26,16 @@ if TYPE_CHECKING:
 DECISION_MARK = {"allow": "ALLOW ", "review": "REVIEW", "block": "BLOCK "}
 
 
-def _detector() -> Detector:
+def _detector(args: argparse.Namespace | None = None) -> Detector:
+    from dataclasses import replace
+
     from linkscan.detect import Detector
     from linkscan.settings import DetectionSettings
 
-    return Detector.load(DetectionSettings.from_env())
+    settings = DetectionSettings.from_env()
+    if args is not None and getattr(args, "jurisdiction", None):
+        settings = replace(settings, jurisdiction=args.jurisdiction)
+    return Detector.load(settings)
 
 
 def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
@@ -77,7 +84,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except InvalidUrlError as exc:
         print(f"linkscan: invalid URL: {exc}", file=sys.stderr)
         return 2
-    result = scan_url(url, target_id=tid, detector=_detector(), fetch_settings=settings)
+    result = scan_url(url, target_id=tid, detector=_detector(args), fetch_settings=settings)
     if args.save_evidence and result.fetch is not None:
         from linkscan.fetch.evidence import save_evidence
 
@@ -122,7 +129,7 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    detector = _detector()
+    detector = _detector(args)
     if args.batch:
         with open(args.batch, encoding="utf-8") as handle:
             errors = analyze_batch(handle, detector, sys.stdout)
@@ -152,7 +159,7 @@ def cmd_miniprogram(args: argparse.Namespace) -> int:
     except InvalidInputError as exc:
         print(f"linkscan: invalid mini-program metadata: {exc}", file=sys.stderr)
         return 2
-    verdict = scan_miniprogram(meta, _detector(), scan_id=new_scan_id(), scanned_at=utc_now())
+    verdict = scan_miniprogram(meta, _detector(args), scan_id=new_scan_id(), scanned_at=utc_now())
     _emit(verdict, args.json, sys.stdout)
     return 0
 
@@ -161,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linkscan",
         description="Scan links and mini-programs for illegal cash-loan, counterfeit and contraband offerings.",
+    )
+    parser.add_argument(
+        "--jurisdiction",
+        metavar="ID",
+        help="jurisdiction profile for detection (cn, us; default LINKSCAN_JURISDICTION or cn)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -196,7 +208,39 @@ def build_parser() -> argparse.ArgumentParser:
     from linkscan.blocklist.cli import add_commands
 
     add_commands(commands)
+    _add_rules_command(commands)
     return parser
+
+
+def _add_rules_command(commands: Any) -> None:
+    rules = commands.add_parser("rules", help="check rule packs, policy files and jurisdiction profiles")
+    actions = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    check = actions.add_parser(
+        "check",
+        help="validate every pack and policy file; print file:line: problem; exit 0 clean, 1 problems, 2 usage",
+    )
+    check.add_argument(
+        "dir", nargs="?", help="a directory (or one file) to check; default the shipped files and the override pack"
+    )
+    check.set_defaults(handler=cmd_rules_check)
+
+
+def cmd_rules_check(args: argparse.Namespace) -> int:
+    import os
+
+    from linkscan.detect.rules import check_files
+
+    target = Path(args.dir) if args.dir else None
+    if target is not None and not target.exists():
+        print(f"linkscan: no such file or directory: {target}", file=sys.stderr)
+        return 2
+    # the CLI is the edge: it reads the override pack's path as the deployment settings do
+    problems = check_files(target, os.environ.get("LINKSCAN_RULES_OVERRIDE") or None)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"linkscan: {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

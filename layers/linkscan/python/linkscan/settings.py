@@ -61,13 +61,15 @@ class FetchSettings:
 
 @dataclass(frozen=True)
 class DetectionSettings:
-    """Score bands and the optional deployment rule pack / allowlist."""
+    """Score bands, the jurisdiction profile and the optional deployment rule pack / allowlist."""
 
     review_threshold: float = 0.45
     block_threshold: float = 0.75
     override_pack: str | None = None  # path to an extra YAML rule pack
     allowlist_path: str | None = None  # path to an extra domain allowlist
     offer_model_path: str | None = None  # another offer model file (experiments, leave-one-source-out)
+    # which offers are legal where the platform operates: a profile in policy/jurisdictions/
+    jurisdiction: str = "cn"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> DetectionSettings:
@@ -78,6 +80,7 @@ class DetectionSettings:
             override_pack=env.get("LINKSCAN_RULES_OVERRIDE") or None,
             allowlist_path=env.get("LINKSCAN_ALLOWLIST") or None,
             offer_model_path=env.get("LINKSCAN_OFFER_MODEL") or None,
+            jurisdiction=env.get("LINKSCAN_JURISDICTION") or cls.jurisdiction,
         )
 
 

@@ -300,13 +300,18 @@ def _snippet(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
-_LETTER_BESIDE_DIGIT = re.compile("[a-z][0-9]|[0-9][a-z]")
-_LEET_WORD = re.compile("[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
+# Leetspeak swaps a letter INSIDE a word (r3plica, c0caine, v1agra, x4nax) or the first one
+# ("0xycodone"): a leet digit with letters on both sides, or a leading one before three letters.
+# Units and codes ("5g", "3d", "q3", "2024", "mp3") are left alone.
+_LETTER_BESIDE_DIGIT = re.compile("[a-z][013457]|[013457][a-z]")
+_LEET_WORD = re.compile("[a-z0-9]*(?:[a-z][013457]|[013457][a-z])[a-z0-9]*")
+_LEET_INSIDE = re.compile("[a-z][013457]+[a-z]|^[013457][a-z]{3}")
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 
 
 def _read_leet(word: re.Match[str]) -> str:
-    return word.group().translate(_LEET_DIGITS)
+    token = word.group()
+    return token.translate(_LEET_DIGITS) if _LEET_INSIDE.search(token) else token
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
@@ -691,7 +696,7 @@ class Detector:
 
 @lru_cache(maxsize=8)
 def _load_cached(settings: DetectionSettings) -> Detector:
-    texts = load_pack_texts(builtin_pack_paths(), settings.override_pack)
+    texts = load_pack_texts(builtin_pack_paths(), settings.override_pack, settings.jurisdiction)
     return Detector.from_texts(texts, settings)
 
 

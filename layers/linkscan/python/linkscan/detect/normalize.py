@@ -1,43 +1,36 @@
 """Text normalization that sees through common evasions and keeps offsets into the original.
 
-Two steps, each done by C code (``str.lower`` / ``str.translate`` / ``re.sub``), never by a
-per-character Python loop:
+Two steps:
 
 1. Folding, character for character: full-width forms, case, NFKC compatibility forms (circled
    digits, mathematical letters), look-alike letters from other scripts, and traditional to
    simplified Chinese. Every mapping is one character to one character, so offsets are unchanged.
-   Most pages hold none of the rare characters the table maps, and for them ``str.lower`` is
-   enough; sparse ones are patched by a regex, dense ones (a traditional-Chinese page) translated.
 2. Dropping the characters sellers insert to split a key word (spaces, punctuation, emoji,
-   zero-width characters). Between two Latin words one space is kept so English terms still have
-   word boundaries; single letters spaced apart ("c o c a i n e") are joined again. The separator
-   that stays is first marked in place (same length), then one ``re.sub`` removes every run of the
-   others.
+   zero-width characters). A run of such separators between two kept characters x and y stays as
+   one space (at the run's first character) only when x and y are both Latin letters or digits and
+   not both single letters: English terms keep their word boundaries, and "c o c a i n e" is
+   joined again.
 
 Both steps run in C when the package's small extension ``linkscan.detect._native`` is built (it is,
 by ``pip install`` and by the layer's build): two passes over the page that also record each kept
-character's original offset. The Python code below is its reference, and the fallback where it was
-not built or for a page whose folding depends on context (a capital sigma, a dotted capital I);
-tests hold the two identical.
-
-Positions in the normalized text map back to the original (``Normalized.to_original``); without the
-extension the map is worked out only for the positions asked for (evidence of a reported category).
+character's original offset. The plain Python code below is the reference the tests hold the
+extension to, and the fallback where the extension was not built. A page whose folding depends on
+context (a capital sigma, a dotted capital I) is lowered here with ``str.lower`` and the rest is
+left to the extension.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, pairwise
 from pathlib import Path
 from types import ModuleType
 
 try:
     from linkscan.detect import _native as _native_module
-except ImportError:  # a source checkout without the extension built: the Python steps below
+except ImportError:  # a source checkout without the extension built: the Python reference below
     _native_module = None
 _native: ModuleType | None = _native_module
 
@@ -50,53 +43,11 @@ HEART = "♡"
 # Characters kept by step 2: Latin letters and digits, Latin extended, Greek/Cyrillic, kana, CJK,
 # Hangul and the heart marker. Everything else is a separator.
 _KEPT = r"0-9a-z\u00c0-\u024f\u0370-\u052f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af" + HEART
-_LATIN = "0-9a-z"
 KEPT_CHAR = re.compile(f"[{_KEPT}]")
-_KEPT_NON_ASCII = re.compile(f"[{_KEPT[len(_LATIN) :]}]")
-_NON_ASCII = re.compile("[^\x00-\x7f][^\x00-\x7f]*")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-# Every regex here and in the rule packs starts with ONE character or class, never a repeated one:
-# for "[x]+" CPython's engine tries a match at every position (~160 instructions a character),
-# for "[x][x]*" it skips in a tight loop to the characters of the class (~45, ~6 for a literal).
-
-# Step 2, general path. A separator run stays (as one space) only between two Latin characters,
-# and not between two single letters ("c o c a i n e" -> "cocaine"): of "x␣y" with x and y Latin,
-# it stays when x follows a kept character or y precedes one. The regex marks the run's first
-# character in place. It starts with that character (a character class), so that the regex engine
-# skips quickly to candidates, and then rules out in one look-behind the separators without a Latin
-# character before them (nearly all of them in Chinese text).
-_MARK = "\x01"
-_KEPT_SEPARATOR = re.compile(
-    f"[^{_KEPT}](?<=[{_LATIN}].)"
-    f"(?:(?<=[{_KEPT}][{_LATIN}].)(?=[^{_KEPT}]*[{_LATIN}])|(?=[^{_KEPT}]*[{_LATIN}][{_KEPT}]))",
-    re.DOTALL,
-)
-_REMOVED_RUN = re.compile(f"[^{_KEPT}{_MARK}][^{_KEPT}{_MARK}]*")  # in marked text: what step 2 removes
-_CHUNK = 256  # a lookup counts removed characters within at most one chunk
-_ASCII_TO_SPACE = bytes(c if chr(c).isalnum() else 32 for c in range(256))  # applied to ASCII only
-_ASCII_BYTES = bytes(range(128))
-# The ASCII fast path works on a byte "shape" of the text, every Latin letter or digit one byte and
-# every separator a space, so that the few places it looks for are found by literal searches in C.
-_SPACE_RUNS = re.compile(b"   *")  # two spaces or more (a literal start: the engine skips to them)
-_WORD_SHAPE = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz0123456789", b"a" * 36)
 _TYPOGRAPHIC = "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00a9\u00ae\u2122\u00b0\u200b\u3000"
-# Characters whose lower case is two characters (dotted capital I) or depends on the neighbours (capital
-# sigma): pages holding one are folded by ``_fold_general``, which calls str.lower on the whole page.
+# Characters whose lower case is two characters (dotted capital I) or depends on the neighbours
+# (capital sigma): the extension leaves pages holding one to ``_lower``.
 _CONTEXT_FOLDED = "\u0130\u03a3"
-
-# Leetspeak digits, read as letters in Latin tokens that mix letters and these digits.
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
-# Leetspeak swaps a letter INSIDE a word (r3plica, c0caine, v1agra, x4nax) or the first one
-# ("0xycodone"): a digit with letters on both sides, or a leading digit before three letters. Units
-# and codes ("5g", "q3", "2024", "mp3") are left alone. Found in a shape of the text (a = letter,
-# 1 = one of those digits, 9 = another digit, space = anything else) by a regex led by the literal
-# "1", so the engine skips between leet digits instead of testing a class at every character.
-_LEET_SHAPE = bytes(
-    ord("a") if 97 <= b <= 122 else ord("1") if chr(b) in "013457" else ord("9") if 48 <= b <= 57 else ord(" ")
-    for b in range(256)
-)
-_LEET_PAIR = re.compile(rb"1(?:(?<=a1)1*a|(?<![a19]1)(?=aaa))")
-_TOKEN_LOOKBACK = 64  # a token's start is looked for this far back from its first leet digit
 
 
 @lru_cache(maxsize=1)
@@ -107,33 +58,10 @@ def fold_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _foldable() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes finding the characters the table maps that ``str.lower`` does not already fold:
-    one for the Basic Multilingual Plane, one for the rest.
-
-    Two classes written as code-point ranges: a class of BMP characters compiles to a bitmap the
-    regex engine tests in constant time (a few ns a character, against ~50 for a set lookup per
-    character), which a class holding astral characters does not.
-    """
-    code_points = sorted(cp for cp, to in fold_table().items() if chr(cp).lower() != to and cp > 0x7F)
-    return (
-        re.compile(_char_class(cp for cp in code_points if cp <= 0xFFFF)),
-        re.compile(_char_class(cp for cp in code_points if cp > 0xFFFF)),
-    )
-
-
-def _char_class(code_points: Iterable[int]) -> str:
-    ranges: list[list[int]] = []
-    for cp in code_points:
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    return (
-        "["
-        + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-        + "]"
-    )
+def fold_map() -> dict[int, str]:
+    """What step 1 maps each character's lower case to: the fold table, typographic separators as
+    spaces (fewer kinds of separator to look at). The extension is given the same map."""
+    return {**fold_table(), **dict.fromkeys(map(ord, _TYPOGRAPHIC), " ")}
 
 
 @lru_cache(maxsize=1)
@@ -142,166 +70,73 @@ def _native_ready() -> ModuleType:
     table, with the typographic separators as spaces (what ``_fold`` does, one character at a time)."""
     if _native is None:
         raise RuntimeError("linkscan.detect._native is not built")
-    table = {**fold_table(), **dict.fromkeys(map(ord, _TYPOGRAPHIC), " ")}
+    table = fold_map()
     _native.set_fold_map("".join(map(chr, table)), "".join(table.values()), _CONTEXT_FOLDED)
     return _native
 
 
-_MAX_REPLACE_PASSES = 24
 _MOSTLY_ASCII = 16  # fewer than one UTF-8 byte in this many is not ASCII
 _SAMPLE_STRIDE = 16
 
 
 def is_mostly_ascii(text: str) -> bool:
     """Whether fewer than one UTF-8 byte in ``_MOSTLY_ASCII`` of ``text`` is not ASCII, estimated
-    from a sample (pages that are, take byte-level fast paths)."""
+    from a sample (for such pages a byte-level pass is cheaper than a character-level one)."""
     sample = text[::_SAMPLE_STRIDE]
     return (len(sample.encode("utf-8", "surrogatepass")) - len(sample)) * _MOSTLY_ASCII < len(sample)
 
 
+def _lower(original: str) -> str:
+    """``original`` in lower case, same length: ``str.lower`` of the whole page (a capital sigma
+    lowers by its neighbours), or character by character where one lowers to two characters (a
+    dotted capital I), which then stays as it is."""
+    lowered = original.lower()
+    if len(lowered) == len(original):
+        return lowered
+    return "".join(lower if len(lower := ch.lower()) == 1 else ch for ch in original)
+
+
 def fold(original: str) -> str:
     """Step 1: same length as ``original``, folded character for character."""
-    return _fold(original, with_view=False)[0]
+    return _lower(original).translate(fold_map())
 
 
-def _fold(original: str, *, with_view: bool = True) -> tuple[str, bytes | None]:
-    """Step 1, plus (``with_view``) the folded page's separator view (``_ascii_view``)."""
-    if original.isascii():
-        lowered = original.lower()
-        return lowered, lowered.encode().translate(_ASCII_TO_SPACE) if with_view else None
-    if is_mostly_ascii(original):
-        folded_with_view = _fold_mostly_ascii(original)
-        if folded_with_view is not None:
-            return folded_with_view
-    folded = _fold_general(original)
-    return folded, _ascii_view(folded) if with_view else None
-
-
-def _fold_mostly_ascii(original: str) -> tuple[str, bytes | None] | None:
-    """Step 1 for a page with a few odd characters (a bullet, an accent, a quote), in UTF-8 bytes:
-    ASCII letters are lowered by ``bytes.lower`` and each distinct odd character is replaced in
-    one C pass, where ``str.lower`` would look up every character's case mapping. None when the
-    odd characters are too many or one lowers to two characters or by its context (``_CONTEXT_FOLDED``)."""
-    data = original.encode("utf-8", "surrogatepass")
-    # a multi-byte character's bytes are all >= 0x80, so deleting the ASCII bytes leaves the odd
-    # characters whole
-    present = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    if len(present) > _MAX_REPLACE_PASSES or not present.isdisjoint(_CONTEXT_FOLDED):
-        return None
-    table = fold_table()
-    data = data.lower()
-    left: set[str] = set()  # non-ASCII characters of the folded page
-    for ch in present:
-        lowered = ch.lower()
-        if len(lowered) != 1:
-            return None
-        to = " " if lowered in _TYPOGRAPHIC else table.get(ord(lowered), lowered)
-        if to != ch:
-            data = data.replace(ch.encode("utf-8", "surrogatepass"), to.encode("utf-8", "surrogatepass"))
-        if not to.isascii():
-            left.add(to)
-    folded = data.decode("utf-8", "surrogatepass")
-    if any(_KEPT_NON_ASCII.match(ch) for ch in left):
-        return folded, None
-    for ch in left:  # separators: one space each, so the view keeps the page's offsets
-        data = data.replace(ch.encode("utf-8", "surrogatepass"), b" ")
-    return folded, data.translate(_ASCII_TO_SPACE)
-
-
-def _fold_general(original: str) -> str:
-    lowered = original.lower()
-    if len(lowered) != len(original):  # a rare character whose lower case is two characters
-        return original.translate(fold_table())
-    for ch in _TYPOGRAPHIC:  # separators either way: as spaces, fewer characters to look at
-        if ch in lowered:
-            lowered = lowered.replace(ch, " ")
-    in_bmp, astral = _foldable()
-    present = set(in_bmp.findall(lowered))
-    if len(lowered.encode("utf-16-le", "surrogatepass")) > 2 * len(lowered) and _ASTRAL.search(lowered):
-        present.update(astral.findall(lowered))  # surrogate pairs: astral characters
-    if not present:
-        return lowered
-    table = fold_table()
-    if len(present) > _MAX_REPLACE_PASSES:  # many (e.g. traditional Chinese): translate everything
-        return lowered.translate(table)
-    for ch in present:  # each replace is one fast C pass
-        lowered = lowered.replace(ch, table[ord(ch)])
-    return lowered
+def _drop_separators(folded: str) -> tuple[str, list[int]]:
+    """Step 2: the normalized text and each of its characters' offset in ``folded``."""
+    kept = [match.start() for match in KEPT_CHAR.finditer(folded)]  # indices of the kept characters
+    chars: list[str] = []
+    offsets: list[int] = []
+    for n, i in enumerate(kept):
+        previous = kept[n - 1] if n else -1
+        if (
+            previous >= 0
+            and i - previous > 1
+            and is_latin_word_char(folded[previous])
+            and is_latin_word_char(folded[i])
+        ):
+            single_letters = (n < 2 or kept[n - 2] != previous - 1) and (n + 1 == len(kept) or kept[n + 1] != i + 1)
+            if not single_letters:
+                chars.append(" ")  # the run's first character stands for it
+                offsets.append(previous + 1)
+        chars.append(folded[i])
+        offsets.append(i)
+    return "".join(chars), offsets
 
 
 class Normalized:
-    """Normalized text plus what is needed to map its positions back to the original.
+    """Normalized text, its folded original (same length and offsets as the original) and the
+    original offset of every normalized character."""
 
-    The extension hands over the original offset of every character (``offsets``). The Python
-    steps build nothing ahead: a page has thousands of removed runs but its evidence needs a few
-    dozen positions, so a position is found by counting removed characters in C (``str.count``, a
-    regex ``findall`` of runs) from the nearest position found before.
-    """
+    __slots__ = ("_offsets", "folded", "text")
 
-    __slots__ = ("_cursors", "_marked", "_offsets", "_space_marks", "_view", "folded", "text")
-
-    def __init__(
-        self,
-        text: str,
-        folded: str,
-        *,
-        view: bytes | None = None,
-        marked: str | None = None,
-        cursors: list[tuple[int, int]] | None = None,
-        offsets: Sequence[int] | None = None,
-    ) -> None:
+    def __init__(self, text: str, folded: str, offsets: Sequence[int]) -> None:
         self.text = text
-        self.folded = folded  # step 1 only: same length and offsets as the original
-        self._offsets = offsets  # the extension's map: the original offset of every character
-        # the ASCII fast path's separator view (``text`` keeps its non-space characters in order,
-        # and one space for some gaps), or the general path's marked text (``text`` keeps every
-        # character but the removed runs, the marks as spaces); both have the original's length
-        self._view = view
-        self._marked = marked
-        # (k, i): k kept characters lie before index i; sorted, grown by each lookup
-        self._cursors: list[tuple[int, int]] = cursors or [(0, 0)]
-        self._space_marks: list[tuple[int, int]] = [(0, 0)]  # (p, spaces in text[:p]): fast path
+        self.folded = folded
+        self._offsets = offsets
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at ``pos`` in ``text`` (``len(folded)`` past its end)."""
-        text = self.text
-        if pos >= len(text):
-            return len(self.folded)
-        if self._offsets is not None:
-            return self._offsets[pos]
-        if self._view is None:
-            return self._kept_index(pos)
-        # fast path: count the word characters before pos; a kept space follows the last of them
-        at = bisect_right(self._space_marks, (pos, len(text))) - 1
-        p0, spaces = self._space_marks[at]
-        spaces += text.count(" ", p0, pos)
-        self._space_marks.insert(at + 1, (pos, spaces))
-        words = pos - spaces
-        if text[pos] == " ":
-            return self._kept_index(words - 1) + 1
-        return self._kept_index(words)
-
-    def _kept_index(self, k: int) -> int:
-        """Index of the ``k``-th kept character: non-space in the view, not removed in marked text."""
-        cursors = self._cursors
-        at = bisect_right(cursors, (k, len(self.folded))) - 1
-        kept, start = cursors[at]
-        # pass k + 1 - kept more kept characters: a stretch of n characters holding r removed ones
-        # passes n - r kept ones, so extend by r until a stretch removes nothing; the last
-        # character of that stretch is the k-th kept one
-        need = k + 1 - kept
-        length = len(self.folded)
-        while need > 0 and start < length:
-            end = min(length, start + need)
-            need = self._removed_between(start, end)
-            start = end
-        cursors.insert(at + 1, (k + 1, start))
-        return start - 1
-
-    def _removed_between(self, start: int, end: int) -> int:
-        if self._view is not None:
-            return self._view.count(b" ", start, end)
-        return sum(map(len, _REMOVED_RUN.findall(self._marked or "", start, end)))
+        return self._offsets[pos] if pos < len(self.text) else len(self.folded)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the normalized span [start, end)."""
@@ -314,70 +149,16 @@ class Normalized:
 def normalize(original: str) -> Normalized:
     """Fold ``original`` (step 1) and drop separators (step 2), keeping an offset map."""
     if _native is not None:
-        result = _native_ready().normalize(original)
+        native = _native_ready()
+        result = native.normalize(original)
+        if result is None:  # folding depends on context: lowered here, the rest is the same
+            result = native.normalize(_lower(original))
         if result is not None:
             folded, text, offsets = result
-            return Normalized(text, folded, offsets=memoryview(offsets).cast("I"))
-    folded, view = _fold(original)
-    if view is not None:
-        # fast path, same result as the general one when every kept character is ASCII: every
-        # separator run between two words becomes one space, then single letters are joined
-        text = _join_single_letters(_SPACE_RUNS.sub(b" ", view).strip()).decode("ascii")
-        return Normalized(text, folded, view=view)
-    # a control character in the page: a separator like any other
-    marked = _KEPT_SEPARATOR.sub(_MARK, folded.replace(_MARK, " ") if _MARK in folded else folded)
-    # removing runs needs no context, so it is done per chunk: each chunk start becomes a cursor
-    # of the offset map (kept characters before it), and a lookup counts within one chunk
-    starts = range(0, len(marked), _CHUNK)
-    pieces = [_REMOVED_RUN.sub("", marked[start : start + _CHUNK]) for start in starts]
-    cursors = list(zip(accumulate(map(len, pieces[:-1]), initial=0), starts, strict=True)) if pieces else None
-    text = "".join(pieces).replace(_MARK, " ")
-    return Normalized(text, folded, marked=marked, cursors=cursors)
-
-
-def _ascii_view(folded: str) -> bytes | None:
-    """``folded`` as ASCII bytes with every separator a space, if all its kept characters are ASCII
-    (most English pages: ``fold`` turned common typographic separators into spaces, and accented
-    letters into plain ones), else None: step 2 takes the general path."""
-    if not folded.isascii():
-        if _KEPT_NON_ASCII.search(folded) is not None:
-            return None
-        folded = _NON_ASCII.sub(lambda run: " " * len(run.group()), folded)
-    return folded.encode().translate(_ASCII_TO_SPACE)
-
-
-def _join_single_letters(text: bytes) -> bytes:
-    """Drop the space between two single-character words ("c o c a i n e" -> "cocaine") in text
-    whose words are separated by single spaces."""
-    shape = text.translate(_WORD_SHAPE)
-    drops = [1] if shape.startswith(b"a a") and shape[3:4] in (b" ", b"") else []
-    at = shape.find(b" a a")
-    while at != -1:
-        if shape[at + 4 : at + 5] in (b" ", b""):
-            drops.append(at + 2)
-        at = shape.find(b" a a", at + 2)
-    if not drops:
-        return text
-    bounds = [-1, *drops, len(text)]
-    return b"".join(text[left + 1 : right] for left, right in pairwise(bounds))
-
-
-def leet_tokens(text: str) -> list[tuple[int, str]]:
-    """(position, token with leetspeak digits read as letters) for each Latin token that has them."""
-    shape = text.encode("ascii", "replace").translate(_LEET_SHAPE)  # one byte per character
-    tokens: list[tuple[int, str]] = []
-    after = 0  # end of the last token found: pairs inside it are done
-    for pair in _LEET_PAIR.finditer(shape):
-        at = pair.start()
-        if at < after:
-            continue
-        lookback = max(0, at - _TOKEN_LOOKBACK)
-        start = max(shape.rfind(b" ", lookback, at) + 1, lookback)
-        end = shape.find(b" ", at)
-        end = len(shape) if end == -1 else end
-        tokens.append((start, text[start:end].translate(_LEET)))
-        after = end
-    return tokens
+            return Normalized(text, folded, memoryview(offsets).cast("I"))
+    folded = fold(original)
+    text, offsets = _drop_separators(folded)
+    return Normalized(text, folded, offsets)
 
 
 def is_latin_word_char(ch: str) -> bool:

@@ -13,17 +13,25 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from linkscan.detect import schema
 from linkscan.models import CategoryScore, Decision
 from linkscan.settings import DetectionSettings
 
 SEVERITY_ORDER = ("low", "medium", "high", "critical")
 
 
-def _policy_doc(name: str) -> dict[str, Any]:
-    text = (resources.files("linkscan") / "policy" / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+def policy_paths() -> list[Path]:
+    """The shipped policy files (bands, allowlist, enforcement, mini-program checks)."""
+    folder = resources.files("linkscan") / "policy"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _policy_doc(name: str, path: Path | None = None) -> dict[str, Any]:
+    """A policy file, validated against its schema (``schema.POLICY_MODELS``): a bad one raises
+    ``schema.PackError`` naming the file and line, never falls back to defaults."""
+    source = path or Path(str(resources.files("linkscan") / "policy" / name))
+    doc, _where = schema.validate(str(source), source.read_text(encoding="utf-8"), schema.POLICY_MODELS[name])
+    return doc
 
 
 @dataclass(frozen=True)
@@ -55,15 +63,15 @@ class Bands:
 
 def load_bands(settings: DetectionSettings) -> Bands:
     doc = _policy_doc("bands.yaml")
-    names = doc.get("names", ["clean", "suspicious", "likely", "confirmed"])
+    names = doc["names"]
     if not 0 < settings.review_threshold <= settings.block_threshold <= 1:
         raise ValueError("need 0 < review_threshold <= block_threshold <= 1")
     return Bands(
-        suspicious=min(float(doc.get("suspicious", 0.2)), settings.review_threshold),
+        suspicious=min(float(doc["suspicious"]), settings.review_threshold),
         review=settings.review_threshold,
         block=settings.block_threshold,
         names=(names[0], names[1], names[2], names[3]),
-        report_floor=float(doc.get("report_floor", 0.05)),
+        report_floor=float(doc["report_floor"]),
     )
 
 
@@ -92,8 +100,7 @@ def _domains_from(doc: Mapping[str, Any]) -> set[str]:
 def load_allowlist(extra_path: str | None) -> Allowlist:
     domains = _domains_from(_policy_doc("allowlist.yaml"))
     if extra_path:
-        extra = yaml.safe_load(Path(extra_path).read_text(encoding="utf-8")) or {}
-        domains |= _domains_from(extra)
+        domains |= _domains_from(_policy_doc("allowlist.yaml", Path(extra_path)))
     return Allowlist(frozenset(domains))
 
 
