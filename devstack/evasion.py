@@ -38,6 +38,7 @@ def separators(text: str, rng: random.Random) -> str:
 
 
 def zero_width(text: str, _rng: random.Random) -> str:
+    """A zero-width space between every two characters (invisible in a browser)."""
     return "\u200b".join(text)
 
 

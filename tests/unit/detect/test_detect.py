@@ -155,7 +155,8 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
     """Step 2 as documented, one character at a time: normalized text and, per character, its offset.
 
     A run of separators between two kept characters x and y stays as one space (at the run's first
-    character) only when x and y are Latin and they are not both single letters.
+    character) only when x and y are Latin and they are not both single letters, or when it is a
+    word gap between single letters (whitespace, and wider than the run beside it).
     """
     from linkscan.detect import normalize as norm  # the character classes the module documents
 
@@ -167,6 +168,23 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
     def latin(i: int) -> bool:
         return kept(i) and norm.is_latin_word_char(folded[i])
 
+    def spaced(start: int, end: int) -> bool:
+        return any(folded[k] in " \t\n\r\x0b\x0c" for k in range(start, end))
+
+    def word_gap(x: int, y: int) -> bool:
+        # between single letters x and y: a run with whitespace, wider than the run beside it
+        if not spaced(x + 1, y):
+            return False
+        before = max((k for k in range(x) if kept(k)), default=-1)
+        if before >= 0 and before < x - 1 and latin(before):
+            if not spaced(before + 1, x) or y - x - 1 > x - before - 1:
+                return True
+        after = next((k for k in range(y + 1, len(folded)) if kept(k)), -1)
+        if after > y + 1 and latin(after):
+            if not spaced(y + 1, after) or y - x - 1 > after - y - 1:
+                return True
+        return False
+
     chars: list[str] = []
     offsets: list[int] = []
     previous = -1  # index of the last kept character
@@ -175,7 +193,7 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
             continue
         if previous >= 0 and i - previous > 1 and latin(previous) and latin(i):
             single_letters = not kept(previous - 1) and not kept(i + 1)
-            if not single_letters:
+            if not single_letters or word_gap(previous, i):
                 chars.append(" ")
                 offsets.append(previous + 1)
         chars.append(ch)
@@ -194,6 +212,9 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
         "Café ◾ crème brûlée — 50 € ★ c o k e",  # accents fold, symbols separate (fast path)
         "高仿 A 货 LV 包 a b 中a b ab c 🎁 ｗｅｃｈａｔ：ＡＢＣ１２３ 貸款" * 90,  # the general path, 2+ chunks
         "\x01x\x01 y 贷",
+        "b.u.y c.o.c.a.i.n.e f.o.r s.a.l.e",  # word gaps between spaced letters
+        "b u y   c o c a i n e  n o w",
+        "c\u200bo\u200bc\u200ba\u200bi\u200bn\u200be \u200bf\u200bo\u200br",
     ],
 )
 def test_normalized_text_and_offsets_follow_the_documented_rule(text: str, step2: str) -> None:

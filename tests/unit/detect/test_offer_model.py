@@ -29,8 +29,8 @@ def _model(weights: dict[str, float], bias: float = 0.0, combine: tuple[float, f
 
 
 def test_features_are_words_unit_pairs_and_cjk_triples_with_numbers_as_zero() -> None:
-    found = features("buy now 100万 $50 贷款无抵押")
-    assert {"buy", "now", "buy now", "0万", "$0", "贷款", "无抵押", "贷款无"} <= found
+    found = features("buy now 100万 贷款无抵押")
+    assert {"buy", "now", "buy now", "now 0", "0万", "贷款", "无抵押", "贷款无"} <= found
     assert "100万" not in found and "100" not in found  # every number is the unit 0
     # the corpus masks digits as x: the same feature as real digits
     assert features("xxx万") == features("250万")
@@ -103,3 +103,33 @@ def test_another_model_file_can_be_chosen_by_setting(tmp_path: Path) -> None:
     detector = Detector.load(DetectionSettings(offer_model_path=str(path)))
     detection = detector.detect("急用钱找我，黑户白户都能做，当天下款，加微信 dk8888")
     assert detection.decision == "allow"  # a model that reads everything as discussion vetoes the offer
+
+
+def _corpus_and_random_texts() -> list[str]:
+    import random
+
+    from devstack.devdata import dev_items
+    from linkscan.detect.normalize import normalize
+
+    texts = [normalize(item.text_for_model()).text for item in dev_items()[::7] if not item.is_html]
+    rng = random.Random(5)
+    alphabet = "abx09 贷款无抵押\x01𠀀zé"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    return texts
+
+
+def test_the_extension_reads_the_same_features_and_sums_as_the_python_reference() -> None:
+    from linkscan.detect import offer_model
+
+    native = offer_model._native
+    if native is None:
+        pytest.skip("the C extension is not built")
+    model = load_model()
+    table = model._table()
+    for text in _corpus_and_random_texts():
+        assert native.offer_features(text) == offer_model.reference_features(text), text
+        distinct, total, top = native.offer_score(table, text, 6)
+        expected_distinct, expected_total, expected_top = model.reference_score(text, 6)
+        assert distinct == expected_distinct
+        assert total == pytest.approx(expected_total, abs=1e-9)
+        assert sorted(abs(w) for _f, w in top) == sorted(abs(w) for _f, w in expected_top)

@@ -333,7 +333,10 @@ class RunTogether:
             for index, (key, value) in enumerate(compiled.values_by_key.items())
             if len(key) >= min_length and key.isalpha() and key.isascii() and value[0] and value[1]
         )
-        return cls(keys=keys, words=frozenset(str(w) for w in data["words"]))
+        words = data["words"]
+        if not all(isinstance(word, str) for word in words):  # YAML reads a bare no / on as a boolean
+            raise ValueError("run_together.yaml: every word must be a string (quote no, on, yes, off)")
+        return cls(keys=keys, words=frozenset(words))
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
@@ -345,13 +348,13 @@ class RunTogether:
             right += 1
         return self._is_glue(text[left:start], terms) and self._is_glue(text[end:right], terms)
 
-    def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 2) -> bool:
+    def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 3) -> bool:
         if not part or part in self.words or part in terms or _NUMBER_WITH_UNIT.fullmatch(part):
             return True
         if pieces <= 1:
             return False
         return any(
-            self._is_glue(part[:cut], terms, 1) and self._is_glue(part[cut:], terms, 1)
+            self._is_glue(part[:cut], terms, 1) and self._is_glue(part[cut:], terms, pieces - 1)
             for cut in range(2, len(part) - 1)
         )
 

@@ -9,7 +9,8 @@ Two steps:
    zero-width characters). A run of such separators between two kept characters x and y stays as
    one space (at the run's first character) only when x and y are both Latin letters or digits and
    not both single letters: English terms keep their word boundaries, and "c o c a i n e" is
-   joined again.
+   joined again; between single letters a run that holds whitespace and is wider than the run
+   between the letters beside it is a word gap ("b.u.y c.o.c.a.i.n.e", "b u y   c o c a i n e").
 
 Both steps run in C when the package's small extension ``linkscan.detect._native`` is built (it is,
 by ``pip install`` and by the layer's build): two passes over the page that also record each kept
@@ -115,12 +116,34 @@ def _drop_separators(folded: str) -> tuple[str, list[int]]:
             and is_latin_word_char(folded[i])
         ):
             single_letters = (n < 2 or kept[n - 2] != previous - 1) and (n + 1 == len(kept) or kept[n + 1] != i + 1)
-            if not single_letters:
+            if not single_letters or _is_word_gap(folded, kept, n):
                 chars.append(" ")  # the run's first character stands for it
                 offsets.append(previous + 1)
         chars.append(folded[i])
         offsets.append(i)
     return "".join(chars), offsets
+
+
+_SPACES = frozenset(" \t\n\r\x0b\x0c")
+
+
+def _is_word_gap(folded: str, kept: Sequence[int], n: int) -> bool:
+    """Whether the separator run before the kept character ``kept[n]``, between two single letters,
+    is a word gap: it holds whitespace and is wider than the run between the letters on one side
+    ("b.u.y c.o.c", "b u y   c o c"), whose own run holds none or is shorter."""
+    previous, current = kept[n - 1], kept[n]
+    run = folded[previous + 1 : current]
+    if _SPACES.isdisjoint(run):
+        return False
+    if n >= 2 and kept[n - 2] < previous - 1 and is_latin_word_char(folded[kept[n - 2]]):
+        left = folded[kept[n - 2] + 1 : previous]
+        if _SPACES.isdisjoint(left) or len(run) > len(left):
+            return True
+    if n + 1 < len(kept) and kept[n + 1] > current + 1 and is_latin_word_char(folded[kept[n + 1]]):
+        right = folded[current + 1 : kept[n + 1]]
+        if _SPACES.isdisjoint(right) or len(run) > len(right):
+            return True
+    return False
 
 
 class Normalized:

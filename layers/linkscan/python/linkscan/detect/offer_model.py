@@ -7,8 +7,8 @@ is trained on plenty of weakly labelled text (`make train`, ``devstack.train``) 
 JSON file of feature weights (``offer_model.json``): no training library at run time.
 
 Features are read from the NORMALIZED text (``normalize.py``: folded, CJK separators dropped, one
-space between Latin words), as units: each CJK character, each Latin word, each currency sign;
-every number (and the corpus's masked digits, ``xxx``) is the unit ``0``. A text's features are its
+space between Latin words), as units: each CJK character and each Latin word; every number (and
+the corpus's masked digits, ``xxx``) is the unit ``0``. A text's features are its
 Latin words, the pairs of neighbouring units and the CJK character triples. The model is a logistic
 regression over the set of features, scaled by ``1 / sqrt(n)`` (an L2-normalized binary vector), so
 one pasted phrase moves a long page's judgement little and the features that weighed most explain it.
@@ -27,42 +27,49 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+try:
+    from linkscan.detect import _native
+except ImportError:  # a source checkout without the extension built: the Python reference below
+    _native = None  # type: ignore[assignment]
+
 MODEL_FILE = "offer_model.json"
 EXPLAIN_FEATURES = 6
 
-# A token: a run of CJK characters, a Latin word (letters and digits), or a currency sign.
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+|[$¥€£₹￥]")
+# A token: a run of CJK characters, or a Latin word (letters and digits). Normalized text keeps no
+# punctuation or currency signs (step 2 drops them), so these are all its units.
+_TOKEN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([a-z0-9]+)")
 _NUMBER = re.compile(r"[0-9x]+")  # digits, and the corpus's digits masked as x
-_CJK_MIN = "\u3400"
-
-
-def _tokens(text: str) -> list[str]:
-    return ["0" if _NUMBER.fullmatch(t) else t for t in _TOKEN.findall(text)]
 
 
 def features(text: str) -> set[str]:
     """The distinct features of a normalized text (see the module docstring): Latin words, pairs of
-    neighbouring units (``buy now``, ``0万``, ``$0``, ``贷款``) and CJK triples (``无抵押``)."""
-    tokens = _tokens(text)
+    neighbouring units (``buy now``, ``0万``, ``贷款``) and CJK triples (``无抵押``). Done by the C
+    extension when it is built (``_native.offer_features``, held to this code by the tests)."""
+    if _native is not None:
+        return _native.offer_features(text)  # type: ignore[no-any-return]
+    return reference_features(text)
+
+
+def reference_features(text: str) -> set[str]:
+    """``features`` in Python: the reference the extension is tested against, and its fallback."""
     found: set[str] = set()
     previous = ""  # the last unit of the previous token
-    for token in tokens:
-        if token[0] >= _CJK_MIN:
+    previous_latin = False
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if match.lastindex == 1:  # CJK characters
             if previous:
                 found.add(previous + token[0])
             found.update({token[i : i + 2] for i in range(len(token) - 1)})
             found.update({token[i : i + 3] for i in range(len(token) - 2)})
-            previous = token[-1]
+            previous, previous_latin = token[-1], False
             continue
-        if token.isalnum():
-            found.add(token)
-            if previous:
-                found.add(
-                    previous + token if previous >= _CJK_MIN or not previous.isalnum() else previous + " " + token
-                )
-        elif previous:
-            found.add(previous + token)
-        previous = token
+        if _NUMBER.fullmatch(token):
+            token = "0"
+        found.add(token)
+        if previous:
+            found.add(previous + " " + token if previous_latin else previous + token)
+        previous, previous_latin = token, True
     return found
 
 
@@ -101,17 +108,34 @@ class OfferModel:
 
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
         """Judge a normalized text (callers cut it to ``max_chars``)."""
-        found = features(text)
-        get = self.weights.get
-        present = [(f, w) for f in found if (w := get(f)) is not None]
-        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        logit = self.bias + scale * math.fsum(w for _f, w in present)
-        top = heapq.nlargest(explain, present, key=_magnitude)
+        if _native is not None:
+            distinct, total, top = _native.offer_score(self._table(), text, explain)
+        else:
+            distinct, total, top = self.reference_score(text, explain)
+        scale = 1.0 / math.sqrt(distinct) if distinct else 0.0
+        logit = self.bias + scale * total
         return OfferJudgement(
             probability=sigmoid(logit),
             logit=logit,
             top_features=tuple((f, round(w * scale, 4)) for f, w in top),
         )
+
+    def reference_score(self, text: str, explain: int) -> tuple[int, float, list[tuple[str, float]]]:
+        """(distinct features, sum of their weights, the ``explain`` heaviest): what the extension's
+        ``offer_score`` computes, in Python (its reference in the tests, and the fallback)."""
+        found = reference_features(text)
+        get = self.weights.get
+        present = [(f, w) for f in found if (w := get(f)) is not None]
+        return len(found), math.fsum(w for _f, w in present), heapq.nlargest(explain, present, key=_magnitude)
+
+    def _table(self) -> object:
+        """The weights as the extension's table (built on first use, ~10 ms for 40,000 features)."""
+        table = self.__dict__.get("_native_table")
+        if table is None:
+            assert _native is not None
+            table = _native.offer_table(list(self.weights), list(self.weights.values()))
+            object.__setattr__(self, "_native_table", table)
+        return table
 
     def offer_probability(self, judgement: OfferJudgement, cue_strength: float) -> float:
         """P(offer) from the text's judgement and the cues' strength (``sat`` of the cue evidence,

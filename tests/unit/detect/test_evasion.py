@@ -1,0 +1,59 @@
+"""Disguised offers stay caught: every evasion kind of devstack.evasion, on offers written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from devstack.evasion import variants
+from linkscan.detect import Detector
+
+OFFERS = {
+    "en": [
+        ("contraband", "Buy cocaine and MDMA here, fast worldwide shipping, order now on telegram"),
+        ("counterfeit", "Replica Rolex watches for sale, super clone quality, free shipping, whatsapp us to order"),
+        ("cash_loan", "Bad credit loans with no credit check, instant approval, apply now and get cash today"),
+    ],
+    "zh": [
+        ("cash_loan", "急用钱找我，黑户白户都能做，无抵押当天下款，加微信详谈"),
+        ("counterfeit", "莆田纯原高仿鞋，一比一复刻，支持专柜验货，微信下单包邮"),
+        ("contraband", "出售冰毒K粉，保密发货，量大从优，加微信联系"),
+    ],
+}
+CASES = [
+    (lang, kind, category, variant)
+    for lang, offers in OFFERS.items()
+    for number, (category, text) in enumerate(offers)
+    for kind, variant in variants(f"{lang}{number}", text, lang).items()
+]
+
+
+def _caught(detector: Detector, text: str) -> str:
+    detection = detector.detect(text)
+    return detection.categories[0].category if detection.decision != "allow" and detection.categories else "clean"
+
+
+def test_the_originals_are_caught() -> None:
+    detector = Detector.load()
+    for offers in OFFERS.values():
+        for category, text in offers:
+            assert _caught(detector, text) == category, text
+
+
+@pytest.mark.parametrize(("lang", "kind", "category", "variant"), CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in CASES])
+def test_a_disguised_offer_is_still_caught(lang: str, kind: str, category: str, variant: str) -> None:
+    assert _caught(Detector.load(), variant) == category, variant
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("b.u.y c.o.c.a.i.n.e f.o.r s.a.l.e", "buy cocaine for sale"),
+        ("b u y   c o c a i n e", "buy cocaine"),
+        ("c o c a i n e", "cocaine"),
+        ("b\u200bu\u200by \u200bc\u200bo\u200bk\u200be", "buy coke"),
+    ],
+)
+def test_spaced_letters_keep_the_gaps_between_words(text: str, normalized: str) -> None:
+    from linkscan.detect.normalize import normalize
+
+    assert normalize(text).text == normalized
