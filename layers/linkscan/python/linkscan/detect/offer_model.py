@@ -25,12 +25,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 try:
-    from linkscan.detect import _native
+    from linkscan.detect import _native as _native_module
 except ImportError:  # a source checkout without the extension built: the Python reference below
-    _native = None  # type: ignore[assignment]
+    _native_module = None
+_native: ModuleType | None = _native_module
 
 MODEL_FILE = "offer_model.json"
 EXPLAIN_FEATURES = 6
@@ -39,6 +41,7 @@ EXPLAIN_FEATURES = 6
 # punctuation or currency signs (step 2 drops them), so these are all its units.
 _TOKEN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([a-z0-9]+)")
 _NUMBER = re.compile(r"[0-9x]+")  # digits, and the corpus's digits masked as x
+NUMBER_UNIT = "0"  # what every number reads as
 
 
 def features(text: str) -> set[str]:
@@ -46,7 +49,8 @@ def features(text: str) -> set[str]:
     neighbouring units (``buy now``, ``0万``, ``贷款``) and CJK triples (``无抵押``). Done by the C
     extension when it is built (``_native.offer_features``, held to this code by the tests)."""
     if _native is not None:
-        return _native.offer_features(text)  # type: ignore[no-any-return]
+        found: set[str] = _native.offer_features(text)
+        return found
     return reference_features(text)
 
 
@@ -65,7 +69,7 @@ def reference_features(text: str) -> set[str]:
             previous, previous_latin = token[-1], False
             continue
         if _NUMBER.fullmatch(token):
-            token = "0"
+            token = NUMBER_UNIT
         found.add(token)
         if previous:
             found.add(previous + " " + token if previous_latin else previous + token)
