@@ -179,9 +179,7 @@ def _reference_normalized(text: str) -> tuple[str, list[int]]:
         if 0 <= before < x - 1 and latin(before) and (not spaced(before + 1, x) or y - x - 1 > x - before - 1):
             return True
         after = next((k for k in range(y + 1, len(folded)) if kept(k)), -1)
-        if after > y + 1 and latin(after) and (not spaced(y + 1, after) or y - x - 1 > after - y - 1):
-            return True
-        return False
+        return after > y + 1 and latin(after) and (not spaced(y + 1, after) or y - x - 1 > after - y - 1)
 
     chars: list[str] = []
     offsets: list[int] = []
