@@ -67,6 +67,7 @@ class Backend:
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> Backend:
+        settings.require("table_name", "scan_queue_url", "evidence_bucket")
         return cls(
             Records(settings.table_name),
             ScanQueue(settings.scan_queue_url),
