@@ -203,10 +203,12 @@ class LocalStack:
             self.handlers[name] = getattr(module, attribute)
 
     # ------------------------------------------------------------------ invoking
-    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+    def invoke(self, function: str, event: dict[str, Any], context: Any = None) -> Any:
+        """Run a function's handler with a context that counts down from the template's Timeout."""
         with self.lock:
             self.invocations[function] = self.invocations.get(function, 0) + 1
-            context = LambdaContext(self.specs[function].code_uri)
+            spec = self.specs[function]
+            context = context or LambdaContext(spec.code_uri, spec.timeout_s)
             if not self.quiet:
                 return self.handlers[function](event, context)
             with contextlib.redirect_stdout(io.StringIO()):

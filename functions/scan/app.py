@@ -12,6 +12,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
 from linkscan.observability import logger, metrics, tracer
+from linkscan.scanner import has_time_for_scan, scan_budget_ms
 from linkscan.service import Backend, RetryLaterError, process_scan
 from linkscan.settings import ServiceSettings
 
@@ -22,8 +23,17 @@ DETECTOR = Detector.load(SETTINGS.detection)
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
+class OutOfTimeError(Exception):
+    """Too little of the invocation is left for one more scan: the record is reported failed, untouched."""
+
+
 @tracer.capture_method
-def record_handler(record: SQSRecord) -> None:
+def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
+    remaining_ms = lambda_context.get_remaining_time_in_millis()
+    if not has_time_for_scan(remaining_ms, SETTINGS.fetch):
+        # Not started, so not an attempt of the scan: visible again at once for the next invocation.
+        BACKEND.queue.retry_later(record.receipt_handle, 0)
+        raise OutOfTimeError(f"{remaining_ms} ms left, a scan may take {scan_budget_ms(SETTINGS.fetch)} ms")
     message = ScanMessage.model_validate_json(record.body)
     receive_count = int(record.attributes.approximate_receive_count or 1)
     try:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from devstack.template import load_template, resources_of, routes
+from linkscan.scanner import scan_budget_ms
+from linkscan.settings import FetchSettings
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -36,6 +38,20 @@ def test_scan_queue_visibility_is_six_times_the_scan_timeout(template: dict[str,
     scan_timeout = _functions(template)["ScanFunction"]["Properties"]["Timeout"]
     visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
     assert visibility >= 6 * scan_timeout
+
+
+def test_a_scan_batch_fits_the_scan_timeout_even_when_every_fetch_runs_to_its_deadline(
+    template: dict[str, Any],
+) -> None:
+    scan = _functions(template)["ScanFunction"]["Properties"]
+    source = scan["Events"]["ScanQueueEvent"]["Properties"]
+    fetch = FetchSettings.from_env(
+        {k: str(v) for k, v in scan["Environment"]["Variables"].items() if k.startswith("LINKSCAN_")}
+    )
+    batch_ms = source["BatchSize"] * scan_budget_ms(fetch)
+    assert batch_ms < scan["Timeout"] * 1000
+    visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
+    assert visibility >= 6 * scan["Timeout"] >= scan["Timeout"] + source["MaximumBatchingWindowInSeconds"]
 
 
 def test_scan_queue_has_a_dead_letter_queue_after_a_few_receives(template: dict[str, Any]) -> None:
