@@ -27,12 +27,12 @@ class SamplePages:
 
             def do_GET(self) -> None:
                 if self.path in pages.extra:
-                    content_type, body = pages.extra[self.path]
+                    extra_type, extra_body = pages.extra[self.path]
                     self.send_response(200)
-                    self.send_header("Content-Type", content_type)
-                    self.send_header("Content-Length", str(len(body)))
+                    self.send_header("Content-Type", extra_type)
+                    self.send_header("Content-Length", str(len(extra_body)))
                     self.end_headers()
-                    self.wfile.write(body)
+                    self.wfile.write(extra_body)
                     return
                 if self.path in REDIRECTS:
                     self.send_response(302)

@@ -58,6 +58,36 @@ def matches_filter(pattern: Any, value: Any) -> bool:
     return bool(pattern == value)
 
 
+def _moto_server(port: int) -> Any:
+    """moto's threaded server, with DynamoDB requests applied one at a time.
+
+    DynamoDB applies each request atomically and isolates transactions from each other. moto does not:
+    a failing transaction restores a copy of the table taken when it began, undoing what a concurrent
+    request wrote meanwhile. Serializing DynamoDB requests restores what the service guarantees, so
+    concurrent deliveries behave locally as they do on AWS.
+    """
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+    from werkzeug.serving import make_server
+
+    backend = DomainDispatcherApplication(create_backend_app)
+    dynamodb = threading.Lock()
+
+    def app(environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
+            with dynamodb:
+                return list(backend(environ, start_response))
+        return backend(environ, start_response)
+
+    class Server(ThreadedMotoServer):
+        def _server_entry(self) -> None:
+            self._server = make_server(self._ip_address, self._port, app, True, request_handler=MotoRequestHandler)
+            self._server_ready_event.set()
+            self._server.serve_forever()
+
+    return Server(ip_address="127.0.0.1", port=port, verbose=False)
+
+
 class LocalStack:
     """moto server + the template's tables, queues and buckets + every function's handler, in one process."""
 
@@ -81,11 +111,9 @@ class LocalStack:
     def start(self, *, in_process: bool = False) -> LocalStack:
         """Start moto's server on loopback, or (in_process=True, inside `moto.mock_aws`) use moto in-process."""
         if not in_process:
-            from moto.server import ThreadedMotoServer
-
             logging.getLogger("werkzeug").setLevel(logging.ERROR)
             port = free_port()
-            self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+            self.server = _moto_server(port)
             self.server.start()
             self.endpoint = f"http://127.0.0.1:{port}"
             os.environ["AWS_ENDPOINT_URL"] = self.endpoint

@@ -378,7 +378,8 @@ def process_scan(
     attempts = max(int(scan.get("attempts", 1)), receive_count)
     if message.target_type == "url":
         verdict = _scan_link(message, attempts, detector, settings, backend)
-        _record(verdict, backend)
+        if not _record(verdict, backend):
+            return None  # a delivery running alongside recorded this scan first
     else:
         verdict = _scan_miniprogram(message, detector, settings, backend)
     for parent_id in backend.records.parents(message.target_id):
