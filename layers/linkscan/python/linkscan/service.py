@@ -27,7 +27,7 @@ from linkscan.api_models import (
 from linkscan.blocklist.appeals import AppealItem, AppealPage, AppealStatus, decode_token, encode_token
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
-from linkscan.models import Verdict
+from linkscan.models import Outcome, Verdict
 from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import (
@@ -43,6 +43,7 @@ from linkscan.targets import target_id
 
 if TYPE_CHECKING:
     from linkscan.detect import Detector
+    from linkscan.miniprogram import MiniProgramMetadata
 
 # Transient fetch failures are retried this many times (by SQS redelivery) before the failure is final.
 MAX_SCAN_ATTEMPTS = 3
@@ -381,7 +382,7 @@ def process_scan(
         if not _record(verdict, backend):
             return None  # a delivery running alongside recorded this scan first
     else:
-        verdict = _scan_miniprogram(message, detector, settings, backend)
+        verdict = _scan_miniprogram(message, attempts, detector, settings, backend)
     for parent_id in backend.records.parents(message.target_id):
         reevaluate_parent(parent_id, detector=detector, settings=settings, backend=backend)
     return verdict
@@ -409,21 +410,51 @@ def _scan_link(
     return verdict
 
 
-def _load_metadata(message: ScanMessage, settings: ServiceSettings, backend: Backend) -> dict[str, Any]:
+class MetadataRejectedError(Exception):
+    """A mini-program's metadata cannot be used: a permanent failure, recorded at once with its outcome."""
+
+    def __init__(self, outcome: Outcome, detail: str) -> None:
+        super().__init__(detail)
+        self.outcome: Outcome = outcome
+
+
+def _load_metadata(message: ScanMessage, attempts: int, settings: ServiceSettings, backend: Backend) -> Any:
     if message.metadata_key:
-        data: dict[str, Any] = backend.objects.get_json(message.metadata_key)
-        return data
+        return backend.objects.get_json(message.metadata_key)
     import json
 
     from linkscan.fetch import fetch
 
     result = fetch(message.metadata_url or "", settings.fetch)
     if result.outcome != "ok" or result.text is None:
-        if result.retriable:
-            raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS)
-        raise InvalidInputError(f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}")
-    loaded: dict[str, Any] = json.loads(result.text)
-    return loaded
+        if result.retriable and attempts < MAX_SCAN_ATTEMPTS:
+            backend.records.record_retriable_failure(message.scan_id, result.outcome, result.detail, utc_now())
+            raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS * 2**attempts)
+        outcome: Outcome = "invalid_metadata" if result.outcome == "ok" else result.outcome
+        raise MetadataRejectedError(
+            outcome, f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}"
+        )
+    try:
+        return json.loads(result.text)
+    except RecursionError:
+        raise MetadataRejectedError("invalid_metadata", "metadata_url returned JSON nested too deeply") from None
+    except ValueError as exc:
+        raise MetadataRejectedError("invalid_metadata", f"metadata_url did not return JSON: {exc}") from None
+
+
+def _usable_metadata(
+    message: ScanMessage, attempts: int, settings: ServiceSettings, backend: Backend
+) -> MiniProgramMetadata:
+    """The scan's metadata, validated; MetadataRejectedError for anything that will never validate."""
+    from linkscan.miniprogram import parse_metadata
+
+    raw = _load_metadata(message, attempts, settings, backend)
+    try:
+        return parse_metadata(message.target, raw)
+    except InvalidInputError as exc:
+        raise MetadataRejectedError("invalid_metadata", str(exc)) from None
+    except RecursionError:
+        raise MetadataRejectedError("invalid_metadata", "metadata nested too deeply") from None
 
 
 def _prior_violations(appid: str, principal: str | None, backend: Backend) -> int:
@@ -441,19 +472,21 @@ def _prior_violations(appid: str, principal: str | None, backend: Backend) -> in
     return count
 
 
-def _scan_miniprogram(message: ScanMessage, detector: Detector, settings: ServiceSettings, backend: Backend) -> Verdict:
-    from linkscan.miniprogram import outbound_urls, parse_metadata, scan_miniprogram
+def _scan_miniprogram(
+    message: ScanMessage, attempts: int, detector: Detector, settings: ServiceSettings, backend: Backend
+) -> Verdict:
+    from linkscan.miniprogram import outbound_urls, scan_miniprogram
 
     now = utc_now()
     try:
-        meta = parse_metadata(message.target, _load_metadata(message, settings, backend))
-    except InvalidInputError as exc:
+        meta = _usable_metadata(message, attempts, settings, backend)
+    except MetadataRejectedError as exc:
         verdict = Verdict(
             target_id=message.target_id,
             target_type="miniprogram",
             target=message.target,
             decision="allow",
-            outcome="unsupported_content",
+            outcome=exc.outcome,
             outcome_detail=str(exc),
             scan_id=message.scan_id,
             scanned_at=now,
