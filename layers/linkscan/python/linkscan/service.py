@@ -7,6 +7,7 @@ same code runs in Lambda, in the local stack and in tests against moto.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -567,3 +568,66 @@ def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSe
     updated.scanned_at = utc_now()
     principal = meta.principal.name if meta.principal else None
     _record(updated, backend, principal=principal)
+
+
+@dataclass
+class RedriveReport:
+    """What a dead-letter redrive did with each message it read."""
+
+    recorded: int = 0  # recorded as a scan_failed verdict
+    requeued: int = 0  # sent back to the scan queue for a fresh set of attempts
+    already_done: int = 0  # the scan had a verdict already (a late duplicate): dropped
+    unreadable: list[str] = dataclasses.field(default_factory=list)  # not scan requests: left in the dead-letter queue
+
+
+def redrive_dead_letters(
+    dead_letters: ScanQueue, *, requeue: bool, backend: Backend, limit: int = 10_000
+) -> RedriveReport:
+    """Empty the scan dead-letter queue: requeue each scan, or record it as failed, so none stays unanswered.
+
+    Recording is for messages that failed for a reason a retry will not cure; the verdict keeps the
+    target's earlier decision (a failure never delists), and the submission shows state ``done`` with
+    outcome ``scan_failed``. A message is deleted only after its scan is requeued or recorded.
+    """
+    from pydantic import ValidationError
+
+    report = RedriveReport()
+    seen = 0
+    while seen < limit:
+        batch = dead_letters.receive(10)  # each read message stays hidden for this run: the loop ends
+        if not batch:
+            break
+        for queued in batch:
+            seen += 1
+            try:
+                message = ScanMessage.model_validate_json(queued.body)
+            except ValidationError:
+                report.unreadable.append(queued.body[:200])
+                continue
+            scan = backend.records.scan(message.scan_id) or {}
+            if scan.get("verdict_sk"):
+                report.already_done += 1
+            elif requeue:
+                if backend.queue.send([message.model_dump(exclude_none=True)]):
+                    continue  # not accepted: the message stays in the dead-letter queue
+                report.requeued += 1
+            else:
+                _record(_dead_letter_verdict(message, queued.receive_count), backend)
+                report.recorded += 1
+            dead_letters.delete(queued.receipt_handle)
+    return report
+
+
+def _dead_letter_verdict(message: ScanMessage, receive_count: int) -> Verdict:
+    detail = f"the scan failed {receive_count} deliveries and was recorded from the dead-letter queue"
+    return Verdict(
+        target_id=message.target_id,
+        target_type=message.target_type,
+        target=message.target,
+        decision="allow",
+        outcome="scan_failed",
+        outcome_detail=detail,
+        scan_id=message.scan_id,
+        scanned_at=utc_now(),
+        reasons=[detail],
+    )

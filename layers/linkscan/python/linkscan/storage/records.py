@@ -625,8 +625,15 @@ class Objects:
         return json.loads(body)
 
 
+@dataclass(frozen=True)
+class QueuedMessage:
+    receipt_handle: str
+    body: str
+    receive_count: int
+
+
 class ScanQueue:
-    """SQS: scan requests."""
+    """SQS: scan requests (the scan queue, or its dead-letter queue)."""
 
     def __init__(self, queue_url: str) -> None:
         self.queue_url = queue_url
@@ -645,6 +652,26 @@ class ScanQueue:
                 continue
             failed.extend(str(chunk[int(entry["Id"])]["scan_id"]) for entry in response.get("Failed", []))
         return failed
+
+    def receive(self, max_messages: int = 10) -> list[QueuedMessage]:
+        """Up to ``max_messages`` (at most 10) messages, hidden from other readers for the queue's timeout."""
+        response = client("sqs").receive_message(
+            QueueUrl=self.queue_url,
+            MaxNumberOfMessages=min(max_messages, 10),
+            MessageSystemAttributeNames=["ApproximateReceiveCount"],
+            WaitTimeSeconds=0,
+        )
+        return [
+            QueuedMessage(
+                receipt_handle=m["ReceiptHandle"],
+                body=m["Body"],
+                receive_count=int(m.get("Attributes", {}).get("ApproximateReceiveCount", 1)),
+            )
+            for m in response.get("Messages", [])
+        ]
+
+    def delete(self, receipt_handle: str) -> None:
+        client("sqs").delete_message(QueueUrl=self.queue_url, ReceiptHandle=receipt_handle)
 
     def retry_later(self, receipt_handle: str, delay_seconds: int) -> None:
         """Hold a message back for a while before its next delivery (backoff for transient failures)."""
