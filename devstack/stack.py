@@ -106,6 +106,7 @@ class LocalStack:
         self._stream_iterators: dict[str, str] = {}
         self.lock = threading.RLock()
         self.invocations: dict[str, int] = {}
+        self.invoking: str | None = None  # the function whose handler runs now (tests attribute AWS calls)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self, *, in_process: bool = False) -> LocalStack:
@@ -237,10 +238,14 @@ class LocalStack:
             self.invocations[function] = self.invocations.get(function, 0) + 1
             spec = self.specs[function]
             context = context or LambdaContext(spec.code_uri, spec.timeout_s)
-            if not self.quiet:
-                return self.handlers[function](event, context)
-            with contextlib.redirect_stdout(io.StringIO()):
-                return self.handlers[function](event, context)
+            self.invoking = function
+            try:
+                if not self.quiet:
+                    return self.handlers[function](event, context)
+                with contextlib.redirect_stdout(io.StringIO()):
+                    return self.handlers[function](event, context)
+            finally:
+                self.invoking = None
 
     def sources(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
         found = []
