@@ -129,3 +129,36 @@ def test_every_event_file_is_used_by_a_test() -> None:
 
     unused = [p.name for p in sorted((ROOT / "events").glob("*.json")) if not used(p.name)]
     assert unused == []
+
+
+def test_the_evidence_bucket_refuses_every_request_without_tls(template: dict[str, Any]) -> None:
+    policies = resources_of(template, "AWS::S3::BucketPolicy")
+    (policy,) = [p for p in policies.values() if p["Properties"]["Bucket"].value == "EvidenceBucket"]
+    (deny,) = [s for s in policy["Properties"]["PolicyDocument"]["Statement"] if s["Effect"] == "Deny"]
+    assert deny["Principal"] == "*" and deny["Action"] == "s3:*"
+    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+    assert [r.value for r in deny["Resource"]] == ["EvidenceBucket.Arn", "${EvidenceBucket.Arn}/*"]
+
+
+def test_api_requests_are_access_logged_to_a_log_group_with_retention(template: dict[str, Any]) -> None:
+    (api,) = resources_of(template, "AWS::Serverless::Api").values()
+    setting = api["Properties"]["AccessLogSetting"]
+    group = setting["DestinationArn"].value.split(".")[0]
+    assert template["Resources"][group]["Type"] == "AWS::Logs::LogGroup"
+    assert "RetentionInDays" in template["Resources"][group]["Properties"]
+    logged = json.loads(setting["Format"])
+    assert {"requestId", "ip", "caller", "status"} <= logged.keys()
+
+
+def test_the_optional_per_client_limit_covers_every_public_route(template: dict[str, Any]) -> None:
+    acl = template["Resources"]["PublicRateLimitWebAcl"]
+    assert acl["Condition"] == "PerClientRateLimit"
+    assert template["Resources"]["PublicRateLimitAssociation"]["Condition"] == "PerClientRateLimit"
+    (rule,) = acl["Properties"]["Rules"]
+    rate = rule["Statement"]["RateBasedStatement"]
+    assert rate["AggregateKeyType"] == "IP" and "Block" in rule["Action"]
+    searched = [
+        s["ByteMatchStatement"]["SearchString"] for s in rate["ScopeDownStatement"]["OrStatement"]["Statements"]
+    ]
+    public = {r.path for r in routes(template) if r.auth == "NONE"}
+    assert all(any(p.split("{")[0].startswith(s) or s in p for s in searched) for p in public), (public, searched)
