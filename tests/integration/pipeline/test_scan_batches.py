@@ -54,3 +54,21 @@ def test_a_batch_stops_taking_records_it_has_no_time_for_and_they_are_retried(
     # And the deferred messages are visible again at once: the next invocations scan them
     stack.drain()
     assert all(_status(api, r["submission_id"])["verdict"] for r in receipts)
+
+
+def test_a_record_out_of_time_on_its_last_delivery_is_requeued_fresh_not_dead_lettered(
+    api: Api, stack: LocalStack, pages: SamplePages
+) -> None:
+    receipt = _submit(api, pages.url("/clean.html"))[0]
+    messages = _queued_messages(stack)
+    last = stack.template["Resources"]["ScanQueue"]["Properties"]["RedrivePolicy"]["maxReceiveCount"]
+
+    result = stack.invoke("ScanFunction", _sqs_event(stack, messages, receive_count=last), context=ShrinkingContext(1))
+
+    # Reported done, so SQS deletes it rather than dead-letter it; a fresh copy is queued and scanned
+    assert result["batchItemFailures"] == []
+    stack.client("sqs").delete_message(
+        QueueUrl=stack.physical["ScanQueue"]["Ref"], ReceiptHandle=messages[0]["ReceiptHandle"]
+    )
+    stack.drain()
+    assert _status(api, receipt["submission_id"])["verdict"]["outcome"] == "ok"

@@ -59,6 +59,12 @@ def test_scan_queue_has_a_dead_letter_queue_after_a_few_receives(template: dict[
     assert 2 <= redrive["maxReceiveCount"] <= 5
 
 
+def test_the_scan_function_knows_which_delivery_is_the_last(template: dict[str, Any]) -> None:
+    redrive = template["Resources"]["ScanQueue"]["Properties"]["RedrivePolicy"]
+    scan_env = _functions(template)["ScanFunction"]["Properties"]["Environment"]["Variables"]
+    assert scan_env["SCAN_MAX_RECEIVES"] == redrive["maxReceiveCount"]
+
+
 def test_event_sources_report_partial_batch_failures(template: dict[str, Any]) -> None:
     functions = _functions(template)
     sqs = functions["ScanFunction"]["Properties"]["Events"]["ScanQueueEvent"]["Properties"]

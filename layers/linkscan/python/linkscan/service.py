@@ -612,15 +612,16 @@ def redrive_dead_letters(
                     continue  # not accepted: the message stays in the dead-letter queue
                 report.requeued += 1
             else:
-                _record(_dead_letter_verdict(message, queued.receive_count), backend)
+                detail = f"the scan failed {queued.receive_count} deliveries; recorded from the dead-letter queue"
+                record_scan_failure(message, detail, backend=backend)
                 report.recorded += 1
             dead_letters.delete(queued.receipt_handle)
     return report
 
 
-def _dead_letter_verdict(message: ScanMessage, receive_count: int) -> Verdict:
-    detail = f"the scan failed {receive_count} deliveries and was recorded from the dead-letter queue"
-    return Verdict(
+def record_scan_failure(message: ScanMessage, detail: str, *, backend: Backend) -> bool:
+    """Answer a scan that cannot finish with a ``scan_failed`` verdict; False if it had a verdict already."""
+    verdict = Verdict(
         target_id=message.target_id,
         target_type=message.target_type,
         target=message.target,
@@ -631,3 +632,4 @@ def _dead_letter_verdict(message: ScanMessage, receive_count: int) -> Verdict:
         scanned_at=utc_now(),
         reasons=[detail],
     )
+    return _record(verdict, backend)

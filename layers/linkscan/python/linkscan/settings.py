@@ -123,6 +123,8 @@ class ServiceSettings:
     public_base_url: str = ""  # where the API is reachable, for status and appeal links
     stage: str = "dev"
     rescan_window_seconds: int = 24 * 3600
+    # The scan queue's maxReceiveCount: on this delivery a failing scan is recorded, not dead-lettered.
+    scan_max_receives: int = 4
     # How long the lookup function trusts its in-memory hash prefixes before re-checking the manifest.
     lookup_filter_ttl_seconds: float = 30.0
     fetch: FetchSettings = field(default_factory=FetchSettings)
@@ -142,6 +144,7 @@ class ServiceSettings:
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             stage=env.get("STAGE", "dev"),
             rescan_window_seconds=_int(env, "RESCAN_WINDOW_SECONDS", cls.rescan_window_seconds),
+            scan_max_receives=_int(env, "SCAN_MAX_RECEIVES", cls.scan_max_receives),
             lookup_filter_ttl_seconds=_float(env, "LOOKUP_FILTER_TTL_SECONDS", cls.lookup_filter_ttl_seconds),
             fetch=FetchSettings.from_env(env),
             detection=DetectionSettings.from_env(env),
