@@ -42,6 +42,10 @@ def test_every_function_is_granted_each_call_of_the_whole_pipeline(
     assert api.call("POST", "/v1/lookup", {"urls": [pages.url("/loan.html"), pages.url("/clean.html")]})[0] == 200
     appeal = {"url": pages.url("/loan.html"), "contact": "owner@example.com", "reason": "We are a licensed lender."}
     assert api.call("POST", "/v1/appeals", appeal)[0] == 202
+    assert api.call("GET", "/v1/appeals", query="status=open")[0] == 200
+    principal = _miniprogram_linking_to("")["metadata"].get("principal", {}).get("name", "x")
+    assert api.call("GET", f"/v1/principals/{principal}/miniprograms")[0] == 200
+    assert api.call("GET", "/v1/openapi.json")[0] == 200
     decision = {"action": "overturn", "reason": "licensed lender, verified"}
     assert api.call("PUT", f"/v1/targets/{receipt['target_id']}/decision", decision)[0] == 200
     stack.drain()
