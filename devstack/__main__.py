@@ -1,4 +1,4 @@
-"""`python -m devstack demo | start | invoke FN EVENT` — the local stack's commands (see `make help`)."""
+"""`python -m devstack demo | start | invoke FN EVENT | redrive` — the local stack's commands (see `make help`)."""
 
 from __future__ import annotations
 
@@ -184,6 +184,19 @@ def invoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def redrive(args: argparse.Namespace) -> int:
+    from devstack.redrive import redrive as redrive_stage
+
+    report = redrive_stage(args.stage, requeue=args.requeue, endpoint=args.endpoint)
+    print(
+        f"dead-letter queue of {args.stage}: {report.requeued} requeued, {report.recorded} recorded as scan_failed, "
+        f"{report.already_done} already had a verdict, {len(report.unreadable)} unreadable (left in the queue)"
+    )
+    for body in report.unreadable:
+        print(f"  unreadable: {body}", file=sys.stderr)
+    return 1 if report.unreadable else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devstack", description="linkscan's local stack")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -195,6 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     invoke_parser.add_argument("function")
     invoke_parser.add_argument("event")
     invoke_parser.set_defaults(run=invoke)
+    redrive_parser = commands.add_parser(
+        "redrive", help="requeue, or record as failed, every scan in the scan dead-letter queue"
+    )
+    redrive_parser.add_argument("--stage", default="local", help="whose resources (names from template.yaml)")
+    redrive_parser.add_argument("--endpoint", help="moto's address for the local stack; omit for AWS")
+    action = redrive_parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--requeue", action="store_true", help="send each scan back for a fresh set of attempts")
+    action.add_argument("--fail", action="store_true", help="record each scan as a scan_failed verdict")
+    redrive_parser.set_defaults(run=redrive)
     args = parser.parse_args(argv)
     code: int = args.run(args)
     return code

@@ -17,11 +17,23 @@ class SamplePages:
     """A throwaway web server with clean, cash-loan, counterfeit and contraband pages."""
 
     def __init__(self) -> None:
+        pages = self
+        # Bodies a test serves besides the sample files: path -> (content type, body).
+        self.extra: dict[str, tuple[str, bytes]] = {}
+
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
             def do_GET(self) -> None:
+                if self.path in pages.extra:
+                    extra_type, extra_body = pages.extra[self.path]
+                    self.send_response(200)
+                    self.send_header("Content-Type", extra_type)
+                    self.send_header("Content-Length", str(len(extra_body)))
+                    self.end_headers()
+                    self.wfile.write(extra_body)
+                    return
                 if self.path in REDIRECTS:
                     self.send_response(302)
                     self.send_header("Location", REDIRECTS[self.path])
@@ -55,3 +67,8 @@ class SamplePages:
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
+
+    def serve(self, path: str, body: bytes, content_type: str = "application/json") -> str:
+        """Serve ``body`` at ``path`` too; returns its URL."""
+        self.extra[path] = (content_type, body)
+        return self.url(path)

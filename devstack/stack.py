@@ -58,6 +58,36 @@ def matches_filter(pattern: Any, value: Any) -> bool:
     return bool(pattern == value)
 
 
+def _moto_server(port: int) -> Any:
+    """moto's threaded server, with DynamoDB requests applied one at a time.
+
+    DynamoDB applies each request atomically and isolates transactions from each other. moto does not:
+    a failing transaction restores a copy of the table taken when it began, undoing what a concurrent
+    request wrote meanwhile. Serializing DynamoDB requests restores what the service guarantees, so
+    concurrent deliveries behave locally as they do on AWS.
+    """
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+    from werkzeug.serving import make_server
+
+    backend = DomainDispatcherApplication(create_backend_app)
+    dynamodb = threading.Lock()
+
+    def app(environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB_"):
+            with dynamodb:
+                return list(backend(environ, start_response))
+        return backend(environ, start_response)
+
+    class Server(ThreadedMotoServer):
+        def _server_entry(self) -> None:
+            self._server = make_server(self._ip_address, self._port, app, True, request_handler=MotoRequestHandler)
+            self._server_ready_event.set()
+            self._server.serve_forever()
+
+    return Server(ip_address="127.0.0.1", port=port, verbose=False)
+
+
 class LocalStack:
     """moto server + the template's tables, queues and buckets + every function's handler, in one process."""
 
@@ -76,16 +106,15 @@ class LocalStack:
         self._stream_iterators: dict[str, str] = {}
         self.lock = threading.RLock()
         self.invocations: dict[str, int] = {}
+        self.invoking: str | None = None  # the function whose handler runs now (tests attribute AWS calls)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self, *, in_process: bool = False) -> LocalStack:
         """Start moto's server on loopback, or (in_process=True, inside `moto.mock_aws`) use moto in-process."""
         if not in_process:
-            from moto.server import ThreadedMotoServer
-
             logging.getLogger("werkzeug").setLevel(logging.ERROR)
             port = free_port()
-            self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+            self.server = _moto_server(port)
             self.server.start()
             self.endpoint = f"http://127.0.0.1:{port}"
             os.environ["AWS_ENDPOINT_URL"] = self.endpoint
@@ -203,14 +232,20 @@ class LocalStack:
             self.handlers[name] = getattr(module, attribute)
 
     # ------------------------------------------------------------------ invoking
-    def invoke(self, function: str, event: dict[str, Any]) -> Any:
+    def invoke(self, function: str, event: dict[str, Any], context: Any = None) -> Any:
+        """Run a function's handler with a context that counts down from the template's Timeout."""
         with self.lock:
             self.invocations[function] = self.invocations.get(function, 0) + 1
-            context = LambdaContext(self.specs[function].code_uri)
-            if not self.quiet:
-                return self.handlers[function](event, context)
-            with contextlib.redirect_stdout(io.StringIO()):
-                return self.handlers[function](event, context)
+            spec = self.specs[function]
+            context = context or LambdaContext(spec.code_uri, spec.timeout_s)
+            self.invoking = function
+            try:
+                if not self.quiet:
+                    return self.handlers[function](event, context)
+                with contextlib.redirect_stdout(io.StringIO()):
+                    return self.handlers[function](event, context)
+            finally:
+                self.invoking = None
 
     def sources(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
         found = []

@@ -47,6 +47,7 @@ class FunctionSpec:
     handler: str
     environment: dict[str, str]
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    timeout_s: int = 3  # Lambda's own default
 
     @property
     def directory(self) -> Path:
@@ -123,7 +124,8 @@ def resources_of(template: dict[str, Any], kind: str) -> dict[str, dict[str, Any
 
 
 def functions(template: dict[str, Any], resolver: Resolver) -> dict[str, FunctionSpec]:
-    globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
+    globals_function = template.get("Globals", {}).get("Function", {})
+    globals_env = globals_function.get("Environment", {}).get("Variables", {})
     specs: dict[str, FunctionSpec] = {}
     for name, res in resources_of(template, "AWS::Serverless::Function").items():
         props = res["Properties"]
@@ -134,6 +136,7 @@ def functions(template: dict[str, Any], resolver: Resolver) -> dict[str, Functio
             handler=props["Handler"],
             environment={k: str(resolver.resolve(v)) for k, v in env.items()},
             events=props.get("Events", {}),
+            timeout_s=int(props.get("Timeout", globals_function.get("Timeout", 3))),
         )
     return specs
 

@@ -24,7 +24,7 @@ from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
 from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_items
 
-SETTINGS = ServiceSettings.from_env()
+SETTINGS = ServiceSettings.from_env().require("table_name", "blocklist_table_name", "blocklist_bucket")
 SHARED_HOSTS = load_shared_hosts()
 # Module-level so a warm container reuses the last snapshot for the next incremental publication.
 PUBLISHER = Publisher(

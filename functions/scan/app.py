@@ -12,7 +12,8 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
 from linkscan.observability import logger, metrics, tracer
-from linkscan.service import Backend, RetryLaterError, process_scan
+from linkscan.scanner import has_time_for_scan, scan_budget_ms
+from linkscan.service import Backend, RetryLaterError, process_scan, record_scan_failure
 from linkscan.settings import ServiceSettings
 
 SETTINGS = ServiceSettings.from_env()
@@ -22,18 +23,46 @@ DETECTOR = Detector.load(SETTINGS.detection)
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
+class OutOfTimeError(Exception):
+    """Too little of the invocation is left for one more scan: the record is reported failed, untouched."""
+
+
+def _record_failure(message: ScanMessage, receive_count: int, exc: Exception) -> None:
+    """The scan's last delivery failed too: answer its submission instead of leaving it to the DLQ."""
+    logger.exception("scan failed on its last delivery; recorded as scan_failed", extra={"scan_id": message.scan_id})
+    detail = f"the scan failed {receive_count} deliveries, the last with {type(exc).__name__}: {exc}"
+    record_scan_failure(message, detail, backend=BACKEND)
+    metrics.add_metric(name="ScanFailed", unit="Count", value=1)
+
+
 @tracer.capture_method
-def record_handler(record: SQSRecord) -> None:
+def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
     message = ScanMessage.model_validate_json(record.body)
     receive_count = int(record.attributes.approximate_receive_count or 1)
+    last_delivery = receive_count >= SETTINGS.scan_max_receives
+    remaining_ms = lambda_context.get_remaining_time_in_millis()
+    if not has_time_for_scan(remaining_ms, SETTINGS.fetch):
+        if last_delivery and not BACKEND.queue.send([message.model_dump(exclude_none=True)]):
+            return  # never started, so never dead-lettered: a fresh copy waits in the queue
+        # Not started, so not an attempt of the scan: visible again at once for the next invocation.
+        BACKEND.queue.retry_later(record.receipt_handle, 0)
+        raise OutOfTimeError(f"{remaining_ms} ms left, a scan may take {scan_budget_ms(SETTINGS.fetch)} ms")
     try:
         verdict = process_scan(
             message, receive_count=receive_count, detector=DETECTOR, settings=SETTINGS, backend=BACKEND
         )
     except RetryLaterError as exc:
+        if last_delivery:
+            _record_failure(message, receive_count, exc)
+            return
         logger.warning("transient failure, retrying later", extra={"scan_id": message.scan_id, "error": str(exc)})
         BACKEND.queue.retry_later(record.receipt_handle, exc.delay_seconds)
         raise
+    except Exception as exc:
+        if not last_delivery:
+            raise  # reported failed: SQS delivers it again
+        _record_failure(message, receive_count, exc)
+        return
     if verdict is None:
         logger.info("scan already recorded; duplicate delivery ignored", extra={"scan_id": message.scan_id})
         return

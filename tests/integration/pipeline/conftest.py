@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 
 from devstack.api import api_event
@@ -14,6 +15,7 @@ from devstack.pages import SamplePages
 from devstack.stack import LocalStack, free_port
 from devstack.template import Route, routes
 from linkscan.storage import reset_clients
+from tests.integration.pipeline.iam import CallRecorder, grants, missing_grants
 
 API_BASE = "https://api.test"
 
@@ -47,11 +49,34 @@ def running_stack(pages: SamplePages, closed_port: int) -> Iterator[LocalStack]:
         },
         quiet=True,
     )
+    # Before the stack creates any client: every client the handlers create then reports its calls.
+    recorder = CallRecorder(local)
+    recorder.install(boto3.DEFAULT_SESSION or _default_session())
+    local.iam_calls = recorder  # type: ignore[attr-defined]
     with local:
         yield local
     os.environ.clear()
     os.environ.update(saved)
     reset_clients()
+
+
+def _default_session() -> Any:
+    boto3.setup_default_session()
+    return boto3.DEFAULT_SESSION
+
+
+@pytest.fixture(autouse=True)
+def every_call_is_granted(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each pipeline test also checks that template.yaml grants every AWS call its handlers made."""
+    if "running_stack" not in request.fixturenames:
+        yield
+        return
+    running: LocalStack = request.getfixturevalue("running_stack")
+    recorder: CallRecorder = running.iam_calls  # type: ignore[attr-defined]
+    recorder.calls.clear()
+    yield
+    missing = missing_grants(recorder.calls, grants(running))
+    assert missing == [], "template.yaml does not grant:\n" + "\n".join(map(str, missing))
 
 
 @pytest.fixture

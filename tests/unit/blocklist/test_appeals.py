@@ -143,6 +143,10 @@ def test_an_appeal_after_the_decision_waits_for_the_next_one(records: Records) -
 @pytest.fixture
 def api(records: Records, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("TABLE_NAME", TABLE)
+    # The API function refuses to start without its resources (the appeal routes use only the table).
+    monkeypatch.setenv("BLOCKLIST_TABLE_NAME", f"{TABLE}-blocklist")
+    monkeypatch.setenv("SCAN_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/unused")
+    monkeypatch.setenv("EVIDENCE_BUCKET", "unused")
     monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "true")
     return load_handler("api")
 

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +16,7 @@ import pytest
 
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta
 from linkscan.blocklist.model import Entry, expression_hex
+from tests.unit.blocklist.conftest import make_entry
 
 SCHEMA = Path(__file__).resolve().parents[3] / "layers/linkscan/python/linkscan/static/blocklist.schema.json"
 META = ListMeta(version=7, generated_at="2026-11-21T10:00:00Z", homepage="https://lists.linkscan.example/")
@@ -49,6 +51,20 @@ def test_csv_round_trips_quotes_and_commas(entries: list[Entry]) -> None:
     assert len(rows) == len(entries)
     assert rows[0]["public_reason"] == 'Offers "fast" loans, 3% per day'
     assert [r["expression"] for r in rows] == sorted(e.expression for e in entries)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_never_start_a_spreadsheet_formula(start: str) -> None:
+    # Given a listed host and a public reason that a spreadsheet would run as formulas
+    host = f"{start}cmd|' /C calc'!A0.example/"
+    entry = replace(make_entry(host), public_reason=f'{start}HYPERLINK("http://evil.example")')
+    # When the CSV is read back the way a spreadsheet's importer splits it
+    text = render("blocklist.csv", [entry]).decode()
+    (row,) = csv.DictReader(io.StringIO(text))
+    # Then every such cell starts with the neutralizing quote, and every cell was quoted
+    assert row["expression"] == "'" + host and row["host"] == "'" + host.partition("/")[0]
+    assert row["public_reason"] == "'" + entry.public_reason
+    assert all(line.startswith('"') for line in text.split("\n") if line)
 
 
 def test_empty_listing_renders_valid_json() -> None:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from devstack.template import load_template, resources_of, routes
+from linkscan.scanner import scan_budget_ms
+from linkscan.settings import FetchSettings
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -38,9 +40,29 @@ def test_scan_queue_visibility_is_six_times_the_scan_timeout(template: dict[str,
     assert visibility >= 6 * scan_timeout
 
 
+def test_a_scan_batch_fits_the_scan_timeout_even_when_every_fetch_runs_to_its_deadline(
+    template: dict[str, Any],
+) -> None:
+    scan = _functions(template)["ScanFunction"]["Properties"]
+    source = scan["Events"]["ScanQueueEvent"]["Properties"]
+    fetch = FetchSettings.from_env(
+        {k: str(v) for k, v in scan["Environment"]["Variables"].items() if k.startswith("LINKSCAN_")}
+    )
+    batch_ms = source["BatchSize"] * scan_budget_ms(fetch)
+    assert batch_ms < scan["Timeout"] * 1000
+    visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
+    assert visibility >= 6 * scan["Timeout"] >= scan["Timeout"] + source["MaximumBatchingWindowInSeconds"]
+
+
 def test_scan_queue_has_a_dead_letter_queue_after_a_few_receives(template: dict[str, Any]) -> None:
     redrive = template["Resources"]["ScanQueue"]["Properties"]["RedrivePolicy"]
     assert 2 <= redrive["maxReceiveCount"] <= 5
+
+
+def test_the_scan_function_knows_which_delivery_is_the_last(template: dict[str, Any]) -> None:
+    redrive = template["Resources"]["ScanQueue"]["Properties"]["RedrivePolicy"]
+    scan_env = _functions(template)["ScanFunction"]["Properties"]["Environment"]["Variables"]
+    assert scan_env["SCAN_MAX_RECEIVES"] == redrive["maxReceiveCount"]
 
 
 def test_event_sources_report_partial_batch_failures(template: dict[str, Any]) -> None:
@@ -113,3 +135,36 @@ def test_every_event_file_is_used_by_a_test() -> None:
 
     unused = [p.name for p in sorted((ROOT / "events").glob("*.json")) if not used(p.name)]
     assert unused == []
+
+
+def test_the_evidence_bucket_refuses_every_request_without_tls(template: dict[str, Any]) -> None:
+    policies = resources_of(template, "AWS::S3::BucketPolicy")
+    (policy,) = [p for p in policies.values() if p["Properties"]["Bucket"].value == "EvidenceBucket"]
+    (deny,) = [s for s in policy["Properties"]["PolicyDocument"]["Statement"] if s["Effect"] == "Deny"]
+    assert deny["Principal"] == "*" and deny["Action"] == "s3:*"
+    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+    assert [r.value for r in deny["Resource"]] == ["EvidenceBucket.Arn", "${EvidenceBucket.Arn}/*"]
+
+
+def test_api_requests_are_access_logged_to_a_log_group_with_retention(template: dict[str, Any]) -> None:
+    (api,) = resources_of(template, "AWS::Serverless::Api").values()
+    setting = api["Properties"]["AccessLogSetting"]
+    group = setting["DestinationArn"].value.split(".")[0]
+    assert template["Resources"][group]["Type"] == "AWS::Logs::LogGroup"
+    assert "RetentionInDays" in template["Resources"][group]["Properties"]
+    logged = json.loads(setting["Format"])
+    assert {"requestId", "ip", "caller", "status"} <= logged.keys()
+
+
+def test_the_optional_per_client_limit_covers_every_public_route(template: dict[str, Any]) -> None:
+    acl = template["Resources"]["PublicRateLimitWebAcl"]
+    assert acl["Condition"] == "PerClientRateLimit"
+    assert template["Resources"]["PublicRateLimitAssociation"]["Condition"] == "PerClientRateLimit"
+    (rule,) = acl["Properties"]["Rules"]
+    rate = rule["Statement"]["RateBasedStatement"]
+    assert rate["AggregateKeyType"] == "IP" and "Block" in rule["Action"]
+    searched = [
+        s["ByteMatchStatement"]["SearchString"] for s in rate["ScopeDownStatement"]["OrStatement"]["Statements"]
+    ]
+    public = {r.path for r in routes(template) if r.auth == "NONE"}
+    assert all(any(p.split("{")[0].startswith(s) or s in p for s in searched) for p in public), (public, searched)

@@ -26,6 +26,8 @@ Outcome = Literal[
     "http_error",
     "unsupported_content",
     "not_fetched",
+    "invalid_metadata",  # a mini-program's metadata is not JSON, nests too deeply or breaks the schema
+    "scan_failed",  # the scan failed every delivery: recorded on the last one, or from the dead-letter queue
 ]
 
 # Outcomes worth another try later (the queue retries them with backoff).

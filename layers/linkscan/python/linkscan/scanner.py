@@ -38,6 +38,20 @@ class ScanResult:
     evidence: list[tuple[str, bytes, str]] = field(default_factory=list)
 
 
+# Analysis, detection and the writes after the fetch: a bound on what one scan adds to its fetch deadline.
+AFTER_FETCH_SECONDS = 5.0
+
+
+def scan_budget_ms(fetch_settings: FetchSettings) -> int:
+    """The longest one scan may take (its fetch deadline covers every hop), in milliseconds."""
+    return int((fetch_settings.deadline + AFTER_FETCH_SECONDS) * 1000)
+
+
+def has_time_for_scan(remaining_ms: int, fetch_settings: FetchSettings) -> bool:
+    """Whether an invocation with this much time left can finish one more scan before it is killed."""
+    return remaining_ms >= scan_budget_ms(fetch_settings)
+
+
 def new_scan_id() -> str:
     return uuid.uuid4().hex
 

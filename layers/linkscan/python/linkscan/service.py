@@ -6,6 +6,7 @@ same code runs in Lambda, in the local stack and in tests against moto.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,7 +28,7 @@ from linkscan.api_models import (
 from linkscan.blocklist.appeals import AppealItem, AppealPage, AppealStatus, decode_token, encode_token
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
-from linkscan.models import Verdict
+from linkscan.models import Outcome, Verdict
 from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import (
@@ -43,6 +44,7 @@ from linkscan.targets import target_id
 
 if TYPE_CHECKING:
     from linkscan.detect import Detector
+    from linkscan.miniprogram import MiniProgramMetadata
 
 # Transient fetch failures are retried this many times (by SQS redelivery) before the failure is final.
 MAX_SCAN_ATTEMPTS = 3
@@ -67,6 +69,7 @@ class Backend:
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> Backend:
+        settings.require("table_name", "scan_queue_url", "evidence_bucket")
         return cls(
             Records(settings.table_name),
             ScanQueue(settings.scan_queue_url),
@@ -377,9 +380,10 @@ def process_scan(
     attempts = max(int(scan.get("attempts", 1)), receive_count)
     if message.target_type == "url":
         verdict = _scan_link(message, attempts, detector, settings, backend)
-        _record(verdict, backend)
+        if not _record(verdict, backend):
+            return None  # a delivery running alongside recorded this scan first
     else:
-        verdict = _scan_miniprogram(message, detector, settings, backend)
+        verdict = _scan_miniprogram(message, attempts, detector, settings, backend)
     for parent_id in backend.records.parents(message.target_id):
         reevaluate_parent(parent_id, detector=detector, settings=settings, backend=backend)
     return verdict
@@ -407,21 +411,51 @@ def _scan_link(
     return verdict
 
 
-def _load_metadata(message: ScanMessage, settings: ServiceSettings, backend: Backend) -> dict[str, Any]:
+class MetadataRejectedError(Exception):
+    """A mini-program's metadata cannot be used: a permanent failure, recorded at once with its outcome."""
+
+    def __init__(self, outcome: Outcome, detail: str) -> None:
+        super().__init__(detail)
+        self.outcome: Outcome = outcome
+
+
+def _load_metadata(message: ScanMessage, attempts: int, settings: ServiceSettings, backend: Backend) -> Any:
     if message.metadata_key:
-        data: dict[str, Any] = backend.objects.get_json(message.metadata_key)
-        return data
+        return backend.objects.get_json(message.metadata_key)
     import json
 
     from linkscan.fetch import fetch
 
     result = fetch(message.metadata_url or "", settings.fetch)
     if result.outcome != "ok" or result.text is None:
-        if result.retriable:
-            raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS)
-        raise InvalidInputError(f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}")
-    loaded: dict[str, Any] = json.loads(result.text)
-    return loaded
+        if result.retriable and attempts < MAX_SCAN_ATTEMPTS:
+            backend.records.record_retriable_failure(message.scan_id, result.outcome, result.detail, utc_now())
+            raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS * 2**attempts)
+        outcome: Outcome = "invalid_metadata" if result.outcome == "ok" else result.outcome
+        raise MetadataRejectedError(
+            outcome, f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}"
+        )
+    try:
+        return json.loads(result.text)
+    except RecursionError:
+        raise MetadataRejectedError("invalid_metadata", "metadata_url returned JSON nested too deeply") from None
+    except ValueError as exc:
+        raise MetadataRejectedError("invalid_metadata", f"metadata_url did not return JSON: {exc}") from None
+
+
+def _usable_metadata(
+    message: ScanMessage, attempts: int, settings: ServiceSettings, backend: Backend
+) -> MiniProgramMetadata:
+    """The scan's metadata, validated; MetadataRejectedError for anything that will never validate."""
+    from linkscan.miniprogram import parse_metadata
+
+    raw = _load_metadata(message, attempts, settings, backend)
+    try:
+        return parse_metadata(message.target, raw)
+    except InvalidInputError as exc:
+        raise MetadataRejectedError("invalid_metadata", str(exc)) from None
+    except RecursionError:
+        raise MetadataRejectedError("invalid_metadata", "metadata nested too deeply") from None
 
 
 def _prior_violations(appid: str, principal: str | None, backend: Backend) -> int:
@@ -439,19 +473,21 @@ def _prior_violations(appid: str, principal: str | None, backend: Backend) -> in
     return count
 
 
-def _scan_miniprogram(message: ScanMessage, detector: Detector, settings: ServiceSettings, backend: Backend) -> Verdict:
-    from linkscan.miniprogram import outbound_urls, parse_metadata, scan_miniprogram
+def _scan_miniprogram(
+    message: ScanMessage, attempts: int, detector: Detector, settings: ServiceSettings, backend: Backend
+) -> Verdict:
+    from linkscan.miniprogram import outbound_urls, scan_miniprogram
 
     now = utc_now()
     try:
-        meta = parse_metadata(message.target, _load_metadata(message, settings, backend))
-    except InvalidInputError as exc:
+        meta = _usable_metadata(message, attempts, settings, backend)
+    except MetadataRejectedError as exc:
         verdict = Verdict(
             target_id=message.target_id,
             target_type="miniprogram",
             target=message.target,
             decision="allow",
-            outcome="unsupported_content",
+            outcome=exc.outcome,
             outcome_detail=str(exc),
             scan_id=message.scan_id,
             scanned_at=now,
@@ -532,3 +568,68 @@ def reevaluate_parent(parent_id: str, *, detector: Detector, settings: ServiceSe
     updated.scanned_at = utc_now()
     principal = meta.principal.name if meta.principal else None
     _record(updated, backend, principal=principal)
+
+
+@dataclass
+class RedriveReport:
+    """What a dead-letter redrive did with each message it read."""
+
+    recorded: int = 0  # recorded as a scan_failed verdict
+    requeued: int = 0  # sent back to the scan queue for a fresh set of attempts
+    already_done: int = 0  # the scan had a verdict already (a late duplicate): dropped
+    unreadable: list[str] = dataclasses.field(default_factory=list)  # not scan requests: left in the dead-letter queue
+
+
+def redrive_dead_letters(
+    dead_letters: ScanQueue, *, requeue: bool, backend: Backend, limit: int = 10_000
+) -> RedriveReport:
+    """Empty the scan dead-letter queue: requeue each scan, or record it as failed, so none stays unanswered.
+
+    Recording is for messages that failed for a reason a retry will not cure; the verdict keeps the
+    target's earlier decision (a failure never delists), and the submission shows state ``done`` with
+    outcome ``scan_failed``. A message is deleted only after its scan is requeued or recorded.
+    """
+    from pydantic import ValidationError
+
+    report = RedriveReport()
+    seen = 0
+    while seen < limit:
+        batch = dead_letters.receive(10)  # each read message stays hidden for this run: the loop ends
+        if not batch:
+            break
+        for queued in batch:
+            seen += 1
+            try:
+                message = ScanMessage.model_validate_json(queued.body)
+            except ValidationError:
+                report.unreadable.append(queued.body[:200])
+                continue
+            scan = backend.records.scan(message.scan_id) or {}
+            if scan.get("verdict_sk"):
+                report.already_done += 1
+            elif requeue:
+                if backend.queue.send([message.model_dump(exclude_none=True)]):
+                    continue  # not accepted: the message stays in the dead-letter queue
+                report.requeued += 1
+            else:
+                detail = f"the scan failed {queued.receive_count} deliveries; recorded from the dead-letter queue"
+                record_scan_failure(message, detail, backend=backend)
+                report.recorded += 1
+            dead_letters.delete(queued.receipt_handle)
+    return report
+
+
+def record_scan_failure(message: ScanMessage, detail: str, *, backend: Backend) -> bool:
+    """Answer a scan that cannot finish with a ``scan_failed`` verdict; False if it had a verdict already."""
+    verdict = Verdict(
+        target_id=message.target_id,
+        target_type=message.target_type,
+        target=message.target,
+        decision="allow",
+        outcome="scan_failed",
+        outcome_detail=detail,
+        scan_id=message.scan_id,
+        scanned_at=utc_now(),
+        reasons=[detail],
+    )
+    return _record(verdict, backend)

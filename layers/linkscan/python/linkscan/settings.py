@@ -10,14 +10,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
+class ConfigurationError(RuntimeError):
+    """A function's environment lacks or garbles a variable: raised at cold start, naming the variable."""
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name)
-    return default if raw in (None, "") else int(raw)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be an integer, not {raw!r}") from None
 
 
 def _float(env: Mapping[str, str], name: str, default: float) -> float:
     raw = env.get(name)
-    return default if raw in (None, "") else float(raw)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
 
 
 def _bool(env: Mapping[str, str], name: str, default: bool = False) -> bool:
@@ -84,18 +98,38 @@ class DetectionSettings:
         )
 
 
+# Each resource setting and the variable the template sets it from.
+_RESOURCE_VARIABLES = {
+    "table_name": "TABLE_NAME",
+    "blocklist_table_name": "BLOCKLIST_TABLE_NAME",
+    "scan_queue_url": "SCAN_QUEUE_URL",
+    "scan_dead_letter_queue_url": "SCAN_DEAD_LETTER_QUEUE_URL",
+    "evidence_bucket": "EVIDENCE_BUCKET",
+    "blocklist_bucket": "BLOCKLIST_BUCKET",
+}
+# Globals give these to every function; without them no function can do anything useful.
+_ALWAYS_REQUIRED = ("table_name", "blocklist_table_name")
+
+
 @dataclass(frozen=True)
 class ServiceSettings:
-    """Names of the deployed resources, as the template passes them to every function."""
+    """Names of the deployed resources, as the template passes them to every function.
 
-    table_name: str = "linkscan"
-    blocklist_table_name: str = "linkscan-blocklist"
+    There are no default resource names: a function whose template entry lost a variable would
+    otherwise write to a table or queue that does not exist, and fail only on its first request.
+    """
+
+    table_name: str = ""
+    blocklist_table_name: str = ""
     scan_queue_url: str = ""
+    scan_dead_letter_queue_url: str = ""  # only the dead-letter redrive reads it
     evidence_bucket: str = ""
     blocklist_bucket: str = ""
     public_base_url: str = ""  # where the API is reachable, for status and appeal links
     stage: str = "dev"
     rescan_window_seconds: int = 24 * 3600
+    # The scan queue's maxReceiveCount: on this delivery a failing scan is recorded, not dead-lettered.
+    scan_max_receives: int = 4
     # How long the lookup function trusts its in-memory hash prefixes before re-checking the manifest.
     lookup_filter_ttl_seconds: float = 30.0
     fetch: FetchSettings = field(default_factory=FetchSettings)
@@ -103,17 +137,30 @@ class ServiceSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServiceSettings:
+        """Read the environment; raises ConfigurationError naming any missing table variable."""
         env = os.environ if env is None else env
-        return cls(
-            table_name=env.get("TABLE_NAME", cls.table_name),
-            blocklist_table_name=env.get("BLOCKLIST_TABLE_NAME", cls.blocklist_table_name),
-            scan_queue_url=env.get("SCAN_QUEUE_URL", ""),
-            evidence_bucket=env.get("EVIDENCE_BUCKET", ""),
-            blocklist_bucket=env.get("BLOCKLIST_BUCKET", ""),
+        settings = cls(
+            table_name=env.get("TABLE_NAME", "").strip(),
+            blocklist_table_name=env.get("BLOCKLIST_TABLE_NAME", "").strip(),
+            scan_queue_url=env.get("SCAN_QUEUE_URL", "").strip(),
+            scan_dead_letter_queue_url=env.get("SCAN_DEAD_LETTER_QUEUE_URL", "").strip(),
+            evidence_bucket=env.get("EVIDENCE_BUCKET", "").strip(),
+            blocklist_bucket=env.get("BLOCKLIST_BUCKET", "").strip(),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             stage=env.get("STAGE", "dev"),
             rescan_window_seconds=_int(env, "RESCAN_WINDOW_SECONDS", cls.rescan_window_seconds),
+            scan_max_receives=_int(env, "SCAN_MAX_RECEIVES", cls.scan_max_receives),
             lookup_filter_ttl_seconds=_float(env, "LOOKUP_FILTER_TTL_SECONDS", cls.lookup_filter_ttl_seconds),
             fetch=FetchSettings.from_env(env),
             detection=DetectionSettings.from_env(env),
         )
+        return settings.require(*_ALWAYS_REQUIRED)
+
+    def require(self, *names: str) -> ServiceSettings:
+        """These settings, after checking that each named resource setting is set (call it at cold start)."""
+        missing = [_RESOURCE_VARIABLES[name] for name in names if not getattr(self, name)]
+        if missing:
+            raise ConfigurationError(
+                f"missing configuration: {', '.join(missing)} not set in the function's environment"
+            )
+        return self

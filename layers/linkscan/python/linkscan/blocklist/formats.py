@@ -137,13 +137,27 @@ def write_json(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
     out.write(b"]}\n")
 
 
+# A spreadsheet evaluates a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: OWASP's neutralization, a leading quote before a formula start.
+
+    Listed hosts and reasons come from scanned pages and submissions, so they are attacker-controlled.
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
 def write_csv(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
+    # Every cell quoted as well, as OWASP advises, so a neutralized cell is never split or re-read as code.
+    writer = csv.writer(text, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for index, (entry, digest, scope) in enumerate(listing.rows(), start=1):
         writer.writerow(
-            (
+            csv_cell(cell)
+            for cell in (
                 entry.expression,
                 digest,
                 scope,

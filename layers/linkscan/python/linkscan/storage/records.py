@@ -342,7 +342,8 @@ class Records:
     ) -> bool:
         """Write a finished scan's verdict once, and move the target's CURRENT item forward.
 
-        Returns False when this scan's verdict was already recorded (a redelivered message).
+        Returns False when this scan's verdict was already recorded (a redelivered message, or a second
+        delivery running at the same time: the SCAN item's verdict_sk is claimed once).
         The CURRENT item only moves forward: an older scan never overwrites a newer verdict, and the
         `rev` condition makes a concurrent writer (another scan, a moderator) retry on fresh state.
         `update_for` builds the update from the CURRENT item just read, so a retry never writes what
@@ -377,6 +378,10 @@ class Records:
                             "SET #state = :done, finished_at = :at, verdict_sk = :vsk, target_id = :tid, "
                             "decision = :d, outcome = :o"
                         ),
+                        # The scan item is the claim: the scan id alone decides whether a verdict exists.
+                        # The VERDICT key holds each run's own scanned_at, so two concurrent runs of one scan
+                        # would otherwise both pass attribute_not_exists(SK).
+                        "ConditionExpression": "attribute_not_exists(verdict_sk)",
                         "ExpressionAttributeNames": {"#state": "state"},
                         "ExpressionAttributeValues": _to_dynamo(
                             {
@@ -399,8 +404,8 @@ class Records:
                 return True
             except ClientError as exc:
                 reasons = [r.get("Code") for r in exc.response.get("CancellationReasons", [])]
-                if reasons and reasons[0] == "ConditionalCheckFailed":
-                    return False  # this scan's verdict is already stored
+                if "ConditionalCheckFailed" in reasons[:2]:
+                    return False  # this scan's verdict is already stored (by a redelivery, or one running alongside)
                 if "ConditionalCheckFailed" in reasons or "TransactionConflict" in reasons:
                     continue  # CURRENT moved under us: read it again
                 raise
@@ -620,8 +625,15 @@ class Objects:
         return json.loads(body)
 
 
+@dataclass(frozen=True)
+class QueuedMessage:
+    receipt_handle: str
+    body: str
+    receive_count: int
+
+
 class ScanQueue:
-    """SQS: scan requests."""
+    """SQS: scan requests (the scan queue, or its dead-letter queue)."""
 
     def __init__(self, queue_url: str) -> None:
         self.queue_url = queue_url
@@ -640,6 +652,26 @@ class ScanQueue:
                 continue
             failed.extend(str(chunk[int(entry["Id"])]["scan_id"]) for entry in response.get("Failed", []))
         return failed
+
+    def receive(self, max_messages: int = 10) -> list[QueuedMessage]:
+        """Up to ``max_messages`` (at most 10) messages, hidden from other readers for the queue's timeout."""
+        response = client("sqs").receive_message(
+            QueueUrl=self.queue_url,
+            MaxNumberOfMessages=min(max_messages, 10),
+            MessageSystemAttributeNames=["ApproximateReceiveCount"],
+            WaitTimeSeconds=0,
+        )
+        return [
+            QueuedMessage(
+                receipt_handle=m["ReceiptHandle"],
+                body=m["Body"],
+                receive_count=int(m.get("Attributes", {}).get("ApproximateReceiveCount", 1)),
+            )
+            for m in response.get("Messages", [])
+        ]
+
+    def delete(self, receipt_handle: str) -> None:
+        client("sqs").delete_message(QueueUrl=self.queue_url, ReceiptHandle=receipt_handle)
 
     def retry_later(self, receipt_handle: str, delay_seconds: int) -> None:
         """Hold a message back for a while before its next delivery (backoff for transient failures)."""
