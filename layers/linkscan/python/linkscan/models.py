@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Decision = Literal["allow", "review", "block"]
 TargetType = Literal["url", "miniprogram"]
@@ -27,6 +27,9 @@ Outcome = Literal[
     "unsupported_content",
     "not_fetched",
 ]
+
+# Outcomes after which content was read and analyzed; any other outcome means nothing was judged.
+JUDGED_OUTCOMES: frozenset[str] = frozenset({"ok", "not_fetched"})
 
 # Outcomes worth another try later (the queue retries them with backoff).
 TRANSIENT_OUTCOMES: frozenset[str] = frozenset({"dns_error", "connection_error", "timeout"})
@@ -84,6 +87,11 @@ class Verdict(BaseModel):
     categories: list[CategoryScore] = Field(default_factory=list)
     outcome: Outcome = "ok"
     outcome_detail: str | None = None
+    judged: bool | None = Field(
+        default=None,
+        description="False when nothing was analyzed (the fetch failed, see outcome): decision is then no "
+        "judgement of the content. Read it before decision.",
+    )
     retriable: bool = False
     fetch: FetchSummary | None = None
     actions: list[str] = Field(default_factory=list)
@@ -92,3 +100,10 @@ class Verdict(BaseModel):
     scan_id: str = ""
     scanned_at: str = ""
     extra: dict[str, object] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _judged_from_outcome(self) -> Verdict:
+        # Verdicts stored before the field existed, and verdicts built without it, say it from their outcome.
+        if self.judged is None:
+            self.judged = self.outcome in JUDGED_OUTCOMES or bool(self.categories)
+        return self
