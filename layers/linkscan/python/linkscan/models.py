@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 
 Decision = Literal["allow", "review", "block"]
-TargetType = Literal["url", "miniprogram"]
+TargetType = Literal["url", "miniprogram", "text"]  # text: `linkscan analyze` of a file or stdin
 
 # How the fetch went. "ok" means a body was read and analyzed.
 Outcome = Literal[
