@@ -49,7 +49,12 @@ ERROR_EXAMPLES: dict[str, dict[str, Any]] = {
         ],
     },
     "404": {"error": "not_found", "message": "no submission abc", "field": None, "details": []},
-    "409": {"error": "conflict", "message": "the target changed meanwhile; read it again", "field": None, "details": []},
+    "409": {
+        "error": "conflict",
+        "message": "the target changed meanwhile; read it again",
+        "field": None,
+        "details": [],
+    },
 }
 REQUEST_EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/v1/submissions"): {

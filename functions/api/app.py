@@ -59,9 +59,7 @@ app = APIGatewayRestResolver(enable_validation=True, serializer=dumps, json_body
 
 
 def _error(status: int, error: str, message: str, field: str | None = None, details: Any = None) -> Response[Any]:
-    return Response(
-        status_code=status, content_type=JSON_CONTENT_TYPE, body=error_body(error, message, field, details)
-    )
+    return Response(status_code=status, content_type=JSON_CONTENT_TYPE, body=error_body(error, message, field, details))
 
 
 @app.exception_handler(RequestValidationError)

@@ -78,7 +78,9 @@ def test_validation_errors_list_every_problem_in_details(api: Api) -> None:
     assert answer["field"] in fields
 
 
-@pytest.mark.parametrize(("method", "path"), [("POST", "/v1/submissions"), ("POST", "/v1/lookup"), ("POST", "/v1/appeals")])
+@pytest.mark.parametrize(
+    ("method", "path"), [("POST", "/v1/submissions"), ("POST", "/v1/lookup"), ("POST", "/v1/appeals")]
+)
 def test_deeply_nested_json_is_a_400_not_a_crash(api: Api, method: str, path: str) -> None:
     body = '{"type": "url", "url": "https://example.org/", "x": ' + DEEP + "}"
     assert len(body) < 4000
@@ -134,3 +136,30 @@ def test_unknown_route_is_a_404_listing_the_routes(api: Api) -> None:
     assert response["statusCode"] == 404 and set(answer) == ERROR_KEYS
     listed = {detail["route"] for detail in answer["details"]}
     assert {"POST /v1/submissions", "GET /v1/lookup", "GET /v1/hashes/{prefix}"} <= listed
+
+
+@pytest.mark.parametrize(
+    ("path", "outcome"), [("/missing.html", "http_error"), ("http://169.254.169.254/latest/", "blocked_destination")]
+)
+def test_a_target_never_fetched_is_not_scanned_in_status_verdict_and_demo_table(
+    api: Api, stack: LocalStack, pages: SamplePages, path: str, outcome: str
+) -> None:
+    from devstack.__main__ import _verdict_row
+
+    url = path if path.startswith("http") else pages.url(path)
+    status, answer, _ = send(api, "POST", "/v1/submissions", json.dumps({"type": "url", "url": url}), None)
+    assert status == 202, answer
+    stack.drain()
+    status, submission, _ = send(api, "GET", f"/v1/submissions/{answer['submissions'][0]['submission_id']}", b"", None)
+    assert submission["state"] == "not_scanned"
+    assert submission["verdict"]["judged"] is False and submission["verdict"]["outcome"] == outcome
+    assert _verdict_row("broken link", submission)[1] == "NOT SCANNED"
+
+
+def test_a_judged_clean_page_stays_done_and_allow(api: Api, stack: LocalStack, pages: SamplePages) -> None:
+    body = json.dumps({"type": "url", "url": pages.url("/clean.html")})
+    _, answer, _ = send(api, "POST", "/v1/submissions", body, "application/json")
+    stack.drain()
+    _, submission, _ = send(api, "GET", f"/v1/submissions/{answer['submissions'][0]['submission_id']}", b"", None)
+    assert submission["state"] == "done"
+    assert submission["verdict"]["judged"] is True and submission["verdict"]["decision"] == "allow"

@@ -36,7 +36,9 @@ def check_submittable_url(url: str) -> str:
         char = bad.group()
         name = unicodedata.name(char, "a control character")
         raise PydanticCustomError(
-            "url_unfetchable", "contains U+{code} ({name}), which no fetch accepts", {"code": f"{ord(char):04X}", "name": name}
+            "url_unfetchable",
+            "contains U+{code} ({name}), which no fetch accepts",
+            {"code": f"{ord(char):04X}", "name": name},
         )
     try:
         _, canonical = target_id(url)

@@ -237,7 +237,7 @@ def submit(
     return receipts
 
 
-def _state(state: str, verdict: Verdict | None) -> str:
+def _state(state: str, verdict: Verdict | None) -> Any:
     """A finished scan that analyzed nothing (the fetch failed) is not_scanned, never a plain done."""
     return "not_scanned" if state == "done" and verdict is not None and verdict.judged is False else state
 

@@ -83,7 +83,7 @@ def _inputs(args: argparse.Namespace, stdin: TextIO) -> Iterator[str | InvalidUr
         if isinstance(value, str):
             yield value
         else:
-            yield InvalidUrlError(f"line {number}: not a JSON string (--jsonl wants lines like \"https://...\")")
+            yield InvalidUrlError(f'line {number}: not a JSON string (--jsonl wants lines like "https://...")')
 
 
 def _each(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO, render: Any) -> int:
