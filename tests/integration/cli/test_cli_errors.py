@@ -52,9 +52,10 @@ def test_readme_scan_line_reaches_a_loopback_page_server_on_its_random_port(page
 
 
 def test_allow_loopback_flag_opens_any_loopback_port(pages: SamplePages) -> None:
-    result = linkscan("scan", "--allow-loopback", pages.url("/clean.html"))
+    result = linkscan("scan", "--allow-loopback", "--json", pages.url("/clean.html"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("ALLOW")
+    verdict = json.loads(result.stdout)
+    assert verdict["outcome"] == "ok" and verdict["decision"] == "allow"
 
 
 def test_a_page_that_was_never_fetched_is_not_scanned_not_allowed(pages: SamplePages) -> None:
