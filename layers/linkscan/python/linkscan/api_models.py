@@ -156,6 +156,9 @@ class TargetView(BaseModel):
     target_type: str
     target: str
     decision: str | None = None
+    judged: bool | None = Field(
+        default=None, description="The latest verdict's `judged`: false when nothing was analyzed"
+    )
     effective_decision: str | None = None
     scanned_at: str | None = None
     moderation: dict[str, Any] | None = None

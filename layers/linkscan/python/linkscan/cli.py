@@ -138,6 +138,7 @@ def _as_local(verdict: Verdict, source: str) -> Verdict:
 
 def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
     """One JSON verdict per input line, carrying the line's id; a bad line gets an error line, not a crash."""
+    from linkscan.api_edge import loads_bounded
     from linkscan.scanner import analyze_content
 
     errors = 0
@@ -146,7 +147,7 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
             continue
         item_id: Any = None
         try:
-            item = json.loads(line)
+            item = loads_bounded(line)
             item_id = item.get("id", number)
             if isinstance(item.get("html"), str):
                 verdict = analyze_content(

@@ -271,6 +271,7 @@ def target_view(target_id: str, records: Records) -> TargetView:
         target_type=current.get("target_type", "url"),
         target=current.get("target", ""),
         decision=current.get("decision"),
+        judged=history[0].judged if history else None,
         effective_decision=current.get("effective_decision"),
         scanned_at=current.get("scanned_at"),
         moderation=current.get("moderation"),
