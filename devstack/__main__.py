@@ -23,6 +23,7 @@ DEMO_LINKS = [
     ("counterfeit", "/replica.html", "block", "counterfeit"),
     ("contraband", "/contraband.html", "block", "contraband"),
     ("redirect chain", "/go/loan", "block", "cash_loan"),
+    ("missing page (404)", "/missing.html", "not_scanned", None),  # never judged: must not read as allow
 ]
 
 
@@ -66,7 +67,7 @@ def _verdict_row(label: str, status: dict[str, Any]) -> list[str]:
     return [
         label,
         decision,
-        f"{verdict.get('score', 0):.2f}",
+        "-" if verdict.get("judged") is False else f"{verdict.get('score', 0):.2f}",
         category,
         verdict.get("outcome", "-"),
         str(hops),
@@ -102,7 +103,10 @@ def demo(args: argparse.Namespace) -> int:
             rows.append(_verdict_row(label, status))
             verdict = status.get("verdict") or {}
             got_category = (verdict.get("categories") or [{}])[0].get("category")
-            if verdict.get("decision") != want or (category and got_category != category):
+            if want == "not_scanned":
+                if verdict.get("judged") is not False:
+                    failures.append(f"{label}: expected NOT SCANNED, got {verdict.get('decision')}")
+            elif verdict.get("decision") != want or (category and got_category != category):
                 failures.append(f"{label}: expected {want}/{category}, got {verdict.get('decision')}/{got_category}")
         for (label, _, accepted), receipt in zip(programs, mp_receipts, strict=True):
             target = requests.get(f"{api}/v1/targets/{receipt['target_id']}", timeout=10).json()
