@@ -163,3 +163,13 @@ def test_a_judged_clean_page_stays_done_and_allow(api: Api, stack: LocalStack, p
     _, submission, _ = send(api, "GET", f"/v1/submissions/{answer['submissions'][0]['submission_id']}", b"", None)
     assert submission["state"] == "done"
     assert submission["verdict"]["judged"] is True and submission["verdict"]["decision"] == "allow"
+
+
+def test_the_lookup_functions_404_lists_its_template_routes(api: Api) -> None:
+    route = next(r for r in api.routes if r.function == "LookupFunction")
+    event = api_event(route, "GET", "/v1/lookups", {}, b"", {}, "api.test")
+    response = api.stack.invoke(route.function, event)
+    answer = json.loads(response["body"])
+    assert response["statusCode"] == 404 and set(answer) == ERROR_KEYS
+    declared = {f"{r.method} {r.path}" for r in api.routes if r.function == "LookupFunction"}
+    assert {detail["route"] for detail in answer["details"]} == declared

@@ -6,7 +6,8 @@ linkscan analyze --batch FILE.jsonl
 linkscan miniprogram FILE.json [--json]
 linkscan canonicalize URL... | expressions URL... | lookup URL
 
-Every error is one line on standard error; the exit codes are in EXIT_CODES (and each command's --help).
+Every error is one line on standard error, with an exit code that `linkscan --help` and each command's
+--help list.
 """
 
 from __future__ import annotations
@@ -168,7 +169,7 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     detector = _detector()
     if args.batch:
-        lines = _read_input(args.batch).splitlines()
+        lines = _read_input(args.batch).split("\n")  # not splitlines: JSON strings may hold U+2028 raw
         errors = analyze_batch(lines, detector, sys.stdout)
         if errors:
             print(f"linkscan: {errors} line(s) could not be analyzed (see their error fields)", file=sys.stderr)
