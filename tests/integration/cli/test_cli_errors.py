@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -46,7 +47,12 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_readme_scan_line_reaches_a_loopback_page_server_on_its_random_port(pages: SamplePages) -> None:
-    result = linkscan("scan", pages.url("/loan.html"), env={"LINKSCAN_LOCAL_ALLOW_LOOPBACK": "true"})
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("LINKSCAN_LOCAL_ALLOW_LOOPBACK=true linkscan"))
+    assignment, program, *args = shlex.split(line.split("#")[0].replace("<pages port>", str(pages.port)))
+    name, value = assignment.split("=")
+    assert program == "linkscan"
+    result = linkscan(*args, env={name: value})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("BLOCK")
 
