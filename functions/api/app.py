@@ -186,7 +186,11 @@ def get_principal_apps(name: Annotated[str, Path(min_length=1)]) -> PrincipalApp
     return principal_apps(decoded, BACKEND.records)
 
 
-@app.get("/v1/openapi.json", summary="This API's OpenAPI document (every route of both functions)")
+@app.get(
+    "/v1/openapi.json",
+    summary="This API's OpenAPI document (every route of both functions)",
+    responses={200: {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def get_openapi() -> Response[str]:
     return Response(status_code=200, content_type=JSON_CONTENT_TYPE, body=dumps(openapi_document()))
 

@@ -128,7 +128,9 @@ def not_found_body(method: str, path: str, routes: list[str]) -> dict[str, Any]:
 
 
 def invalid_json_body(exc: ValueError) -> dict[str, Any]:
-    return error_body("invalid_request", f"the body is not valid JSON: {exc}", None, [{"problem": str(exc)}])
+    return error_body(
+        "invalid_request", f"the body is not valid JSON: {exc}", None, [{"field": None, "problem": str(exc)}]
+    )
 
 
 EMPTY_BODY_MESSAGE = "the body is empty: send a JSON object"

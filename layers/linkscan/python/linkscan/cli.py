@@ -54,13 +54,13 @@ def _detector() -> Detector:
 
 def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
     """A verdict as a person reads it: decision first, then why; a failed fetch is NOT SCANNED, never ALLOW."""
-    if verdict.judged is False:
+    if not verdict.judged:
         detail = f": {verdict.outcome_detail}" if verdict.outcome_detail else ""
         lines = [f"NOT SCANNED ({verdict.outcome}{detail})  {verdict.target}"]
     else:
         mark = DECISION_MARK.get(verdict.decision, verdict.decision)
         lines = [f"{mark}  score {verdict.score:.2f}  {verdict.target}"]
-    if verdict.judged is not False and verdict.outcome not in ("ok", "not_fetched"):
+    if verdict.judged and verdict.outcome not in ("ok", "not_fetched"):
         lines.append(f"  fetch: {verdict.outcome}" + (f" ({verdict.outcome_detail})" if verdict.outcome_detail else ""))
     if verdict.fetch and len(verdict.fetch.hops) > 1:
         lines.append("  redirect chain:")

@@ -6,7 +6,7 @@ Field names here are a public contract (``decision``, ``score``, ``categories``,
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -87,8 +87,8 @@ class Verdict(BaseModel):
     categories: list[CategoryScore] = Field(default_factory=list)
     outcome: Outcome = "ok"
     outcome_detail: str | None = None
-    judged: bool | None = Field(
-        default=None,
+    judged: bool = Field(
+        default=True,
         description="False when nothing was analyzed (the fetch failed, see outcome): decision is then no "
         "judgement of the content. Read it before decision.",
     )
@@ -101,9 +101,10 @@ class Verdict(BaseModel):
     scanned_at: str = ""
     extra: dict[str, object] = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _judged_from_outcome(self) -> Verdict:
+    @model_validator(mode="before")
+    @classmethod
+    def _judged_from_outcome(cls, data: Any) -> Any:
         # Verdicts stored before the field existed, and verdicts built without it, say it from their outcome.
-        if self.judged is None:
-            self.judged = self.outcome in JUDGED_OUTCOMES or bool(self.categories)
-        return self
+        if isinstance(data, dict) and data.get("judged") is None:
+            data = {**data, "judged": data.get("outcome", "ok") in JUDGED_OUTCOMES or bool(data.get("categories"))}
+        return data

@@ -239,7 +239,7 @@ def submit(
 
 def _state(state: str, verdict: Verdict | None) -> Any:
     """A finished scan that analyzed nothing (the fetch failed) is not_scanned, never a plain done."""
-    return "not_scanned" if state == "done" and verdict is not None and verdict.judged is False else state
+    return "not_scanned" if state == "done" and verdict is not None and not verdict.judged else state
 
 
 def submission_status(submission_id: str, records: Records) -> SubmissionStatus:
