@@ -16,12 +16,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 FN ?= ScanFunction
 EVENT ?= events/sqs_scan_batch.json
 STAGE ?= dev
+PORT ?= 3000
 
 .PHONY: help install tools test test-unit test-integration test-e2e lint typecheck validate build demo start \
         bench eval train invoke deploy clean
 
+# Colour only on a terminal: a pipe or a file gets plain text.
 help: ## Show this help
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+	@if [ -t 1 ]; then on=$$'\033[36m'; off=$$'\033[0m'; else on=; off=; fi; \
+	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "}; {printf "  %s%-16s%s %s\n", on, $$1, off, $$2}'
 
 $(STAMP): pyproject.toml layers/linkscan/native/_native.c
 	$(PYTHON) -m venv $(VENV)
@@ -72,8 +76,8 @@ build: $(TOOLS_STAMP) ## sam build (arm64 python3.13 wheels for the layer, no Do
 demo: $(STAMP) ## Run the whole pipeline end to end on the embedded local stack, then exit
 	$(PY) -m devstack demo
 
-start: $(STAMP) ## Keep the local stack running with the API on http://127.0.0.1:3000
-	$(PY) -m devstack start
+start: $(STAMP) ## Keep the local stack running with the API on http://127.0.0.1:3000 (PORT=3001 for another)
+	$(PY) -m devstack start --port $(PORT)
 
 bench: $(STAMP) ## Benchmarks; figures go to bench/results.json
 	$(PY) -m devstack.bench --out bench/results.json

@@ -23,6 +23,7 @@ DEMO_LINKS = [
     ("counterfeit", "/replica.html", "block", "counterfeit"),
     ("contraband", "/contraband.html", "block", "contraband"),
     ("redirect chain", "/go/loan", "block", "cash_loan"),
+    ("missing page (404)", "/missing.html", "not_scanned", None),  # never judged: must not read as allow
 ]
 
 
@@ -37,8 +38,6 @@ def running(pages: SamplePages | None, api_port: int, log_level: str = "WARNING"
         # a developer expects a listing to show in lookups at once, not after the filter's TTL
         "LOOKUP_FILTER_TTL_SECONDS": "0",
     }
-    if pages is not None:
-        extra["LINKSCAN_FETCH_EXTRA_PORTS"] = str(pages.port)
     with LocalStack(extra_env=extra, quiet=log_level != "DEBUG") as stack:
         server = make_server(stack, api_port)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -63,10 +62,12 @@ def _verdict_row(label: str, status: dict[str, Any]) -> list[str]:
     top = (verdict.get("categories") or [{}])[0]
     hops = len((verdict.get("fetch") or {}).get("hops") or [])
     category = f"{top.get('category', '-')}/{top.get('subcategory', '-')}" if top else "-"
+    # A verdict that judged nothing (the fetch failed) must not read as a clean "allow".
+    decision = "NOT SCANNED" if verdict.get("judged") is False else verdict.get("decision", status.get("state", "?"))
     return [
         label,
-        verdict.get("decision", status.get("state", "?")),
-        f"{verdict.get('score', 0):.2f}",
+        decision,
+        "-" if verdict.get("judged") is False else f"{verdict.get('score', 0):.2f}",
         category,
         verdict.get("outcome", "-"),
         str(hops),
@@ -102,7 +103,10 @@ def demo(args: argparse.Namespace) -> int:
             rows.append(_verdict_row(label, status))
             verdict = status.get("verdict") or {}
             got_category = (verdict.get("categories") or [{}])[0].get("category")
-            if verdict.get("decision") != want or (category and got_category != category):
+            if want == "not_scanned":
+                if verdict.get("judged") is not False:
+                    failures.append(f"{label}: expected NOT SCANNED, got {verdict.get('decision')}")
+            elif verdict.get("decision") != want or (category and got_category != category):
                 failures.append(f"{label}: expected {want}/{category}, got {verdict.get('decision')}/{got_category}")
         for (label, _, accepted), receipt in zip(programs, mp_receipts, strict=True):
             target = requests.get(f"{api}/v1/targets/{receipt['target_id']}", timeout=10).json()
@@ -145,7 +149,26 @@ def demo(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def port_taken(port: int) -> bool:
+    """Whether something already listens on 127.0.0.1:port (checked before the slow stack start)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def start(args: argparse.Namespace) -> int:
+    if port_taken(args.port):
+        print(
+            f"linkscan: port {args.port} on 127.0.0.1 is already in use; stop what listens there or choose "
+            f"another port: make start PORT=3001",
+            file=sys.stderr,
+        )
+        return 2
     with SamplePages() as pages, running(pages, args.port) as (stack, api):
         stop = threading.Event()
         pump = threading.Thread(target=stack.pump_forever, args=(stop,), daemon=True)
@@ -202,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="run the whole pipeline once and exit").set_defaults(run=demo)
     start_parser = commands.add_parser("start", help="keep the stack running with the API on loopback")
-    start_parser.add_argument("--port", type=int, default=3000)
+    start_parser.add_argument("--port", type=int, default=3000, help="the API's port on 127.0.0.1 (make start PORT=)")
     start_parser.set_defaults(run=start)
     invoke_parser = commands.add_parser("invoke", help="invoke one function with an event file")
     invoke_parser.add_argument("function")

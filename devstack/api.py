@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from devstack.template import Route, routes
+from linkscan.api_edge import JSON_CONTENT_TYPE, error_body, not_found_body
 
 if TYPE_CHECKING:
     from devstack.stack import LocalStack
@@ -110,9 +111,7 @@ def make_server(stack: LocalStack, port: int = 3000) -> ThreadingHTTPServer:
                         b"",
                     )
                     return
-                status = 405 if methods else 404
-                payload = {"error": "not_found" if status == 404 else "method_not_allowed", "message": path}
-                self._send(status, {"Content-Type": "application/json"}, json.dumps(payload).encode())
+                self._no_route(path, methods)
                 return
             match = route.pattern.match(path)
             assert match is not None
@@ -135,13 +134,32 @@ def make_server(stack: LocalStack, port: int = 3000) -> ThreadingHTTPServer:
             out_headers.setdefault("Access-Control-Allow-Origin", "*")
             self._send(int(result.get("statusCode", 200)), out_headers, data)
 
+        def _json(self, status: int, payload: dict[str, Any]) -> None:
+            body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            self._send(status, {"Content-Type": JSON_CONTENT_TYPE, "Access-Control-Allow-Origin": "*"}, body)
+
+        def _no_route(self, path: str, methods: list[Route]) -> None:
+            listed = [f"{r.method} {r.path}" for r in table] + ["GET /lists/{file}"]
+            if methods:
+                allowed = ", ".join(sorted({r.method for r in methods}))
+                details = [{"route": f"{r.method} {r.path}"} for r in methods]
+                message = f"{self.command} is not allowed on {path}; allowed: {allowed}"
+                self._json(405, error_body("method_not_allowed", message, None, details))
+            else:
+                self._json(404, not_found_body(self.command, path, listed))
+
         def _serve_list(self, key: str) -> None:
             s3 = stack.client("s3")
             bucket = stack.physical["BlocklistBucket"]["Ref"]
             try:
                 obj = s3.get_object(Bucket=bucket, Key=key or "index.html")
             except s3.exceptions.NoSuchKey:
-                self._send(404, {"Content-Type": "text/plain"}, b"not published\n")
+                message = f"/lists/{key} is not published" + (
+                    "; no blocklist version is published yet (the first block publishes one)"
+                    if key == "manifest.json"
+                    else ""
+                )
+                self._json(404, error_body("not_found", message))
                 return
             headers = {
                 "Content-Type": obj.get("ContentType", "application/octet-stream"),

@@ -3,7 +3,6 @@
 No `from __future__ import annotations` here: the resolver reads the route signatures at run time.
 """
 
-import json
 from typing import Annotated, Any
 from urllib.parse import unquote
 
@@ -13,10 +12,23 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from linkscan.api_edge import (
+    EMPTY_BODY_MESSAGE,
+    JSON_CONTENT_TYPE,
+    as_json_request,
+    dumps,
+    error_body,
+    invalid_json_body,
+    loads_bounded,
+    not_found_body,
+    route_list,
+    with_charset,
+)
 from linkscan.api_models import (
+    MAX_NAME_LENGTH,
+    AppealReceipt,
     AppealRequest,
     DecisionRequest,
-    ErrorBody,
     PrincipalApps,
     SubmissionAccepted,
     SubmissionBatch,
@@ -24,7 +36,7 @@ from linkscan.api_models import (
     SubmissionStatus,
     TargetView,
     describe_validation_errors,
-    with_miniprogram_schema,
+    openapi_document,
 )
 from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
@@ -43,20 +55,21 @@ from linkscan.settings import ServiceSettings
 
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)
-app = APIGatewayRestResolver(enable_validation=True)
+app = APIGatewayRestResolver(enable_validation=True, serializer=dumps, json_body_deserializer=loads_bounded)
 
 
 def _error(status: int, error: str, message: str, field: str | None = None, details: Any = None) -> Response[Any]:
-    body = ErrorBody(error=error, message=message, field=field, details=details or [])
-    return Response(status_code=status, content_type="application/json", body=body.model_dump(exclude_none=True))
+    return Response(status_code=status, content_type=JSON_CONTENT_TYPE, body=error_body(error, message, field, details))
 
 
 @app.exception_handler(RequestValidationError)
 def _invalid_request(exc: RequestValidationError) -> Response[Any]:
     try:
         body = app.current_event.json_body
-    except ValueError:
-        return _error(400, "invalid_request", "the body is not valid JSON")
+    except ValueError as decode_error:
+        return Response(status_code=400, content_type=JSON_CONTENT_TYPE, body=invalid_json_body(decode_error))
+    if body is None and app.current_event.http_method in ("POST", "PUT"):
+        return _error(400, "invalid_request", EMPTY_BODY_MESSAGE)
     details = describe_validation_errors(list(exc.errors()), body)
     first = details[0]
     message = f"{first['field']}: {first['problem']}" if first["field"] else first["problem"]
@@ -66,6 +79,16 @@ def _invalid_request(exc: RequestValidationError) -> Response[Any]:
 @app.exception_handler(InvalidInputError)
 def _invalid_input(exc: InvalidInputError) -> Response[Any]:
     return _error(400, "invalid_request", str(exc), exc.field)
+
+
+@app.not_found
+def _no_route(exc: Exception) -> Response[Any]:
+    event = app.current_event
+    return Response(
+        status_code=404,
+        content_type=JSON_CONTENT_TYPE,
+        body=not_found_body(event.http_method, event.path, route_list(openapi_document())),
+    )
 
 
 @app.exception_handler(NotFoundError)
@@ -97,7 +120,7 @@ def _base_url() -> str:
 @app.post(
     "/v1/submissions",
     summary="Submit links or mini-programs to scan (one, or a batch of up to 100)",
-    responses={202: {"description": "Accepted"}, 400: {"description": "Invalid request"}},
+    responses={202: {"description": "Accepted", "content": {"application/json": {"model": SubmissionAccepted}}}},
 )
 @tracer.capture_method
 def post_submissions(request: Annotated[SubmissionRequest, Body()]) -> Response[dict[str, Any]]:
@@ -108,7 +131,7 @@ def post_submissions(request: Annotated[SubmissionRequest, Body()]) -> Response[
     metrics.add_metric(name="SubmissionsAccepted", unit="Count", value=len(receipts))
     return Response(
         status_code=202,
-        content_type="application/json",
+        content_type=JSON_CONTENT_TYPE,
         body=SubmissionAccepted(submissions=receipts).model_dump(mode="json"),
     )
 
@@ -133,12 +156,14 @@ def put_decision(
 
 
 @app.post(
-    "/v1/appeals", summary="Public: ask for a listing to be reviewed", responses={202: {"description": "Received"}}
+    "/v1/appeals",
+    summary="Public: ask for a listing to be reviewed",
+    responses={202: {"description": "Received", "content": {"application/json": {"model": AppealReceipt}}}},
 )
 def post_appeal(request: Annotated[AppealRequest, Body()]) -> Response[dict[str, Any]]:
     source_ip = app.current_event.request_context.identity.source_ip or ""
     receipt = appeal(request, source_ip=source_ip, records=BACKEND.records)
-    return Response(status_code=202, content_type="application/json", body=receipt.model_dump())
+    return Response(status_code=202, content_type=JSON_CONTENT_TYPE, body=receipt.model_dump())
 
 
 @app.get("/v1/appeals", summary="Moderator: the appeal queue, newest first, with each target's current decision")
@@ -153,24 +178,25 @@ def get_appeals(
 
 
 @app.get("/v1/principals/<name>/miniprograms", summary="All mini-programs of one registered developer")
-def get_principal_apps(name: Annotated[str, Path(min_length=1, max_length=200)]) -> PrincipalApps:
-    # API Gateway passes the path percent-encoded; principal names are often Chinese.
-    return principal_apps(unquote(name), BACKEND.records)
+def get_principal_apps(name: Annotated[str, Path(min_length=1)]) -> PrincipalApps:
+    # API Gateway passes the path percent-encoded (principal names are often Chinese): the limit is on the name.
+    decoded = unquote(name)
+    if len(decoded) > MAX_NAME_LENGTH:
+        raise InvalidInputError(f"name: at most {MAX_NAME_LENGTH} characters once decoded", field="name")
+    return principal_apps(decoded, BACKEND.records)
 
 
-@app.get("/v1/openapi.json", summary="This API's OpenAPI document", include_in_schema=False)
+@app.get(
+    "/v1/openapi.json",
+    summary="This API's OpenAPI document (every route of both functions)",
+    responses={200: {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def get_openapi() -> Response[str]:
-    return Response(
-        status_code=200,
-        content_type="application/json",
-        body=json.dumps(
-            with_miniprogram_schema(json.loads(app.get_openapi_json_schema(title="linkscan API", version="1.0.0")))
-        ),
-    )
+    return Response(status_code=200, content_type=JSON_CONTENT_TYPE, body=dumps(openapi_document()))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
 @tracer.capture_lambda_handler
 @metrics.log_metrics(capture_cold_start_metric=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    return with_charset(app.resolve(as_json_request(event), context))

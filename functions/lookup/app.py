@@ -14,10 +14,20 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from linkscan.api_edge import (
+    EMPTY_BODY_MESSAGE,
+    JSON_CONTENT_TYPE,
+    as_json_request,
+    dumps,
+    error_body,
+    invalid_json_body,
+    loads_bounded,
+    not_found_body,
+    with_charset,
+)
 from linkscan.blocklist.api_models import (
     MAX_URL_LENGTH,
     PREFIX_PATTERN,
-    ErrorBody,
     HashMatches,
     LookupBatch,
     LookupRequest,
@@ -45,22 +55,40 @@ PREFIXES = (
 APPEAL_URL = f"{SETTINGS.public_base_url}/v1/appeals"
 # Answers change only when a new list version is published (minutes); shared caches may keep them briefly.
 CACHEABLE = "public, max-age=300"
-app = APIGatewayRestResolver(enable_validation=True, cors=CORSConfig(allow_origin="*", max_age=3600))
+app = APIGatewayRestResolver(
+    enable_validation=True,
+    cors=CORSConfig(allow_origin="*", max_age=3600),
+    serializer=dumps,
+    json_body_deserializer=loads_bounded,
+)
+# What a 404 lists: this function's routes (the API function's 404 lists the whole API's).
+ROUTES = ["GET /v1/lookup", "POST /v1/lookup", "GET /v1/hashes/{prefix}"]
 
 
 def _json(status: int, body: Any, cache_control: str) -> Response[Any]:
     return Response(
-        status_code=status, content_type="application/json", body=body, headers={"Cache-Control": cache_control}
+        status_code=status, content_type=JSON_CONTENT_TYPE, body=body, headers={"Cache-Control": cache_control}
     )
 
 
 def _error(message: str, field: str | None = None, details: list[dict[str, Any]] | None = None) -> Response[Any]:
-    body = ErrorBody(error="invalid_request", message=message, field=field, details=details or [])
-    return _json(400, body.model_dump(exclude_none=True), "no-store")
+    return _json(400, error_body("invalid_request", message, field, details), "no-store")
+
+
+@app.not_found
+def _no_route(exc: Exception) -> Response[Any]:
+    event = app.current_event
+    return _json(404, not_found_body(event.http_method, event.path, ROUTES), "no-store")
 
 
 @app.exception_handler(RequestValidationError)
 def _invalid_request(exc: RequestValidationError) -> Response[Any]:
+    try:
+        body = app.current_event.json_body
+    except ValueError as decode_error:
+        return _json(400, invalid_json_body(decode_error), "no-store")
+    if body is None and app.current_event.http_method == "POST":
+        return _error(EMPTY_BODY_MESSAGE)
     details = [
         {"field": ".".join(str(p) for p in error["loc"] if p not in ("body", "query", "path")), "problem": error["msg"]}
         for error in exc.errors()
@@ -85,7 +113,15 @@ def _lookup(candidates: list[Candidate]) -> list[LookupAnswer]:
     return lookup_many(candidates, TABLE.listed_by_hash, prefixes.may_contain if prefixes is not None else None)
 
 
-@app.get("/v1/lookup", summary="Is this URL listed? (Safe Browsing matching)")
+def _answers(model: type, description: str) -> dict[int, Any]:
+    return {200: {"description": description, "content": {"application/json": {"model": model}}}}
+
+
+@app.get(
+    "/v1/lookup",
+    summary="Is this URL listed? (Safe Browsing matching)",
+    responses=_answers(LookupResult, "Whether the URL is listed, and the match"),
+)
 @tracer.capture_method
 def lookup_one(url: Annotated[str, Query(min_length=1, max_length=MAX_URL_LENGTH)]) -> Response[Any]:
     (result,) = _lookup([candidate(url)])
@@ -94,7 +130,11 @@ def lookup_one(url: Annotated[str, Query(min_length=1, max_length=MAX_URL_LENGTH
     return _json(200, body.model_dump(mode="json"), CACHEABLE)
 
 
-@app.post("/v1/lookup", summary="Check up to 500 URLs at once")
+@app.post(
+    "/v1/lookup",
+    summary="Check up to 500 URLs at once",
+    responses=_answers(LookupBatch, "One result per URL, in order (a bad URL gets an error, not a failed batch)"),
+)
 @tracer.capture_method
 def lookup_batch(request: LookupRequest) -> Response[Any]:
     candidates, problems = [], {}
@@ -114,7 +154,11 @@ def lookup_batch(request: LookupRequest) -> Response[Any]:
     return _json(200, LookupBatch(results=results).model_dump(mode="json"), "no-store")
 
 
-@app.get("/v1/hashes/<prefix>", summary="Listed full hashes sharing a 4-byte prefix (private lookups)")
+@app.get(
+    "/v1/hashes/<prefix>",
+    summary="Listed full hashes sharing a 4-byte prefix (private lookups)",
+    responses=_answers(HashMatches, "Every listed full hash with this prefix (often none)"),
+)
 @tracer.capture_method
 def hashes(prefix: Annotated[str, Path(pattern=PREFIX_PATTERN, description="8 hex characters")]) -> Response[Any]:
     prefix = prefix.lower()
@@ -128,4 +172,4 @@ def hashes(prefix: Annotated[str, Path(pattern=PREFIX_PATTERN, description="8 he
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    return app.resolve(event, context)
+    return with_charset(app.resolve(as_json_request(event), context))

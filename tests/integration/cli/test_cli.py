@@ -20,13 +20,20 @@ def pages() -> Iterator[SamplePages]:
 
 
 @pytest.fixture
+def default_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default configuration: no extra ports, loopback refused unless the command allows it."""
+    monkeypatch.delenv("LINKSCAN_FETCH_EXTRA_PORTS", raising=False)
+    monkeypatch.delenv("LINKSCAN_LOCAL_ALLOW_LOOPBACK", raising=False)
+
+
+@pytest.fixture
 def extra_port(pages: SamplePages, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINKSCAN_FETCH_EXTRA_PORTS", str(pages.port))
-    monkeypatch.delenv("LINKSCAN_LOCAL_ALLOW_LOOPBACK", raising=False)  # the default configuration
+    monkeypatch.delenv("LINKSCAN_LOCAL_ALLOW_LOOPBACK", raising=False)
 
 
 def test_scan_prints_a_block_verdict_as_json(
-    pages: SamplePages, extra_port: None, capsys: pytest.CaptureFixture[str]
+    pages: SamplePages, default_settings: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["scan", pages.url("/go/loan"), "--json", "--allow-loopback"]) == 0
     verdict = json.loads(capsys.readouterr().out)
@@ -37,7 +44,7 @@ def test_scan_prints_a_block_verdict_as_json(
 
 
 def test_scan_readable_output_explains_the_decision(
-    pages: SamplePages, extra_port: None, capsys: pytest.CaptureFixture[str]
+    pages: SamplePages, default_settings: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["scan", pages.url("/replica.html"), "--allow-loopback"]) == 0
     out = capsys.readouterr().out
@@ -48,17 +55,19 @@ def test_scan_readable_output_explains_the_decision(
 def test_scan_refuses_loopback_by_default(
     pages: SamplePages, extra_port: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["scan", pages.url("/loan.html"), "--json"]) == 0
+    assert main(["scan", pages.url("/loan.html"), "--json"]) == 3
     verdict = json.loads(capsys.readouterr().out)
     assert verdict["outcome"] == "blocked_destination"
-    assert verdict["decision"] == "allow" and verdict["categories"] == []
+    assert verdict["judged"] is False and verdict["categories"] == []
 
 
 def test_scan_save_evidence_writes_the_body(
-    pages: SamplePages, extra_port: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pages: SamplePages, default_settings: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["scan", pages.url("/loan.html"), "--allow-loopback", "--save-evidence", str(tmp_path)]) == 0
     assert any(path.name.startswith("body") for path in tmp_path.rglob("*"))
+    saved = capsys.readouterr().err
+    assert saved.startswith(f"evidence saved: {tmp_path}") and "PosixPath" not in saved
 
 
 def test_analyze_batch_keeps_ids_and_reports_bad_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -123,7 +123,7 @@ def test_unreachable_url_is_retried_then_recorded_as_a_failure(api: Api, stack: 
     last = stack.invoke("ScanFunction", _sqs_event(stack, messages, receive_count=3))
     assert last["batchItemFailures"] == []
     final = _status(api, receipt["submission_id"])
-    assert final["state"] == "done"
+    assert final["state"] == "not_scanned"
     assert final["verdict"]["outcome"] == "connection_error"
 
 
@@ -131,7 +131,7 @@ def test_metadata_address_is_refused_and_recorded_at_once(api: Api, stack: Local
     receipt = _submit(api, "http://169.254.169.254/latest/meta-data/")[0]
     stack.drain()
     status = _status(api, receipt["submission_id"])
-    assert status["state"] == "done"
+    assert status["state"] == "not_scanned"
     assert status["verdict"]["outcome"] == "blocked_destination"
     assert status["attempts"] == 1
 

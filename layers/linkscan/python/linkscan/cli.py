@@ -7,6 +7,9 @@ linkscan miniprogram FILE.json [--json]
 linkscan canonicalize URL... | expressions URL... | lookup URL
 linkscan rules check [DIR]
 linkscan --jurisdiction us analyze ...   (the jurisdiction profile; default LINKSCAN_JURISDICTION or cn)
+
+Every error is one line on standard error, with an exit code that `linkscan --help` and each command's
+--help list.
 """
 
 from __future__ import annotations
@@ -25,6 +28,24 @@ if TYPE_CHECKING:
 
 DECISION_MARK = {"allow": "ALLOW ", "review": "REVIEW", "block": "BLOCK "}
 
+EXIT_OK = 0
+EXIT_USAGE = 2  # bad arguments or input: an invalid URL, a missing or unreadable file, malformed JSON
+EXIT_NOT_SCANNED = 3  # scan: the fetch failed (see the outcome), nothing was judged
+EXIT_INTERNAL = 70  # a bug: please report it with LINKSCAN_DEBUG=1's traceback
+
+
+def exit_codes(*lines: str) -> str:
+    """A command's --help epilog: its exit codes."""
+    return "exit codes:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class CliError(Exception):
+    """A user-facing failure: one line on standard error and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
 
 def _detector(args: argparse.Namespace | None = None) -> Detector:
     from dataclasses import replace
@@ -39,9 +60,14 @@ def _detector(args: argparse.Namespace | None = None) -> Detector:
 
 
 def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
-    """A verdict as a person reads it: decision first, then why."""
-    lines = [f"{DECISION_MARK.get(verdict.decision, verdict.decision)}  score {verdict.score:.2f}  {verdict.target}"]
-    if verdict.outcome not in ("ok", "not_fetched"):
+    """A verdict as a person reads it: decision first, then why; a failed fetch is NOT SCANNED, never ALLOW."""
+    if not verdict.judged:
+        detail = f": {verdict.outcome_detail}" if verdict.outcome_detail else ""
+        lines = [f"NOT SCANNED ({verdict.outcome}{detail})  {verdict.target}"]
+    else:
+        mark = DECISION_MARK.get(verdict.decision, verdict.decision)
+        lines = [f"{mark}  score {verdict.score:.2f}  {verdict.target}"]
+    if verdict.judged and verdict.outcome not in ("ok", "not_fetched"):
         lines.append(f"  fetch: {verdict.outcome}" + (f" ({verdict.outcome_detail})" if verdict.outcome_detail else ""))
     if verdict.fetch and len(verdict.fetch.hops) > 1:
         lines.append("  redirect chain:")
@@ -82,26 +108,45 @@ def cmd_scan(args: argparse.Namespace) -> int:
     try:
         tid, url = target_id(args.url)
     except InvalidUrlError as exc:
-        print(f"linkscan: invalid URL: {exc}", file=sys.stderr)
-        return 2
+        raise CliError(f"invalid URL: {exc}") from None
     result = scan_url(url, target_id=tid, detector=_detector(args), fetch_settings=settings)
     if args.save_evidence and result.fetch is not None:
         from linkscan.fetch.evidence import save_evidence
 
         saved = save_evidence(result.fetch, Path(args.save_evidence))
-        print(f"evidence saved: {saved}", file=sys.stderr)
+        print(f"evidence saved: {', '.join(str(path) for path in saved) or 'nothing'}", file=sys.stderr)
     _emit(result.verdict, args.json, sys.stdout)
-    return 0
+    return EXIT_OK if result.verdict.judged else EXIT_NOT_SCANNED
+
+
+def _read_bytes(source: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {source}: {exc.strerror or exc}") from None
 
 
 def _read_input(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read()
-    return Path(source).read_text(encoding="utf-8")
+    """A file's text: UTF-8, or the charset detected as for fetched pages (never a decode traceback)."""
+    from linkscan.fetch.decode import decode_body
+
+    if source == "-" and not hasattr(sys.stdin, "buffer"):
+        return sys.stdin.read()  # a text stream with no bytes underneath (already decoded)
+    raw = _read_bytes(source)
+    text, _ = decode_body(raw, None, html=raw.lstrip()[:1] == b"<")
+    return text
+
+
+def _as_local(verdict: Verdict, source: str) -> Verdict:
+    """An analyzed file or text is not a URL: say what was analyzed."""
+    verdict.target_type = "text"
+    verdict.target = "standard input" if source == "-" else source
+    return verdict
 
 
 def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
     """One JSON verdict per input line, carrying the line's id; a bad line gets an error line, not a crash."""
+    from linkscan.api_edge import loads_bounded
     from linkscan.scanner import analyze_content
 
     errors = 0
@@ -110,7 +155,7 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
             continue
         item_id: Any = None
         try:
-            item = json.loads(line)
+            item = loads_bounded(line)
             item_id = item.get("id", number)
             if isinstance(item.get("html"), str):
                 verdict = analyze_content(
@@ -131,8 +176,8 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     detector = _detector(args)
     if args.batch:
-        with open(args.batch, encoding="utf-8") as handle:
-            errors = analyze_batch(handle, detector, sys.stdout)
+        lines = _read_input(args.batch).split("\n")  # not splitlines: JSON strings may hold U+2028 raw
+        errors = analyze_batch(lines, detector, sys.stdout)
         if errors:
             print(f"linkscan: {errors} line(s) could not be analyzed (see their error fields)", file=sys.stderr)
         return 0
@@ -141,33 +186,47 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     content = _read_input(args.file)
     is_html = args.html or (not args.text and content.lstrip()[:1] == "<")
     verdict = analyze_content(content, detector=detector, is_html=is_html, item_id=args.file)
-    _emit(verdict, args.json, sys.stdout)
-    return 0
+    _emit(_as_local(verdict, args.file), args.json, sys.stdout)
+    return EXIT_OK
 
 
 def cmd_miniprogram(args: argparse.Namespace) -> int:
+    from linkscan.api_edge import loads_bounded
     from linkscan.errors import InvalidInputError
     from linkscan.miniprogram import parse_metadata, scan_miniprogram
     from linkscan.scanner import new_scan_id, utc_now
 
-    raw = json.loads(_read_input(args.file))
+    try:
+        raw = loads_bounded(_read_input(args.file))
+    except ValueError as exc:
+        raise CliError(f"{args.file} is not JSON metadata: {exc}") from None
+    if not isinstance(raw, dict):
+        raise CliError(f"{args.file}: expected a JSON object")
     # Accept either bare metadata (with appid inside) or a submission body.
     metadata = raw.get("metadata", raw)
-    appid = raw.get("appid") or metadata.get("appid", "")
+    appid = raw.get("appid") or (metadata.get("appid", "") if isinstance(metadata, dict) else "")
     try:
-        meta = parse_metadata(appid, metadata)
+        meta = parse_metadata(str(appid), metadata)
     except InvalidInputError as exc:
-        print(f"linkscan: invalid mini-program metadata: {exc}", file=sys.stderr)
-        return 2
+        raise CliError(f"invalid mini-program metadata: {exc}") from None
     verdict = scan_miniprogram(meta, _detector(args), scan_id=new_scan_id(), scanned_at=utc_now())
     _emit(verdict, args.json, sys.stdout)
-    return 0
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="linkscan",
         description="Scan links and mini-programs for illegal cash-loan, counterfeit and contraband offerings.",
+        epilog=exit_codes(
+            "0  done (scan: the page was judged, whatever the decision)",
+            "1  lookup: the URL is listed",
+            "2  bad arguments or input (invalid URL, missing or unreadable file, malformed JSON)",
+            "3  scan: not scanned, the fetch failed (the outcome says why)",
+            "4  lookup: the lookup API could not be reached or answered an error",
+            "70 internal error",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--jurisdiction",
@@ -176,18 +235,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    scan = commands.add_parser("scan", help="fetch a URL safely, analyze it and print the verdict")
+    scan = commands.add_parser(
+        "scan",
+        help="fetch a URL safely, analyze it and print the verdict",
+        epilog=exit_codes(
+            "0  judged: the verdict's decision is allow, review or block",
+            "2  invalid URL or arguments",
+            "3  NOT SCANNED: the fetch failed (dns_error, http_error, blocked_destination...), nothing was judged",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     scan.add_argument("url")
     scan.add_argument("--json", action="store_true", help="print the verdict as JSON")
     scan.add_argument("--save-evidence", metavar="DIR", help="write response headers and body (gzipped) to DIR")
     scan.add_argument(
         "--allow-loopback",
         action="store_true",
-        help="local testing only: allow fetching 127.0.0.1 / ::1 (private and metadata stay refused)",
+        help="local testing only: allow fetching 127.0.0.1 / ::1 / localhost on any port "
+        "(private and metadata addresses stay refused); the same as LINKSCAN_LOCAL_ALLOW_LOOPBACK=true",
     )
     scan.set_defaults(handler=cmd_scan)
 
-    analyze = commands.add_parser("analyze", help="analyze text or HTML without fetching")
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyze text or HTML without fetching",
+        epilog=exit_codes(
+            "0  analyzed (--batch: bad lines get an error line and a count on stderr)",
+            "2  the file is missing or unreadable, or bad arguments",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     analyze.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
     kind = analyze.add_mutually_exclusive_group()
     kind.add_argument("--html", action="store_true", help="the input is HTML")
@@ -200,7 +277,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(handler=cmd_analyze)
 
-    miniprogram = commands.add_parser("miniprogram", help="analyze a mini-program's metadata file")
+    miniprogram = commands.add_parser(
+        "miniprogram",
+        help="analyze a mini-program's metadata file",
+        epilog=exit_codes("0  judged", "2  the file is missing, not JSON, or not valid metadata"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     miniprogram.add_argument("file", help="metadata JSON (or a submission body with appid and metadata)")
     miniprogram.add_argument("--json", action="store_true")
     miniprogram.set_defaults(handler=cmd_miniprogram)
@@ -244,8 +326,23 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors are one line on standard error and an exit code, never a traceback."""
+    import os
+
     args = build_parser().parse_args(argv)
-    code: int = args.handler(args)
+    try:
+        code: int = args.handler(args)
+    except CliError as exc:
+        print(f"linkscan: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("LINKSCAN_DEBUG"):
+            raise
+        print(f"linkscan: internal error: {type(exc).__name__}: {exc} (LINKSCAN_DEBUG=1 shows the traceback)",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_INTERNAL
     return code
 
 

@@ -6,12 +6,12 @@ Field names here are a public contract (``decision``, ``score``, ``categories``,
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Decision = Literal["allow", "review", "block"]
-TargetType = Literal["url", "miniprogram"]
+TargetType = Literal["url", "miniprogram", "text"]  # text: `linkscan analyze` of a file or stdin
 
 # How the fetch went. "ok" means a body was read and analyzed.
 Outcome = Literal[
@@ -29,6 +29,9 @@ Outcome = Literal[
     "invalid_metadata",  # a mini-program's metadata is not JSON, nests too deeply or breaks the schema
     "scan_failed",  # the scan failed every delivery: recorded on the last one, or from the dead-letter queue
 ]
+
+# Outcomes after which content was read and analyzed; any other outcome means nothing was judged.
+JUDGED_OUTCOMES: frozenset[str] = frozenset({"ok", "not_fetched"})
 
 # Outcomes worth another try later (the queue retries them with backoff).
 TRANSIENT_OUTCOMES: frozenset[str] = frozenset({"dns_error", "connection_error", "timeout"})
@@ -99,6 +102,11 @@ class Verdict(BaseModel):
     categories: list[CategoryScore] = Field(default_factory=list)
     outcome: Outcome = "ok"
     outcome_detail: str | None = None
+    judged: bool = Field(
+        default=True,
+        description="False when nothing was analyzed (the fetch failed, see outcome): decision is then no "
+        "judgement of the content. Read it before decision.",
+    )
     retriable: bool = False
     fetch: FetchSummary | None = None
     actions: list[str] = Field(default_factory=list)
@@ -108,3 +116,11 @@ class Verdict(BaseModel):
     scan_id: str = ""
     scanned_at: str = ""
     extra: dict[str, object] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _judged_from_outcome(cls, data: Any) -> Any:
+        # Verdicts stored before the field existed, and verdicts built without it, say it from their outcome.
+        if isinstance(data, dict) and data.get("judged") is None:
+            data = {**data, "judged": data.get("outcome", "ok") in JUDGED_OUTCOMES or bool(data.get("categories"))}
+        return data

@@ -183,6 +183,7 @@ def scan_url(
     )
     verdict.outcome = result.outcome
     verdict.outcome_detail = result.detail
+    verdict.judged = detection is not None  # allow without a detection is no judgement of the content
     verdict.retriable = result.retriable
     verdict.fetch = result.summary(evidence_key)
     if result.app_package:

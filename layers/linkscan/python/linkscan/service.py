@@ -240,6 +240,11 @@ def submit(
     return receipts
 
 
+def _state(state: str, verdict: Verdict | None) -> Any:
+    """A finished scan that analyzed nothing (the fetch failed) is not_scanned, never a plain done."""
+    return "not_scanned" if state == "done" and verdict is not None and not verdict.judged else state
+
+
 def submission_status(submission_id: str, records: Records) -> SubmissionStatus:
     sub = records.submission(submission_id)
     scan = records.scan(sub["scan_id"]) or {}
@@ -251,7 +256,7 @@ def submission_status(submission_id: str, records: Records) -> SubmissionStatus:
         target_id=sub["target_id"],
         target_type=sub["target_type"],
         target=sub["target"],
-        state=scan.get("state", "done" if verdict else "queued"),
+        state=_state(scan.get("state", "done" if verdict else "queued"), verdict),
         submitted_at=sub["created_at"],
         attempts=int(scan.get("attempts", 0)),
         last_error=scan.get("last_error"),
@@ -269,6 +274,7 @@ def target_view(target_id: str, records: Records) -> TargetView:
         target_type=current.get("target_type", "url"),
         target=current.get("target", ""),
         decision=current.get("decision"),
+        judged=history[0].judged if history else None,
         effective_decision=current.get("effective_decision"),
         scanned_at=current.get("scanned_at"),
         moderation=current.get("moderation"),

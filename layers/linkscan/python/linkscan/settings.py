@@ -55,7 +55,8 @@ class FetchSettings:
     max_bytes: int = 2 * 1024 * 1024  # read from the wire and after decompression alike
     max_redirects: int = 8  # HTTP and client-side hops together
     extra_ports: tuple[int, ...] = ()  # allowed besides 80 and 443
-    # Local-only: lets tests and the local stack reach loopback servers. Never set in a deployment.
+    # Local-only: lets tests and the local stack reach loopback servers, on any port (a test server's port is
+    # random). Private, link-local and metadata addresses stay refused. Never set in a deployment.
     allow_loopback: bool = False
     user_agent: str = "linkscan/0.1 (+https://github.com/linkscan; trust-and-safety scanner)"
 

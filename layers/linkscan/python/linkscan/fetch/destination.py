@@ -199,13 +199,23 @@ def check_url(url: str, settings: FetchSettings | None = None) -> Destination:
     settings = settings or FetchSettings()
     dest = parse_url(url)
     allowed_ports = {80, 443, *settings.extra_ports}
-    if dest.port not in allowed_ports:
+    if dest.port not in allowed_ports and not _local_loopback(dest, settings):
         raise DestinationRefused(f"port {dest.port} is not allowed")
     if dest.ip is not None:
         check_address(dest.ip, settings)
     elif _LOCAL_NAMES.search(dest.host) and not settings.allow_loopback:
         raise DestinationRefused(f"{dest.host} always means this machine")
     return dest
+
+
+def _local_loopback(dest: Destination, settings: FetchSettings) -> bool:
+    """The local-only loopback setting opens every port, of loopback destinations only (a test server's)."""
+    if not settings.allow_loopback:
+        return False
+    if dest.ip is None:
+        return bool(_LOCAL_NAMES.search(dest.host))
+    ip = getattr(dest.ip, "ipv4_mapped", None) or dest.ip
+    return bool(ip.is_loopback)
 
 
 def check_address(ip: IPAddress, settings: FetchSettings) -> IPAddress:

@@ -58,6 +58,9 @@ def parse_metadata(appid: str, raw: object, *, prefix: str = "metadata") -> Mini
     parse_appid(appid)
     if not isinstance(raw, Mapping):
         raise InvalidInputError(f"{prefix}: expected a JSON object", field=prefix)
+    from linkscan.api_edge import check_depth
+
+    check_depth(raw, prefix)  # before validation, which would recurse as deep as the document does
     declared = raw.get("appid")
     if declared is not None and declared != appid:
         raise InvalidInputError(
