@@ -127,9 +127,22 @@ def _document_operation(path: str, method: str, operation: dict[str, Any], iam: 
         operation["requestBody"]["content"]["application/json"]["examples"] = examples
 
 
+# The functions read their resource names at import (and refuse to start without them); the document
+# needs none of the resources, so placeholders stand in.
+_PLACEHOLDER_RESOURCES = {
+    "TABLE_NAME": "openapi-generation",
+    "BLOCKLIST_TABLE_NAME": "openapi-generation",
+    "SCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/000000000000/openapi-generation",
+    "EVIDENCE_BUCKET": "openapi-generation",
+    "BLOCKLIST_BUCKET": "openapi-generation",
+}
+
+
 def build_document(template: dict[str, Any] | None = None) -> dict[str, Any]:
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+    for name, placeholder in _PLACEHOLDER_RESOURCES.items():
+        os.environ.setdefault(name, placeholder)
     declared = routes(template or load_template())
     functions = {"ApiFunction": "api", "LookupFunction": "lookup"}
     document: dict[str, Any] = {}
