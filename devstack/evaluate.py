@@ -167,7 +167,13 @@ def leave_one_source_out(
     from linkscan.detect.offer_model import load_model
 
     shipped = load_model()
-    combine = {"text": shipped.combine_text, "cues": shipped.combine_cues, "bias": shipped.combine_bias}
+    combine = {
+        "text": shipped.combine_text,
+        "cues": shipped.combine_cues,
+        "bias": shipped.combine_bias,
+        "context_gate": shipped.context_gate,
+        "shrink": shipped.shrink,
+    }
     by_source: dict[str, list[DevItem]] = defaultdict(list)
     for item in items:
         by_source[item.source].append(item)
@@ -200,7 +206,7 @@ def evaluate(
     loso: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    detector = Detector.load(settings or DetectionSettings())
+    detector = Detector.load(settings or DetectionSettings.from_env())
     items = dev_items(devset)
     started = time.perf_counter()
     pairs = [(item, predict(detector, item)) for item in items]
@@ -225,7 +231,7 @@ def evaluate(
 def benign_flag_rates(corpus: Path = CORPUS, settings: DetectionSettings | None = None) -> dict[str, Any]:
     """Flagged / total per benign-by-source file of the shared corpus, leaving out the texts the
     offer model was trained on (empty if the corpus is not there)."""
-    detector = Detector.load(settings or DetectionSettings())
+    detector = Detector.load(settings or DetectionSettings.from_env())
     trained = {str(record["id"]) for record in training_records()}
     rates: dict[str, Any] = {}
     for name, source_label in BENIGN_SOURCES:

@@ -87,11 +87,12 @@ class Components:
 
     def score(self, model: OfferModel, judgement: OfferJudgement) -> float:
         """goods x P(offer) x context. P(offer) combines the offer model's reading of the text with
-        the cues; context dampens only as far as the text reads as discussion (``damp ** (1 - p)``),
+        the cues; context dampens only as far as the text reads as discussion
+        (``damp ** max(0, 1 - p / gate)``, the gate fitted with the rest),
         so a pasted regulator or licence phrase cannot turn a page the model reads as a pitch into
         an allow, while news that the model reads as news is dampened fully."""
         p_offer = model.offer_probability(judgement, self.cues)
-        return self.goods * p_offer * self.damp ** (1.0 - judgement.probability)
+        return self.goods * p_offer * self.damp ** model.context_exponent(judgement)
 
 
 # One hit: (start, end, term, where) with start/end in the joined normalized text (where = NORM)

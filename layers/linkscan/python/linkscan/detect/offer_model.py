@@ -84,6 +84,7 @@ class OfferJudgement:
     probability: float
     logit: float
     top_features: tuple[tuple[str, float], ...]  # (feature, contribution to the logit), largest |.|
+    distinct: int = 0  # how many distinct features the text has (a short text is weak evidence)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class OfferModel:
     combine_text: float
     combine_cues: float
     combine_bias: float
+    context_gate: float  # context dampens by damp ** max(0, 1 - p_text / context_gate)
+    shrink: float  # a text of n features weighs n / (n + shrink) of its logit (short texts say little)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OfferModel:
@@ -108,6 +111,8 @@ class OfferModel:
             combine_text=float(combine["text"]),
             combine_cues=float(combine["cues"]),
             combine_bias=float(combine["bias"]),
+            context_gate=float(combine.get("context_gate", 1.0)),
+            shrink=float(combine.get("shrink", 0.0)),
         )
 
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
@@ -122,6 +127,7 @@ class OfferModel:
             probability=sigmoid(logit),
             logit=logit,
             top_features=tuple((f, round(w * scale, 4)) for f, w in top),
+            distinct=distinct,
         )
 
     def reference_score(self, text: str, explain: int) -> tuple[int, float, list[tuple[str, float]]]:
@@ -143,9 +149,17 @@ class OfferModel:
 
     def offer_probability(self, judgement: OfferJudgement, cue_strength: float) -> float:
         """P(offer) from the text's judgement and the cues' strength (``sat`` of the cue evidence,
-        0..1): a logistic combination whose three constants ``make train`` fits on the dev set's
-        training split."""
-        return sigmoid(self.combine_text * judgement.logit + self.combine_cues * cue_strength + self.combine_bias)
+        0..1): a logistic combination whose constants ``make train`` fits on the dev set's training
+        split; the text's logit is shrunk toward 0 by ``n / (n + shrink)`` for a text of n features."""
+        weight = judgement.distinct / (judgement.distinct + self.shrink) if self.shrink else 1.0
+        return sigmoid(
+            self.combine_text * weight * judgement.logit + self.combine_cues * cue_strength + self.combine_bias
+        )
+
+    def context_exponent(self, judgement: OfferJudgement) -> float:
+        """How much of the context factor applies: all of it to a text read as discussion, none to one
+        read as a pitch at ``context_gate`` or above."""
+        return max(0.0, 1.0 - judgement.probability / self.context_gate)
 
 
 def _magnitude(feature_weight: tuple[str, float]) -> float:
