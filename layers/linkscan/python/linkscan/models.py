@@ -25,8 +25,14 @@ Outcome = Literal[
     "too_large",
     "http_error",
     "unsupported_content",
+    "analysis_limit",
     "not_fetched",
 ]
+# "analysis_limit": the body was read but analysis hit its CPU or structure bound; what it had
+# extracted by then (at least the page's text) was still judged.
+
+# Why a body is shorter than what the server meant to send (FetchSummary.partial_reason).
+PartialReason = Literal["max_bytes", "binary", "timeout", "connection_closed", "malformed_body"]
 
 # Outcomes worth another try later (the queue retries them with backoff).
 TRANSIENT_OUTCOMES: frozenset[str] = frozenset({"dns_error", "connection_error", "timeout"})
@@ -69,6 +75,9 @@ class FetchSummary(BaseModel):
     content_type: str | None = None
     size: int = 0
     truncated: bool = False
+    partial_reason: PartialReason | None = Field(
+        default=None, description="Why the body is cut short, when `truncated`; what arrived was still analyzed"
+    )
     hops: list[Hop] = Field(default_factory=list)
     evidence_key: str | None = None
     elapsed_ms: int = 0
