@@ -117,7 +117,9 @@ def test_urls_that_are_not_web_urls_are_rejected(url: str) -> None:
         canonicalize(url)
 
 
-@pytest.mark.parametrize("scheme", ["javascript", "JavaScript", "vbscript", "data", "mailto", "tel", "file", "about", "blob"])
+@pytest.mark.parametrize(
+    "scheme", ["javascript", "JavaScript", "vbscript", "data", "mailto", "tel", "file", "about", "blob"]
+)
 @pytest.mark.parametrize("rest", ["1", "0", "8080/x", "12345"])
 def test_non_web_schemes_are_rejected_even_when_a_digit_follows(scheme: str, rest: str) -> None:
     # "javascript:1" once read as host "javascript" on port 1 and became http://javascript/.
