@@ -11,10 +11,11 @@ import pytest
 from linkscan.detect import Detector
 from linkscan.fetch import fetch
 from linkscan.fetch.fetcher import BINARY_SNIFF_BYTES
+from linkscan.models import Verdict
 from linkscan.scanner import scan_url
-from linkscan.settings import DetectionSettings
+from linkscan.settings import AnalysisSettings, DetectionSettings
 
-from .conftest import LoopbackServer
+from .conftest import LoopbackServer, send
 
 LOAN_PAGE = (Path(__file__).parents[3] / "devstack" / "samples" / "loan.html").read_bytes()
 
@@ -122,3 +123,37 @@ def test_an_undeclared_binary_body_is_read_only_to_the_sniff_cap(http_server: Lo
 
     assert result.outcome == "unsupported_content"
     assert (result.size, result.truncated, result.partial_reason) == (BINARY_SNIFF_BYTES, True, "binary")
+
+
+def _scan(server: LoopbackServer, **analysis: float) -> Verdict:
+    return scan_url(
+        server.url("/"),
+        target_id="t",
+        detector=Detector.load(DetectionSettings()),
+        fetch_settings=server.settings(),
+        analysis_settings=AnalysisSettings(**analysis),
+    ).verdict
+
+
+@pytest.mark.timeout(30)
+def test_a_page_nested_past_the_parser_is_judged_with_outcome_analysis_limit(http_server: LoopbackServer) -> None:
+    # Given the loan page's offer buried under 100,000 nested elements
+    body = LOAN_PAGE.replace(b"<body>", b"<body>" + b"<div>" * 100_000)
+    http_server.routes["/"] = lambda h: send(h, body)
+
+    verdict = _scan(http_server)
+
+    assert verdict.outcome == "analysis_limit"
+    assert verdict.decision == "block"
+    assert "nesting" in (verdict.outcome_detail or "")
+    assert not verdict.retriable
+
+
+@pytest.mark.timeout(30)
+def test_analysis_that_runs_out_of_cpu_is_judged_on_its_text(http_server: LoopbackServer) -> None:
+    http_server.routes["/"] = lambda h: send(h, LOAN_PAGE)
+
+    verdict = _scan(http_server, cpu_seconds=0.0)
+
+    assert (verdict.outcome, verdict.decision) == ("analysis_limit", "block")
+    assert "CPU budget" in (verdict.outcome_detail or "")

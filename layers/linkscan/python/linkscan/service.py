@@ -352,7 +352,8 @@ def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None)
             listing_scope=scope,
             principal=principal,
             # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
-            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched") and "decision" in current,
+            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched", "analysis_limit")
+            and "decision" in current,
         )
 
     return backend.records.record_verdict(verdict, update_for)
@@ -395,6 +396,7 @@ def _scan_link(
         target_id=message.target_id,
         detector=detector,
         fetch_settings=settings.fetch,
+        analysis_settings=settings.analysis,
         scan_id=message.scan_id,
         scanned_at=utc_now(),
     )
