@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkscan.analyze import analyze_html
+from linkscan.analyze import analyze_html, analyze_text
 from linkscan.analyze.limits import cap_attributes, plain_text
 from linkscan.settings import AnalysisSettings
 
@@ -115,3 +115,21 @@ def test_control_characters_do_not_break_analysis(control: str) -> None:
     features = analyze_html(page)
 
     assert SECRET in features.text and "结尾" in features.text
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("keyword", ["微信", "QQ", "TG"])
+def test_a_contact_keyword_followed_by_64kb_of_spaces_is_read_in_linear_time(keyword: str) -> None:
+    # Three optional whitespace runs in a row backtracked cubically ("微信" and 2,000 spaces: 64 s).
+    text = f"{keyword}{' ' * 64 * 1024}\n微信：kefu_777"
+
+    features = analyze_text(text)
+
+    assert [(c.kind, c.value) for c in features.contacts] == [("wechat", "kefu_777")]
+
+
+@pytest.mark.timeout(10)
+def test_a_long_run_of_unicode_spaces_collapses_in_linear_time() -> None:
+    page = f"<html><body><p>前{chr(0x2000) * 200_000}后</p></body></html>"
+
+    assert analyze_html(page).text == "前 后"

@@ -38,7 +38,9 @@ _BLOCK_TAGS = (
 )  # fmt: skip
 # Inline elements that still separate words (adjacent links and buttons are different items).
 _SPACED_TAGS = ("a", "img", "input")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+# Every whitespace but line ends (Unicode spaces included): runs of any of them left in the text
+# made _BLANK_LINES quadratic, since it rescans a run from each of its positions.
+_SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 _URL_IN_TEXT = re.compile(r"""(?:https?|itms-services)://[^\s"'<>()（）\u3000，。]+""", re.I)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
