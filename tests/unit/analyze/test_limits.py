@@ -133,3 +133,10 @@ def test_a_long_run_of_unicode_spaces_collapses_in_linear_time() -> None:
     page = f"<html><body><p>前{chr(0x2000) * 200_000}后</p></body></html>"
 
     assert analyze_html(page).text == "前 后"
+
+
+@pytest.mark.parametrize(
+    "space", [c for c in map(chr, range(0x3001)) if c.isspace() and c not in "\n\r"], ids=lambda c: f"U+{ord(c):04X}"
+)
+def test_every_kind_of_space_collapses_to_one(space: str) -> None:
+    assert analyze_html(f"<html><body><p>前{space * 50}后</p></body></html>").text == "前 后"

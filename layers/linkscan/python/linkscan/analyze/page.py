@@ -40,7 +40,8 @@ _BLOCK_TAGS = (
 _SPACED_TAGS = ("a", "img", "input")
 # Every whitespace but line ends (Unicode spaces included): runs of any of them left in the text
 # made _BLANK_LINES quadratic, since it rescans a run from each of its positions.
-_SPACES = re.compile(r"[^\S\n]+")
+# (Listed rather than [^\S\n]: the explicit set is faster in the regex engine.)
+_SPACES = re.compile(r"[ \t\r\f\v\x1c-\x1f\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 _URL_IN_TEXT = re.compile(r"""(?:https?|itms-services)://[^\s"'<>()（）\u3000，。]+""", re.I)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
