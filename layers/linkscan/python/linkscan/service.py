@@ -422,6 +422,9 @@ def _load_metadata(message: ScanMessage, settings: ServiceSettings, backend: Bac
         if result.retriable:
             raise RetryLaterError(f"metadata fetch: {result.outcome}", RETRY_BASE_SECONDS)
         raise InvalidInputError(f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}")
+    if result.partial_reason in ("timeout", "connection_closed"):
+        # A page cut short is still judged; a JSON document cut short is not a document: try again.
+        raise RetryLaterError(f"metadata fetch: body cut short ({result.partial_reason})", RETRY_BASE_SECONDS)
     loaded: dict[str, Any] = json.loads(result.text)
     return loaded
 
