@@ -140,3 +140,13 @@ def test_a_long_run_of_unicode_spaces_collapses_in_linear_time() -> None:
 )
 def test_every_kind_of_space_collapses_to_one(space: str) -> None:
     assert analyze_html(f"<html><body><p>前{space * 50}后</p></body></html>").text == "前 后"
+
+
+def test_links_below_the_nesting_limit_are_still_found() -> None:
+    inner = '<a href="/loan.apk">下载</a><a href="https://t.me/kefu_777">TG</a>'
+    page = nested(1_000, inner)
+
+    features = analyze_html(page, "https://shop.example/")
+
+    assert {link.url for link in features.links} == {"https://shop.example/loan.apk", "https://t.me/kefu_777"}
+    assert [d.kind for d in features.downloads] == ["apk"]

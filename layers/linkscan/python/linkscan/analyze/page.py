@@ -14,6 +14,7 @@ then says which bound was hit.
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from typing import TypeAlias
 from urllib.parse import urljoin
@@ -48,6 +49,7 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # scheme, then the host of an authority (userinfo and port left out).
 _SCHEME_HOST = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(?://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*))?")
 _ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+_HREF = re.compile(r"""\bhref\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""", re.I)
 _FIELD_TAGS = ("input", "select", "textarea")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 Element: TypeAlias = etree._Element
@@ -91,6 +93,8 @@ def analyze_html(html: str, url: str | None = None, settings: AnalysisSettings |
         limits.append("nesting deeper than the parser's limit: the text was read without the page structure")
     try:
         _read_tree(root, url, features, budget)
+        if too_deep:  # links below the cut: the structure-free pass finds their hrefs
+            _read_raw_links(capped_html, _base_url(root, url), features, budget)
     except AnalysisLimit as exc:
         limits.append(str(exc))
         too_deep = True  # the tree passes did not finish: read the text without them
@@ -206,6 +210,21 @@ def _read_links(root: Element, base: str, vocab: Vocabulary, features: PageFeatu
             continue
         text = _clean(_text(anchor)) or _clean(anchor.get("title") or anchor.get("alt") or "")
         _add_link(Link(_absolute(href, base, origin), text), vocab, features, anchor.get("download"))
+
+
+def _read_raw_links(html: str, base: str, features: PageFeatures, budget: Budget) -> None:
+    """Links by their href attributes in the page source, for the part of a page the tree lost."""
+    vocab = vocabulary()
+    origin = _ORIGIN.match(base)
+    known = {link.url for link in features.links}
+    for match in budget.every(_HREF.finditer(html), "links in the source", stride=16):
+        href = html_entities.unescape(next(g for g in match.groups() if g is not None)).strip()
+        if not href or href.startswith("#") or href[:11].lower() == "javascript:":
+            continue
+        absolute = _absolute(href, base, origin)
+        if absolute not in known:
+            known.add(absolute)
+            _add_link(Link(absolute, ""), vocab, features)
 
 
 def _absolute(href: str, base: str, origin: re.Match[str] | None) -> str:
