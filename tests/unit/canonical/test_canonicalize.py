@@ -117,6 +117,20 @@ def test_urls_that_are_not_web_urls_are_rejected(url: str) -> None:
         canonicalize(url)
 
 
+@pytest.mark.parametrize(
+    "scheme", ["javascript", "JavaScript", "vbscript", "data", "mailto", "tel", "file", "about", "blob"]
+)
+@pytest.mark.parametrize("rest", ["1", "0", "8080/x", "12345"])
+def test_non_web_schemes_are_rejected_even_when_a_digit_follows(scheme: str, rest: str) -> None:
+    # "javascript:1" once read as host "javascript" on port 1 and became http://javascript/.
+    with pytest.raises(InvalidUrlError, match=scheme.lower()):
+        canonicalize(f"{scheme}:{rest}")
+
+
+def test_a_host_with_a_port_and_no_scheme_is_still_a_web_url() -> None:
+    assert canonicalize("example.com:8080/x") == "http://example.com/x"
+
+
 def test_target_id_is_stable_and_short() -> None:
     target = target_id_for_url("http://www.google.com/")
     assert target == target_id_for_url(canonicalize("www.GOOGLE.com"))

@@ -24,6 +24,8 @@ MAX_HOST_SUFFIXES = 5  # the exact host + 4 suffixes built from its last 5 compo
 MAX_PATH_PREFIXES = 4  # "/" and up to three more directory prefixes, besides the two exact paths
 
 _ALLOWED_SCHEMES = frozenset({b"http", b"https"})
+# Schemes that never name a web page. "javascript:1" would otherwise read as host "javascript", port 1.
+_NON_WEB_SCHEMES = frozenset({b"javascript", b"vbscript", b"data", b"mailto", b"tel", b"file", b"about", b"blob"})
 _SCHEME = re.compile(rb"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _PORT = re.compile(rb"^[0-9]{0,5}$")
 _POSSIBLE_IPV4 = re.compile(r"^(?:0x[0-9a-f]*|[0-9.])+$")
@@ -145,6 +147,8 @@ def _unescape_fully(raw: bytes) -> bytes:
 
 def _take_scheme(raw: bytes) -> tuple[bytes, bytes]:
     match = _SCHEME.match(raw)
+    if match and match.group(1).lower() in _NON_WEB_SCHEMES:
+        raise InvalidUrlError(f"only http and https URLs can be checked, not {match.group(1).lower().decode()}:")
     # "host:8080/path" has no scheme: what follows the colon is a port.
     if match and not raw[match.end() :][:1].isdigit():
         scheme = match.group(1).lower()

@@ -25,10 +25,16 @@ Outcome = Literal[
     "too_large",
     "http_error",
     "unsupported_content",
+    "analysis_limit",
     "not_fetched",
     "invalid_metadata",  # a mini-program's metadata is not JSON, nests too deeply or breaks the schema
     "scan_failed",  # the scan failed every delivery: recorded on the last one, or from the dead-letter queue
 ]
+# "analysis_limit": the body was read but analysis hit its CPU or structure bound; what it had
+# extracted by then (at least the page's text) was still judged.
+
+# Why a body is shorter than what the server meant to send (FetchSummary.partial_reason).
+PartialReason = Literal["max_bytes", "binary", "timeout", "connection_closed", "malformed_body"]
 
 # Outcomes after which content was read and analyzed; any other outcome means nothing was judged.
 JUDGED_OUTCOMES: frozenset[str] = frozenset({"ok", "not_fetched"})
@@ -87,6 +93,9 @@ class FetchSummary(BaseModel):
     content_type: str | None = None
     size: int = 0
     truncated: bool = False
+    partial_reason: PartialReason | None = Field(
+        default=None, description="Why the body is cut short, when `truncated`; what arrived was still analyzed"
+    )
     hops: list[Hop] = Field(default_factory=list)
     evidence_key: str | None = None
     elapsed_ms: int = 0

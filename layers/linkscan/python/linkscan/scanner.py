@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from linkscan.analyze import PageFeatures
     from linkscan.detect import Detection, Detector
     from linkscan.fetch import FetchResult
-    from linkscan.settings import FetchSettings
+    from linkscan.settings import AnalysisSettings, FetchSettings
 
 CATEGORY_LABELS = {
     "cash_loan": "Illegal or predatory cash-loan offering",
@@ -145,10 +145,14 @@ def scan_url(
     target_id: str,
     detector: Detector,
     fetch_settings: FetchSettings,
+    analysis_settings: AnalysisSettings | None = None,
     scan_id: str | None = None,
     scanned_at: str | None = None,
 ) -> ScanResult:
-    """Fetch one URL safely, analyze what came back and judge it. Never raises for network trouble."""
+    """Fetch one URL safely, analyze what came back and judge it. Never raises for network trouble.
+
+    A body cut short (a cap, a stalled or broken connection) is judged on what arrived; analysis that
+    hits its bound is judged on what it extracted, with outcome ``analysis_limit``."""
     from linkscan.analyze import analyze_html, analyze_text
     from linkscan.detect import TextField
     from linkscan.fetch import fetch
@@ -162,10 +166,12 @@ def scan_url(
     evidence_key = evidence[0][0] if evidence else None
 
     detection: Detection | None = None
+    analysis_limit: str | None = None
     final_url = result.final_url or url
     if result.outcome == "ok" and result.text is not None:
         is_html = "html" in (result.content_type or "") or result.text.lstrip()[:1] == "<"
-        features = analyze_html(result.text, final_url) if is_html else analyze_text(result.text)
+        features = analyze_html(result.text, final_url, analysis_settings) if is_html else analyze_text(result.text)
+        analysis_limit = features.limit
         detection = detect_page(features, detector, url=final_url)
     elif result.app_package:
         # A sideloaded app package has no text to read, but its name and the fact of it are signals.
@@ -181,8 +187,8 @@ def scan_url(
         scanned_at=scanned_at,
         rules_version=detector.rules_version,
     )
-    verdict.outcome = result.outcome
-    verdict.outcome_detail = result.detail
+    verdict.outcome = "analysis_limit" if analysis_limit else result.outcome
+    verdict.outcome_detail = "; ".join(part for part in (analysis_limit, result.detail) if part) or None
     verdict.judged = detection is not None  # allow without a detection is no judgement of the content
     verdict.retriable = result.retriable
     verdict.fetch = result.summary(evidence_key)
@@ -190,6 +196,10 @@ def scan_url(
         verdict.reasons.append(f"serves an {result.app_package.upper()} app package for sideloading")
     if result.outcome != "ok":
         verdict.reasons.append(f"fetch ended with {result.outcome}" + (f": {result.detail}" if result.detail else ""))
+    elif result.partial_reason in ("timeout", "connection_closed"):
+        verdict.reasons.append(f"judged on the {result.size} bytes that arrived ({result.partial_reason})")
+    if analysis_limit:
+        verdict.reasons.append(f"analysis stopped at a bound, judged on what it had read: {analysis_limit}")
     return ScanResult(verdict=verdict, fetch=result, evidence=evidence)
 
 

@@ -361,7 +361,8 @@ def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None)
             listing_scope=scope,
             principal=principal,
             # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
-            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched") and "decision" in current,
+            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched", "analysis_limit")
+            and "decision" in current,
         )
 
     return backend.records.record_verdict(verdict, update_for)
@@ -405,6 +406,7 @@ def _scan_link(
         target_id=message.target_id,
         detector=detector,
         fetch_settings=settings.fetch,
+        analysis_settings=settings.analysis,
         scan_id=message.scan_id,
         scanned_at=utc_now(),
     )
@@ -441,6 +443,12 @@ def _load_metadata(message: ScanMessage, attempts: int, settings: ServiceSetting
         raise MetadataRejectedError(
             outcome, f"metadata_url could not be fetched: {result.outcome} {result.detail or ''}"
         )
+    if result.partial_reason in ("timeout", "connection_closed"):
+        # A page cut short is still judged; a JSON document cut short is not a document: try again.
+        if attempts < MAX_SCAN_ATTEMPTS:
+            backend.records.record_retriable_failure(message.scan_id, "timeout", result.partial_reason, utc_now())
+            raise RetryLaterError(f"metadata fetch: body cut short ({result.partial_reason})", RETRY_BASE_SECONDS)
+        raise MetadataRejectedError("invalid_metadata", f"metadata_url body cut short ({result.partial_reason})")
     try:
         return json.loads(result.text)
     except RecursionError:

@@ -75,6 +75,24 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class AnalysisSettings:
+    """Bounds of page analysis, besides the fetcher's byte bound (see docs/fetching.md)."""
+
+    # CPU time for one page's analysis; a typical 100 KB page takes ~15 ms.
+    cpu_seconds: float = 2.0
+    # Attributes read per element; libxml2 spends attributes squared on an element.
+    max_attributes: int = 256
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> AnalysisSettings:
+        env = os.environ if env is None else env
+        return cls(
+            cpu_seconds=_float(env, "LINKSCAN_ANALYSIS_CPU_SECONDS", cls.cpu_seconds),
+            max_attributes=_int(env, "LINKSCAN_ANALYSIS_MAX_ATTRIBUTES", cls.max_attributes),
+        )
+
+
+@dataclass(frozen=True)
 class DetectionSettings:
     """Score bands, the jurisdiction profile and the optional deployment rule pack / allowlist."""
 
@@ -134,6 +152,7 @@ class ServiceSettings:
     # How long the lookup function trusts its in-memory hash prefixes before re-checking the manifest.
     lookup_filter_ttl_seconds: float = 30.0
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     detection: DetectionSettings = field(default_factory=DetectionSettings)
 
     @classmethod
@@ -153,6 +172,7 @@ class ServiceSettings:
             scan_max_receives=_int(env, "SCAN_MAX_RECEIVES", cls.scan_max_receives),
             lookup_filter_ttl_seconds=_float(env, "LOOKUP_FILTER_TTL_SECONDS", cls.lookup_filter_ttl_seconds),
             fetch=FetchSettings.from_env(env),
+            analysis=AnalysisSettings.from_env(env),
             detection=DetectionSettings.from_env(env),
         )
         return settings.require(*_ALWAYS_REQUIRED)

@@ -14,18 +14,20 @@ from linkscan.analyze.features import Contact
 
 # WeChat: 6-20 chars, starting with a letter (or a mobile number used as the ID). Sellers write
 # the keyword many ways to dodge filters: 微信, 威信, 薇信, V信, VX, wx, 加V...
+# Whitespace runs are possessive (\s*+): three optional \s* in a row backtracked cubically when a
+# keyword was followed by spaces and no handle ("微信" and 2,000 spaces: 64 s).
 _WECHAT = re.compile(
-    r"(?:微信|威信|薇信|徽信|卫星|V信|v信|VX|Vx|vx|WX|wx|wechat|WeChat|weixin|加V|加v)\s*(?:号|號|id|ID)?"
-    r"\s*[:：=]?\s*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])",
+    r"(?:微信|威信|薇信|徽信|卫星|V信|v信|VX|Vx|vx|WX|wx|wechat|WeChat|weixin|加V|加v)\s*+(?:号|號|id|ID)?"
+    r"\s*+[:：=]?\s*+([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])",
 )
-_QQ = re.compile(r"(?:QQ|qq|扣扣|企鹅|Q号|Q群)\s*(?:号|號|群)?\s*[:：=]?\s*([1-9]\d{4,10})(?!\d)")
+_QQ = re.compile(r"(?:QQ|qq|扣扣|企鹅|Q号|Q群)\s*+(?:号|號|群)?\s*+[:：=]?\s*+([1-9]\d{4,10})(?!\d)")
 # No pattern below starts with a lookbehind: that disables the regex engine's scan for the first
 # literal character and made them ~30x slower. The character before a match is checked in code.
 # Chinese mobile: 1[3-9] + 9 digits in 3-4-4 groups, optionally preceded by 86 / +86.
 _CN_MOBILE = re.compile(r"1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![\d.])")
 _CN_PREFIX = re.compile(r"(?:\+?86[-\s]?)?$")
 _INTL_PHONE = re.compile(r"\+(?!86)([1-9]\d{0,2})[-\s]?(\d[\d\s-]{6,14}\d)(?!\d)")
-_TELEGRAM_TEXT = re.compile(r"(?:telegram|Telegram|TG|tg|纸飞机|飞机)\s*[:：]?\s*@([A-Za-z]\w{4,31})")
+_TELEGRAM_TEXT = re.compile(r"(?:telegram|Telegram|TG|tg|纸飞机|飞机)\s*+[:：]?\s*+@([A-Za-z]\w{4,31})")
 _TELEGRAM_URL = re.compile(r"(?:t|telegram)\.(?:me|dog)/(?:\+|joinchat/)?([\w-]{3,64})")
 _WHATSAPP_URL = re.compile(r"wa\.me/\+?(\d{6,15})")
 

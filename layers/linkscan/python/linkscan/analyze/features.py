@@ -64,6 +64,7 @@ class PageFeatures:
     contacts: list[Contact] = field(default_factory=list)
     offplatform_links: list[Link] = field(default_factory=list)
     image_alts: list[str] = field(default_factory=list)
+    limit: str | None = None  # which analysis bound was hit, if any (the text was still read whole)
 
     def text_fields(self) -> list[tuple[str, str]]:
         """(field name, text) pairs for detection; empty fields are left out."""

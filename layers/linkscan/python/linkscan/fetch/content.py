@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from email.message import Message
 from urllib.parse import unquote, urlsplit
 
@@ -75,38 +76,68 @@ def app_package(media: str | None, url: str, content_disposition: str | None) ->
 
 
 # --- client-side redirects --------------------------------------------------------------------
+# Tags are found with str.find and short anchored patterns, not one regex spanning a whole tag:
+# a regex like <meta[^>]*?...[^>]*> rescans the rest of the text from every "<meta" that never
+# closes, which is cubic on a page of repeated unclosed tags. Every quantifier that sits beside
+# another one over the same characters is possessive, so a failed match never backtracks.
 
-_META_REFRESH = re.compile(
-    r"""<meta\b[^>]*?http-equiv\s*=\s*["']?refresh["']?[^>]*>""",
-    re.I,
-)
-_CONTENT_ATTR = re.compile(r"""content\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]\s*(?:url\s*=\s*)?["']?([^"']+)""", re.I)
+_META_OPEN = re.compile(r"<meta\b", re.I)
+_SCRIPT_OPEN = re.compile(r"<script\b", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script\s*+>", re.I)
+_REFRESH_EQUIV = re.compile(r"""http-equiv\s*+=\s*+["']?refresh""", re.I)
+_CONTENT_ATTR = re.compile(r"""content\s*+=\s*+(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_REFRESH_URL = re.compile(r"""\s*+[\d.]*+\s*+[;,]\s*+(?:url\s*+=\s*+)?["']?([^"']+)""", re.I)
 # location = "...", location.href = '...', window/top/self/document/parent.location..., and the
 # location.replace("...") / .assign("...") calls. Only string literals: no JavaScript is executed.
 _JS_LOCATION = re.compile(
-    r"""(?:\b(?:window|top|self|document|parent)\s*\.\s*)?\blocation"""
-    r"""(?:\s*\.\s*href)?\s*(?:=(?!=)\s*|\.\s*(?:replace|assign)\s*\(\s*)"""
-    r"""(["'])([^"'\\\n]{1,2000})\1""",
+    r"""(?:\b(?:window|top|self|document|parent)\s*+\.\s*+)?\blocation"""
+    r"""(?:\s*+\.\s*+href)?\s*+(?:=(?!=)\s*+|\.\s*+(?:replace|assign)\s*+\(\s*+)"""
+    r"""(["'])([^"'\\\n]{1,2000}+)\1""",
     re.I,
 )
-_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
-_CLIENT_REDIRECT_SCAN = 64 * 1024  # redirect stubs are small; do not regex-scan whole pages
+_CLIENT_REDIRECT_SCAN = 64 * 1024  # redirect stubs are small; do not scan whole pages
+
+
+def _meta_tags(text: str) -> Iterator[str]:
+    """Each <meta ...> tag, up to its first ">"; tags never overlap, so the scan is linear."""
+    position = 0
+    while (start := _META_OPEN.search(text, position)) is not None:
+        end = text.find(">", start.end())
+        if end < 0:
+            return  # no tag after this one can close either
+        yield text[start.start() : end + 1]
+        position = end + 1
+
+
+def _scripts(text: str) -> Iterator[str]:
+    """The content of each <script>...</script> element (an unclosed script ends the scan)."""
+    position = 0
+    while (start := _SCRIPT_OPEN.search(text, position)) is not None:
+        body = text.find(">", start.end())
+        if body < 0:
+            return
+        close = _SCRIPT_CLOSE.search(text, body + 1)
+        if close is None:
+            return
+        yield text[body + 1 : close.start()]
+        position = close.end()
 
 
 def client_redirect(text: str) -> tuple[str, str] | None:
     """(kind, target) of the first meta refresh or JavaScript location redirect, or None."""
     head = text[:_CLIENT_REDIRECT_SCAN]
-    for tag in _META_REFRESH.finditer(head):
-        content = _CONTENT_ATTR.search(tag.group(0))
+    for tag in _meta_tags(head):
+        if _REFRESH_EQUIV.search(tag) is None:
+            continue
+        content = _CONTENT_ATTR.search(tag)
         if not content:
             continue
         value = html.unescape(next(g for g in content.groups() if g is not None))
         match = _REFRESH_URL.match(value)
         if match and match.group(1).strip():
             return "meta_refresh", match.group(1).strip()
-    for script in _SCRIPT.finditer(head):
-        match = _JS_LOCATION.search(script.group(1))
+    for script in _scripts(head):
+        match = _JS_LOCATION.search(script)
         if match:
             return "javascript", match.group(2).strip()
     return None

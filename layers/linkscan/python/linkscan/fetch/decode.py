@@ -89,6 +89,14 @@ class BodyDecoder:
     def encoded(self) -> bool:
         return bool(self._steps)
 
+    def cap_at(self, max_bytes: int) -> None:
+        """Lower the cap (a body found to be binary is only sniffed); output past it is dropped."""
+        if max_bytes < self._max:
+            self._max = max_bytes
+            if len(self.output) >= max_bytes:
+                del self.output[max_bytes:]
+                self.capped = True
+
     def feed(self, data: bytes) -> None:
         """Decode one wire chunk; set ``capped`` once the decoded body reaches ``max_bytes``."""
         for step in self._steps:

@@ -37,6 +37,7 @@ def evidence_objects(result: FetchResult) -> list[EvidenceObject]:
         "charset": result.charset,
         "size": result.size,
         "truncated": result.truncated,
+        "partial_reason": result.partial_reason,
         "app_package": result.app_package,
         "headers": result.headers,
         "hops": [hop.model_dump() for hop in result.hops],

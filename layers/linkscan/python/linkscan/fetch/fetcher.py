@@ -42,12 +42,13 @@ from linkscan.fetch.destination import (
     system_resolver,
 )
 from linkscan.fetch.result import FetchResult
-from linkscan.models import Hop, Outcome
+from linkscan.models import Hop, Outcome, PartialReason
 from linkscan.settings import FetchSettings
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Binary bodies are not analyzed: read enough to identify them, not the whole installer.
 BINARY_SNIFF_BYTES = 64 * 1024
+_SNIFF_BYTES = 1024  # what sniff_media looks at
 _CHUNK = 64 * 1024
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 # Sellers often cloak by language; ask like the users they target do.
@@ -90,6 +91,7 @@ class _Response:
     body: bytes
     truncated: bool
     detail: str | None
+    partial: PartialReason | None = None
 
 
 def fetch(
@@ -219,42 +221,61 @@ class _Scan:
             watchdog.cancel()
 
     def _read_body(self, response: http.client.HTTPResponse, sock: socket.socket, headers: dict[str, str]) -> _Response:
+        """Read the body within the caps. A read that fails after part of the body arrived keeps that
+        part (a browser shows it too), marked partial; only a failure before any byte is the outcome."""
         settings, deadline = self.settings, self.deadline
         media, _ = parse_content_type(headers.get("content-type"))
-        limit = settings.max_bytes
-        if media is not None and not is_textual(media):
-            limit = min(limit, BINARY_SNIFF_BYTES)
+        binary = media is not None and not is_textual(media)
+        limit = min(settings.max_bytes, BINARY_SNIFF_BYTES) if binary else settings.max_bytes
         detail = None
         try:
             decoder = BodyDecoder(headers.get("content-encoding"), limit)
         except UnsupportedEncoding as exc:
             decoder, detail = BodyDecoder(None, limit), str(exc)
+        sniffed = media is not None
         wire = 0
-        truncated = False
-        while not response.isclosed():  # http.client closes it once the whole body is in
-            sock.settimeout(deadline.bound(settings.read_timeout))
-            try:
-                chunk = response.read1(_CHUNK)
-            except http.client.IncompleteRead as exc:
-                decoder.feed(exc.partial)
-                truncated, detail = True, "connection closed before the whole body arrived"
-                break
-            except ValueError:  # a malformed chunk header: keep what arrived intact
-                truncated, detail = True, "malformed chunked encoding"
-                break
-            if not chunk:
-                deadline.bound(0)  # an abort by the watchdog looks like EOF
-                break
-            wire += len(chunk)
-            try:
-                decoder.feed(chunk)
-            except CorruptEncoding as exc:
-                detail = str(exc)
-                break
-            if decoder.capped or wire >= settings.max_bytes:
-                truncated = True
-                break
-        return _Response(response.status, headers, bytes(decoder.output), truncated, detail)
+        partial: PartialReason | None = None
+        try:
+            while not response.isclosed():  # http.client closes it once the whole body is in
+                sock.settimeout(deadline.bound(settings.read_timeout))
+                try:
+                    chunk = response.read1(_CHUNK)
+                except http.client.IncompleteRead as exc:
+                    decoder.feed(exc.partial)
+                    deadline.bound(0)  # the watchdog's shutdown also ends a chunked body early
+                    partial, detail = "connection_closed", "connection closed before the whole body arrived"
+                    break
+                except ValueError:  # a malformed chunk header: keep what arrived intact
+                    partial, detail = "malformed_body", "malformed chunked encoding"
+                    break
+                if not chunk:
+                    deadline.bound(0)  # an abort by the watchdog looks like EOF
+                    break
+                wire += len(chunk)
+                try:
+                    decoder.feed(chunk)
+                except CorruptEncoding as exc:
+                    partial, detail = "malformed_body", str(exc)
+                    break
+                if not sniffed and len(decoder.output) >= _SNIFF_BYTES:
+                    # No Content-Type: once the first bytes show a binary body, read it only to the sniff cap.
+                    sniffed = True
+                    binary = not is_textual(sniff_media(bytes(decoder.output[:_SNIFF_BYTES])))
+                    if binary:
+                        decoder.cap_at(BINARY_SNIFF_BYTES)
+                if decoder.capped or wire >= settings.max_bytes:
+                    partial = "binary" if binary else "max_bytes"
+                    break
+        except (FetchFailure, OSError, http.client.HTTPException) as exc:
+            if not decoder.output:
+                raise  # nothing of the body arrived: the failure is the outcome
+            failure = _network_failure(exc, deadline)
+            partial = "timeout" if failure.outcome == "timeout" else "connection_closed"
+            detail = f"{failure.detail} after {len(decoder.output)} bytes of body; what arrived was analyzed"
+        if partial is None and response.length:  # http.client returns EOF quietly when a body runs short
+            partial = "connection_closed"
+            detail = f"connection closed {response.length} bytes short of the declared Content-Length"
+        return _Response(response.status, headers, bytes(decoder.output), partial is not None, detail, partial)
 
     def _tls_context(self) -> ssl.SSLContext:
         if self._tls is None:
@@ -293,6 +314,7 @@ class _Scan:
             text=text,
             charset=used_charset,
             truncated=response.truncated,
+            partial_reason=response.partial,
             size=len(response.body),
             app_package=app_package(media, dest.url, response.headers.get("content-disposition")),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linkscan.models import TRANSIENT_OUTCOMES, FetchSummary, Hop, Outcome
+from linkscan.models import TRANSIENT_OUTCOMES, FetchSummary, Hop, Outcome, PartialReason
 
 # Server trouble and rate limiting pass; a retry later may well succeed.
 RETRIABLE_STATUSES = frozenset({429})
@@ -16,7 +16,8 @@ class FetchResult:
 
     ``content_type`` is the media type only ("text/html"); the full header is in ``headers``.
     ``body`` is the decoded body (Content-Encoding undone), at most ``max_bytes``; ``truncated`` says
-    the server had more (or more was not read: binary bodies are only sniffed).
+    the server had more (or more was not read: binary bodies are only sniffed), and
+    ``partial_reason`` why: a cap, or a read that timed out or was cut off after part of the body.
     """
 
     requested_url: str
@@ -31,6 +32,7 @@ class FetchResult:
     text: str | None = None
     charset: str | None = None
     truncated: bool = False
+    partial_reason: PartialReason | None = None
     size: int = 0
     elapsed_ms: int = 0
     app_package: str | None = None  # "apk" / "ipa" when the response is an app installer
@@ -57,6 +59,7 @@ class FetchResult:
             content_type=self.content_type,
             size=self.size,
             truncated=self.truncated,
+            partial_reason=self.partial_reason,
             hops=list(self.hops),
             evidence_key=evidence_key,
             elapsed_ms=self.elapsed_ms,
