@@ -43,7 +43,7 @@ def test_redrive_fail_records_each_dead_lettered_scan_as_failed(
 
     # Then the submission is answered with a scan_failed verdict, and the dead-letter queue is empty
     status = _status(api, receipt["submission_id"])
-    assert status["state"] == "done" and status["verdict"]["outcome"] == "scan_failed"
+    assert status["state"] == "not_scanned" and status["verdict"]["outcome"] == "scan_failed"
     assert _dead_letters(stack) == 0
 
 
@@ -79,5 +79,5 @@ def test_a_scan_failing_its_last_delivery_is_recorded_instead_of_dead_lettered(a
     assert [f["itemIdentifier"] for f in early["batchItemFailures"]] == [messages[0]["MessageId"]]
     assert last["batchItemFailures"] == []
     result = _status(api, submission)
-    assert result["state"] == "done" and result["verdict"]["outcome"] == "scan_failed"
+    assert result["state"] == "not_scanned" and result["verdict"]["outcome"] == "scan_failed"
     assert "NoSuchKey" in result["verdict"]["outcome_detail"]

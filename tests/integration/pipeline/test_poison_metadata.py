@@ -38,6 +38,7 @@ def test_unusable_metadata_is_recorded_as_invalid_metadata_on_the_first_attempt(
 
     # Then the submission is done after one attempt, with a verdict that says why
     result = _status(api, answer["submissions"][0]["submission_id"])
-    assert (result["state"], result["attempts"]) == ("done", 1)
+    assert (result["state"], result["attempts"]) == ("not_scanned", 1)  # recorded, nothing judged
+    assert result["verdict"]["judged"] is False
     assert result["verdict"]["outcome"] == "invalid_metadata"
     assert result["verdict"]["decision"] == "allow"
