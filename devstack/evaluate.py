@@ -168,11 +168,9 @@ def leave_one_source_out(
 
     shipped = load_model()
     combine = {
-        "text": shipped.combine_text,
-        "cues": shipped.combine_cues,
-        "bias": shipped.combine_bias,
+        "text_as_cue": shipped.text_as_cue,
+        "veto_below": shipped.veto_below,
         "context_gate": shipped.context_gate,
-        "shrink": shipped.shrink,
     }
     by_source: dict[str, list[DevItem]] = defaultdict(list)
     for item in items:

@@ -45,7 +45,7 @@ MIN_DOCS = 3  # a feature seen in fewer texts is noise
 DEV_WEIGHT = 3.0  # a hand-labelled dev item counts as much as this many weakly labelled texts
 C = 4.0  # inverse regularization strength: C = 1 gave 5.0% hard negatives flagged on the test split, 4 gave 3.3%
 COMBINATION_FOLDS = 4
-NEUTRAL_COMBINATION = {"text": 1.0, "cues": 0.0, "bias": 0.0, "context_gate": 1.0, "shrink": 0.0}
+NEUTRAL_COMBINATION = {"text_as_cue": 0.0, "veto_below": 0.0, "context_gate": 1.0}
 
 
 def _text_features(text: str) -> list[str]:
@@ -110,49 +110,35 @@ def fit_text_model(
 # and context factor, the label (1 = an offering) and the text's number of distinct features.
 CombinationRow = tuple[float, float, float, float, float, int, int]
 FALSE_POSITIVE_COST = 5.0  # the targets ask for precision >= 0.95 and hard negatives <= 2%
-REVIEW_THRESHOLD = 0.45  # DetectionSettings' default: a verdict leaves allow at this score
+REVIEW_THRESHOLD = 0.45  # DetectionSettings' defaults: a verdict leaves allow at this score,
+BLOCK_THRESHOLD = 0.75  # and blocks at this one (a block counts half again, for and against)
 
 
 def fit_combination(rows: Iterable[CombinationRow]) -> dict[str, float]:
-    """``text``, ``cues``, ``bias`` of P(offer) = sigmoid(text * logit + cues * strength + bias), and
-    ``context_gate`` (context dampens by ``damp ** max(0, 1 - p_text / gate)``) and ``shrink`` (the
-    text's logit weighs n / (n + shrink) for a text of n features): a logistic
-    regression gives the starting point, then a grid around it picks the constants whose verdicts
-    (goods x P(offer) x context >= the review threshold) catch the most offerings at a false-positive
-    cost of FALSE_POSITIVE_COST each."""
+    """``text_as_cue``, ``veto_below`` and ``context_gate`` (``OfferModel.offering`` and
+    ``context_exponent``): the grid point whose verdicts (goods x offering x context at the review and
+    block thresholds) catch the most offerings, at FALSE_POSITIVE_COST per clean item flagged."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     data = np.array(list(rows), dtype=float).reshape(-1, 7)
     if data.shape[0] == 0 or len(set(data[:, 5])) < 2:
         return dict(NEUTRAL_COMBINATION)
-    logit, p_text, goods, cues, damp, label, distinct = data.T
-    classifier = LogisticRegression(C=10.0, solver="liblinear", class_weight="balanced")
-    classifier.fit(np.column_stack([logit, cues]), label)
-    text0, cues0 = (float(w) for w in classifier.coef_[0])
-    bias0 = float(classifier.intercept_[0])
+    _logit, p_text, goods, cues, damp, label, _distinct = data.T
     positives, negatives = max(1.0, float(label.sum())), max(1.0, float((1 - label).sum()))
-    best: tuple[float, dict[str, float]] = (-np.inf, {})
-    for text in np.unique(np.round(np.abs(text0) * np.array([0.5, 1.0, 1.5, 2.0, 3.0, 4.0]) + 0.05, 3)):
-        for cue in np.unique(np.round(np.abs(cues0) * np.array([0.5, 0.75, 1.0, 1.25, 1.5]) + 0.05, 3)):
-            for bias in bias0 + np.array([-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]):
-                for shrink in (0.0, 10.0, 30.0, 100.0):
-                    weight = distinct / (distinct + shrink) if shrink else 1.0
-                    p_offer = 1.0 / (1.0 + np.exp(-(text * weight * logit + cue * cues + bias)))
-                    for gate in (0.5, 0.75, 1.0):
-                        score = goods * p_offer * damp ** np.maximum(0.0, 1.0 - p_text / gate)
-                        flagged = score >= REVIEW_THRESHOLD
-                        gain = (flagged & (label == 1)).sum() / positives
-                        cost = FALSE_POSITIVE_COST * (flagged & (label == 0)).sum() / negatives
-                        if gain - cost > best[0]:
-                            constants = {
-                                "text": text,
-                                "cues": cue,
-                                "bias": bias,
-                                "context_gate": gate,
-                                "shrink": shrink,
-                            }
-                            best = (gain - cost, {k: float(v) for k, v in constants.items()})
+    best: tuple[float, dict[str, float]] = (-np.inf, dict(NEUTRAL_COMBINATION))
+    for text_as_cue in (0.0, 0.25, 0.5, 0.75, 1.0):
+        offered = 1.0 - (1.0 - cues) * (1.0 - text_as_cue * p_text)
+        for veto_below in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
+            veto = np.minimum(1.0, p_text / veto_below) if veto_below else 1.0
+            for gate in (0.5, 0.75, 1.0):
+                score = goods * offered * veto * damp ** np.maximum(0.0, 1.0 - p_text / gate)
+                gain = cost = 0.0
+                for threshold, share in ((REVIEW_THRESHOLD, 1.0), (BLOCK_THRESHOLD, 0.5)):
+                    flagged = score >= threshold
+                    gain += share * (flagged & (label == 1)).sum() / positives
+                    cost += share * FALSE_POSITIVE_COST * (flagged & (label == 0)).sum() / negatives
+                if gain - cost > best[0]:
+                    best = (gain - cost, {"text_as_cue": text_as_cue, "veto_below": veto_below, "context_gate": gate})
     return best[1]
 
 

@@ -426,7 +426,7 @@ typedef struct {
     const OfferTable *table;
     uint64_t *seen; /* the distinct features met so far, by hash */
     size_t seen_mask;
-    Py_ssize_t distinct;
+    Py_ssize_t distinct, known;
     double total;
     size_t top[MAX_TOP]; /* table slots of the heaviest features met, largest |weight| first */
     int top_count, top_wanted;
@@ -447,6 +447,7 @@ static int score_feature(void *context, const Py_UCS4 *units, Py_ssize_t length)
     while (table->hashes[at] != 0 && table->hashes[at] != h) at = (at + 1) & table->mask;
     if (table->hashes[at] == 0) return 0;
     double magnitude = fabs(table->weights[at]);
+    scoring->known++;
     scoring->total += table->weights[at];
     int k = scoring->top_count;
     if (k == scoring->top_wanted) {
@@ -463,8 +464,8 @@ static int score_feature(void *context, const Py_UCS4 *units, Py_ssize_t length)
     return 0;
 }
 
-/* offer_score(table, normalized, explain) -> (distinct features, sum of their weights,
- * [(feature, weight), ...] the `explain` heaviest by |weight|, heaviest first) */
+/* offer_score(table, normalized, explain) -> (distinct features, how many of them the model knows,
+ * the sum of their weights, [(feature, weight), ...] the `explain` heaviest by |weight|, heaviest first) */
 static PyObject *offer_score(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *capsule, *text;
@@ -476,7 +477,7 @@ static PyObject *offer_score(PyObject *module, PyObject *args) {
     if (n < 0) return NULL;
     size_t capacity = 16;
     while (capacity < 6 * (size_t)n + 8) capacity *= 2; /* at most three features per character */
-    Scoring scoring = {table, PyMem_Calloc(capacity, sizeof(uint64_t)), capacity - 1, 0, 0.0, {0}, 0, 0};
+    Scoring scoring = {table, PyMem_Calloc(capacity, sizeof(uint64_t)), capacity - 1, 0, 0, 0.0, {0}, 0, 0};
     scoring.top_wanted = explain < 0 ? 0 : explain > MAX_TOP ? MAX_TOP : explain;
     if (scoring.seen == NULL) return PyErr_NoMemory();
     int failed = with_features(text, score_feature, &scoring);
@@ -492,7 +493,7 @@ static PyObject *offer_score(PyObject *module, PyObject *args) {
         }
         PyList_SetItem(top, k, pair); /* steals the reference */
     }
-    return Py_BuildValue("(ndN)", scoring.distinct, scoring.total, top);
+    return Py_BuildValue("(nndN)", scoring.distinct, scoring.known, scoring.total, top);
 }
 
 static PyMethodDef methods[] = {
@@ -505,7 +506,7 @@ static PyMethodDef methods[] = {
     {"offer_table", offer_table, METH_VARARGS,
      "offer_table(features, weights) -> capsule: the offer model's weights, for offer_score."},
     {"offer_score", offer_score, METH_VARARGS,
-     "offer_score(table, normalized, explain) -> (distinct, total, top): the model's sum over the features."},
+     "offer_score(table, normalized, explain) -> (distinct, known, total, top): the model's sum over the features."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -22,10 +22,11 @@ from linkscan.detect.offer_model import (
 from linkscan.settings import DetectionSettings
 
 
-def _model(weights: dict[str, float], bias: float = 0.0, combine: tuple[float, float, float] = (1.0, 0.0, 0.0)):
-    text, cues, constant = combine
-    data = model_to_dict(bias, weights, {"text": text, "cues": cues, "bias": constant}, 1500, {})
-    return OfferModel.from_dict(data)
+def _model(
+    weights: dict[str, float], text_as_cue: float = 0.0, veto_below: float = 0.0, gate: float = 1.0, bias: float = 0.0
+) -> OfferModel:
+    combine = {"text_as_cue": text_as_cue, "veto_below": veto_below, "context_gate": gate}
+    return OfferModel.from_dict(model_to_dict(bias, weights, combine, 1500, {}))
 
 
 def test_features_are_words_unit_pairs_and_cjk_triples_with_numbers_as_zero() -> None:
@@ -44,6 +45,7 @@ def test_judgement_is_the_scaled_sum_of_the_weights_and_names_the_heaviest_featu
     assert judgement.probability == pytest.approx(sigmoid(judgement.logit))
     assert [f for f, _w in judgement.top_features] == ["包邮", "加微"]
     assert model.judge("警方通报").logit < 0
+    assert model.judge("天气").probability == 0.5  # no known feature: neither pitch nor discussion
 
 
 def test_one_pasted_phrase_moves_a_long_text_less_than_a_short_one() -> None:
@@ -55,16 +57,22 @@ def test_one_pasted_phrase_moves_a_long_text_less_than_a_short_one() -> None:
 
 def test_context_dampens_only_as_far_as_the_text_reads_as_discussion() -> None:
     part = Components(goods=0.9, cues=0.5, damp=0.2)
-    model = _model({}, combine=(1.0, 0.0, 0.0))
-    pitch = model.judge("")  # bias 0: p_text 0.5
-    assert part.score(model, pitch) == pytest.approx(0.9 * 0.5 * 0.2**0.5)
-    sure_pitch = _model({}, bias=8.0).judge("")
-    sure_news = _model({}, bias=-8.0).judge("")
-    high = part.score(_model({}, bias=8.0), sure_pitch)
-    low = part.score(_model({}, bias=-8.0), sure_news)
-    assert high == pytest.approx(0.9 * sigmoid(8.0) * 0.2 ** (1 - sigmoid(8.0)), rel=1e-6)
-    assert high > 0.85  # a pasted context phrase barely moves a sure pitch
-    assert low < 0.01
+    model = _model({"包邮": 50.0, "警方": -50.0})
+    pitch, news, neutral = model.judge("包邮"), model.judge("警方"), model.judge("天气")
+    assert part.score(model, pitch) == pytest.approx(0.9 * 0.5)  # a pasted context phrase does nothing
+    assert part.score(model, news) == pytest.approx(0.9 * 0.5 * 0.2)  # news is dampened fully
+    assert part.score(model, neutral) == pytest.approx(0.9 * 0.5 * 0.2**0.5)
+    gated = _model({"包邮": 50.0}, gate=0.5)
+    assert part.score(gated, gated.judge("天气")) == pytest.approx(0.9 * 0.5)  # p 0.5 reaches the gate
+
+
+def test_a_pitch_counts_as_a_cue_and_a_discussion_vetoes() -> None:
+    model = _model({"包邮": 50.0, "警方": -50.0}, text_as_cue=1.0, veto_below=0.3)
+    no_cues = Components(goods=0.9, cues=0.0, damp=1.0)
+    assert no_cues.score(model, model.judge("包邮")) == pytest.approx(0.9)
+    strong_cues = Components(goods=0.9, cues=0.9, damp=1.0)
+    assert strong_cues.score(model, model.judge("警方")) == pytest.approx(0.0)
+    assert strong_cues.score(model, model.judge("天气")) == pytest.approx(0.9 * (1 - 0.1 * 0.5))  # not vetoed
 
 
 def test_sample_text_reads_around_the_named_goods_of_a_long_page() -> None:
@@ -99,10 +107,15 @@ def test_a_verdict_carries_the_models_reading_and_the_rules_version_names_the_mo
 
 def test_another_model_file_can_be_chosen_by_setting(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
-    path.write_text(json.dumps(model_to_dict(-9.0, {"x": 0.1}, {"text": 1.0, "cues": 0.0, "bias": 0.0}, 1500, {})))
+    from linkscan.detect.normalize import normalize
+
+    text = "急用钱找我，黑户白户都能做，当天下款，加微信 dk8888"
+    discussion = dict.fromkeys(features(normalize(text).text), -5.0)  # reads this text as discussion
+    combine = {"text_as_cue": 0.0, "veto_below": 0.3, "context_gate": 1.0}
+    path.write_text(json.dumps(model_to_dict(0.0, discussion, combine, 1500, {})))
     detector = Detector.load(DetectionSettings(offer_model_path=str(path)))
-    detection = detector.detect("急用钱找我，黑户白户都能做，当天下款，加微信 dk8888")
-    assert detection.decision == "allow"  # a model that reads everything as discussion vetoes the offer
+    assert Detector.load().detect(text).decision == "block"
+    assert detector.detect(text).decision == "allow"  # the chosen model vetoes the offer
 
 
 def _corpus_and_random_texts() -> list[str]:
@@ -128,8 +141,8 @@ def test_the_extension_reads_the_same_features_and_sums_as_the_python_reference(
     table = model._table()
     for text in _corpus_and_random_texts():
         assert native.offer_features(text) == offer_model.reference_features(text), text
-        distinct, total, top = native.offer_score(table, text, 6)
-        expected_distinct, expected_total, expected_top = model.reference_score(text, 6)
-        assert distinct == expected_distinct
+        distinct, known, total, top = native.offer_score(table, text, 6)
+        expected_distinct, expected_known, expected_total, expected_top = model.reference_score(text, 6)
+        assert (distinct, known) == (expected_distinct, expected_known)
         assert total == pytest.approx(expected_total, abs=1e-9)
         assert sorted(abs(w) for _f, w in top) == sorted(abs(w) for _f, w in expected_top)

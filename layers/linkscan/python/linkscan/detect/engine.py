@@ -86,12 +86,12 @@ class Components:
     damp: float  # context factor (news, regulators, licensed institutions), at least the floor
 
     def score(self, model: OfferModel, judgement: OfferJudgement) -> float:
-        """goods x P(offer) x context. P(offer) combines the offer model's reading of the text with
-        the cues; context dampens only as far as the text reads as discussion
-        (``damp ** max(0, 1 - p / gate)``, the gate fitted with the rest),
-        so a pasted regulator or licence phrase cannot turn a page the model reads as a pitch into
-        an allow, while news that the model reads as news is dampened fully."""
-        p_offer = model.offer_probability(judgement, self.cues)
+        """goods x offering x context. The offering combines the cues with the offer model's reading
+        of the text (a pitch adds to the cues, a discussion vetoes, ``OfferModel.offering``); context
+        dampens only as far as the text reads as discussion (``damp ** max(0, 1 - p / gate)``), so a
+        pasted regulator or licence phrase cannot turn a page the model reads as a pitch into an
+        allow, while news that the model reads as news is dampened fully."""
+        p_offer = model.offering(judgement, self.cues)
         return self.goods * p_offer * self.damp ** model.context_exponent(judgement)
 
 

@@ -93,12 +93,10 @@ class OfferModel:
     bias: float
     weights: Mapping[str, float]
     max_chars: int
-    # how the text's judgement combines with the rule packs' offering cues (fitted by make train)
-    combine_text: float
-    combine_cues: float
-    combine_bias: float
+    # how the text's judgement combines with the rule packs' offering cues (fitted by make train):
+    text_as_cue: float  # the text read as a pitch counts as a cue of this strength (x p_text)
+    veto_below: float  # a text read as a pitch with p_text below this is that much less an offer
     context_gate: float  # context dampens by damp ** max(0, 1 - p_text / context_gate)
-    shrink: float  # a text of n features weighs n / (n + shrink) of its logit (short texts say little)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OfferModel:
@@ -108,21 +106,21 @@ class OfferModel:
             bias=float(data["bias"]),
             weights={str(k): float(v) for k, v in data["weights"].items()},
             max_chars=int(data["max_chars"]),
-            combine_text=float(combine["text"]),
-            combine_cues=float(combine["cues"]),
-            combine_bias=float(combine["bias"]),
-            context_gate=float(combine.get("context_gate", 1.0)),
-            shrink=float(combine.get("shrink", 0.0)),
+            text_as_cue=float(combine["text_as_cue"]),
+            veto_below=float(combine["veto_below"]),
+            context_gate=float(combine["context_gate"]),
         )
 
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
         """Judge a normalized text (callers cut it to ``max_chars``)."""
         if _native is not None:
-            distinct, total, top = _native.offer_score(self._table(), text, explain)
+            distinct, known, total, top = _native.offer_score(self._table(), text, explain)
         else:
-            distinct, total, top = self.reference_score(text, explain)
+            distinct, known, total, top = self.reference_score(text, explain)
         scale = 1.0 / math.sqrt(distinct) if distinct else 0.0
-        logit = self.bias + scale * total
+        # a text the model knows no feature of (glued words, another script) reads as neither a pitch
+        # nor a discussion: the intercept alone (the training mix's base rate) is no reading of it
+        logit = self.bias + scale * total if known else 0.0
         return OfferJudgement(
             probability=sigmoid(logit),
             logit=logit,
@@ -130,13 +128,15 @@ class OfferModel:
             distinct=distinct,
         )
 
-    def reference_score(self, text: str, explain: int) -> tuple[int, float, list[tuple[str, float]]]:
-        """(distinct features, sum of their weights, the ``explain`` heaviest): what the extension's
-        ``offer_score`` computes, in Python (its reference in the tests, and the fallback)."""
+    def reference_score(self, text: str, explain: int) -> tuple[int, int, float, list[tuple[str, float]]]:
+        """(distinct features, how many the model knows, the sum of their weights, the ``explain``
+        heaviest): what the extension's ``offer_score`` computes, in Python (its reference in the
+        tests, and the fallback)."""
         found = reference_features(text)
         get = self.weights.get
         present = [(f, w) for f in found if (w := get(f)) is not None]
-        return len(found), math.fsum(w for _f, w in present), heapq.nlargest(explain, present, key=_magnitude)
+        total = math.fsum(w for _f, w in present)
+        return len(found), len(present), total, heapq.nlargest(explain, present, key=_magnitude)
 
     def _table(self) -> object:
         """The weights as the extension's table (built on first use, ~10 ms for 40,000 features)."""
@@ -147,14 +147,15 @@ class OfferModel:
             object.__setattr__(self, "_native_table", table)
         return table
 
-    def offer_probability(self, judgement: OfferJudgement, cue_strength: float) -> float:
-        """P(offer) from the text's judgement and the cues' strength (``sat`` of the cue evidence,
-        0..1): a logistic combination whose constants ``make train`` fits on the dev set's training
-        split; the text's logit is shrunk toward 0 by ``n / (n + shrink)`` for a text of n features."""
-        weight = judgement.distinct / (judgement.distinct + self.shrink) if self.shrink else 1.0
-        return sigmoid(
-            self.combine_text * weight * judgement.logit + self.combine_cues * cue_strength + self.combine_bias
-        )
+    def offering(self, judgement: OfferJudgement, cue_strength: float) -> float:
+        """How much the text offers what it names, 0..1, from the cues' strength (``sat`` of the cue
+        evidence) and the model's reading: the text read as a pitch is one more cue
+        (``1 - (1 - cues)(1 - text_as_cue * p)``), and a text read as discussion vetoes in proportion
+        (``min(1, p / veto_below)``). ``make train`` fits both constants on the dev set's train split."""
+        p = judgement.probability
+        offered = 1.0 - (1.0 - cue_strength) * (1.0 - self.text_as_cue * p)
+        veto = min(1.0, p / self.veto_below) if self.veto_below > 0 else 1.0
+        return offered * veto
 
     def context_exponent(self, judgement: OfferJudgement) -> float:
         """How much of the context factor applies: all of it to a text read as discussion, none to one
