@@ -49,6 +49,10 @@ def test_licence_point_dealer_is_flagged(detector: Detector) -> None:
     assert_flagged_as(detector, text, "contraband", "forged_documents")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="offer model reads this short English pitch as discussion (docs/detection.md, Limits)",
+)
 def test_dispensary_opening_with_a_partnership_is_an_offering(detector: Detector) -> None:
     text = (
         "Green Leaf, a cannabis retailer, opens its new dispensary at 12 Main Street today through a strategic "
