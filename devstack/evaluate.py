@@ -263,6 +263,12 @@ def _print_figures(title: str, result: dict[str, Any]) -> None:
     )
 
 
+def _print_kept(title: str, rows: dict[str, dict[str, Any]]) -> None:
+    print(f"\n{title}")
+    for kind, row in rows.items():
+        print(f"  {kind:<28} {row['kept']:>4}/{row['variants']:<4} {row['rate']:.1%}")
+
+
 def _print(results: dict[str, Any]) -> None:
     print(f"rules {results['rules_version']}, {results['seconds']} s")
     _print_figures("TEST SPLIT (never tuned on)", results["test_split"])
@@ -286,12 +292,8 @@ def _print(results: dict[str, Any]) -> None:
     for genre, row in results["hard_negatives_per_genre"].items():
         print(f"  {genre:<28} {row['flagged']:>4}/{row['items']:<4} {row['rate']:.1%}")
     if results["evasion"]:
-        print("\nevasion variants of caught originals, kept")
-        for kind, row in results["evasion"].items():
-            print(f"  {kind:<28} {row['kept']:>4}/{row['variants']:<4} {row['rate']:.1%}")
-    print("\nevasion, generated from every caught text item (devstack.evasion), kept")
-    for kind, row in results["generated_evasion"].items():
-        print(f"  {kind:<28} {row['kept']:>4}/{row['variants']:<4} {row['rate']:.1%}")
+        _print_kept("evasion variants of caught originals, kept", results["evasion"])
+    _print_kept("evasion, generated from every caught text item (devstack.evasion), kept", results["generated_evasion"])
     for name, row in results.get("benign_by_source", {}).items():
         print(f"benign by source (not trained on), {name}: {row['flagged']}/{row['texts']} flagged ({row['rate']:.2%})")
 
