@@ -109,7 +109,7 @@ def fit_text_model(
 # One dev row for the combination: the text's logit and probability, the part's goods, cue strength
 # and context factor, the label (1 = an offering) and the text's number of distinct features.
 CombinationRow = tuple[float, float, float, float, float, int, int]
-FALSE_POSITIVE_COST = 8.0  # the targets ask for precision >= 0.95 and hard negatives <= 2%: a false flag costs 8 catches
+FALSE_POSITIVE_COST = 8.0  # targets: precision >= 0.95, hard negatives <= 2%; a false flag costs 8 catches
 REVIEW_THRESHOLD = 0.45  # DetectionSettings' defaults: a verdict leaves allow at this score,
 BLOCK_THRESHOLD = 0.75  # and blocks at this one (a block counts half again, for and against)
 
