@@ -276,3 +276,19 @@ def test_rules_check_includes_the_deployment_override_pack(
     monkeypatch.setenv("LINKSCAN_RULES_OVERRIDE", str(override))
     assert main(["rules", "check"]) == 1
     assert capsys.readouterr().out.startswith(f"{override}:2: rule cash_loan.loan_slang: extends the shipped rule")
+
+
+def test_the_parsed_cache_is_what_the_generator_builds_from_the_shipped_files() -> None:
+    from devstack.pack_cache import OUT, build
+
+    assert OUT.read_text(encoding="utf-8") == build(), "run python -m devstack.pack_cache"
+
+
+def test_an_edited_file_misses_the_parsed_cache_and_is_read_as_yaml() -> None:
+    from linkscan.detect import schema
+    from linkscan.detect.rules import builtin_pack_paths
+
+    text = builtin_pack_paths()[0].read_text(encoding="utf-8")
+    assert schema.parse("pack.yaml", text) == schema.parse_yaml("pack.yaml", text)
+    edited = text + "\n# an analyst's comment\n"
+    assert schema.parse("pack.yaml", edited) == schema.parse_yaml("pack.yaml", edited)
