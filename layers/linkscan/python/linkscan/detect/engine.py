@@ -450,7 +450,10 @@ class Detector:
             # copy of the page with their digits read as letters (same length, so hits keep their
             # offsets); hits found twice count once
             read = _read_leet(page.joined, leet)
-            for low, high in _stretches(leet, len(read)):
+            stretches = _stretches(leet, len(read))
+            if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
+                stretches = [(0, len(read))]
+            for low, high in stretches:
                 self._scan(read, by_rule, excluded, low, high)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
