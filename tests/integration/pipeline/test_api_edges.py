@@ -156,6 +156,28 @@ def test_a_target_never_fetched_is_not_scanned_in_status_verdict_and_demo_table(
     assert _verdict_row("broken link", submission)[1] == "NOT SCANNED"
 
 
+def test_a_page_that_was_not_scanned_is_scanned_again_on_the_next_submission(
+    api: Api, stack: LocalStack, pages: SamplePages
+) -> None:
+    body = json.dumps({"type": "url", "url": pages.url("/missing.html")})
+    _, first, _ = send(api, "POST", "/v1/submissions", body, "application/json")
+    stack.drain()
+    assert first["submissions"][0]["deduplicated"] is False
+    _, again, _ = send(api, "POST", "/v1/submissions", body, "application/json")
+    receipt = again["submissions"][0]
+    assert (receipt["status"], receipt["deduplicated"]) == ("queued", False), receipt  # a new scan, not the failed one
+
+
+def test_a_judged_page_is_reused_within_the_rescan_window(api: Api, stack: LocalStack, pages: SamplePages) -> None:
+    body = json.dumps({"type": "url", "url": pages.url("/clean.html")})
+    _, first, _ = send(api, "POST", "/v1/submissions", body, "application/json")
+    stack.drain()
+    assert first["submissions"][0]["deduplicated"] is False
+    _, again, _ = send(api, "POST", "/v1/submissions", body, "application/json")
+    receipt = again["submissions"][0]
+    assert (receipt["status"], receipt["deduplicated"]) == ("done", True), receipt
+
+
 def test_a_judged_clean_page_stays_done_and_allow(api: Api, stack: LocalStack, pages: SamplePages) -> None:
     body = json.dumps({"type": "url", "url": pages.url("/clean.html")})
     _, answer, _ = send(api, "POST", "/v1/submissions", body, "application/json")

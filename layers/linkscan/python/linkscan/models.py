@@ -37,7 +37,7 @@ Outcome = Literal[
 PartialReason = Literal["max_bytes", "binary", "timeout", "connection_closed", "malformed_body"]
 
 # Outcomes after which content was read and analyzed; any other outcome means nothing was judged.
-JUDGED_OUTCOMES: frozenset[str] = frozenset({"ok", "not_fetched"})
+JUDGED_OUTCOMES: frozenset[str] = frozenset({"ok", "not_fetched", "analysis_limit"})
 
 # Outcomes worth another try later (the queue retries them with backoff).
 TRANSIENT_OUTCOMES: frozenset[str] = frozenset({"dns_error", "connection_error", "timeout"})

@@ -28,7 +28,7 @@ from linkscan.api_models import (
 from linkscan.blocklist.appeals import AppealItem, AppealPage, AppealStatus, decode_token, encode_token
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
-from linkscan.models import Outcome, Verdict
+from linkscan.models import JUDGED_OUTCOMES, Outcome, Verdict
 from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import (
@@ -175,6 +175,7 @@ def submit(
         elif (
             not item.force
             and "decision" in current
+            and current.get("outcome", "ok") in JUDGED_OUTCOMES  # a failed fetch is no verdict to reuse
             and _is_recent(current.get("scanned_at"), now, settings.rescan_window_seconds)
         ):
             scan_id, deduplicated, start, status = str(current["scan_id"]), True, False, "done"
