@@ -164,14 +164,10 @@ def leave_one_source_out(
 ) -> tuple[list[tuple[DevItem, str]], dict[str, Any]]:
     """Each source's items scored by a model trained without that source (see the module docstring)."""
     from devstack.train import train
-    from linkscan.detect.offer_model import load_model
+    from linkscan.detect.offer_model import default_model_path
 
-    shipped = load_model()
-    combine = {
-        "text_as_cue": shipped.text_as_cue,
-        "veto_below": shipped.veto_below,
-        "context_gate": shipped.context_gate,
-    }
+    # the shipped model's combination constants, as the file holds them
+    combine = json.loads(default_model_path().read_text(encoding="utf-8"))["combine"]
     by_source: dict[str, list[DevItem]] = defaultdict(list)
     for item in items:
         by_source[item.source].append(item)

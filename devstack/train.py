@@ -10,8 +10,9 @@ Reproducible: the data are files in the repository, every step is seeded or dete
    split (positives 1, clean 0, weighted up: they are hand-labelled). The dev TEST split is never read.
 2. A logistic regression over the set of features of each text's normalized form
    (``linkscan.detect.offer_model.features``), L2-normalized; the largest weights are kept.
-3. The combination with the rule packs' offering cues: a two-feature logistic regression (the text's
-   logit, the cues' strength) fitted on the dev TRAIN items whose goods the rules name.
+3. The combination with the rule packs' offering cues (``OfferModel.offering`` and
+   ``context_exponent``): the grid point whose verdicts on the dev TRAIN items whose goods the rules
+   name are best, with readings from models that never saw the item's source.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 from devstack.devdata import DevItem, dev_items, source_group, training_records
 from linkscan.detect.normalize import normalize
 from linkscan.detect.offer_model import features, model_to_dict
+from linkscan.settings import DetectionSettings
 
 MODEL_OUT = (
     Path(__file__).resolve().parent.parent
@@ -106,12 +108,13 @@ def fit_text_model(
     return float(classifier.intercept_[0]), {str(names[i]): float(coefficients[i]) for i in order}
 
 
-# One dev row for the combination: the text's logit and probability, the part's goods, cue strength
-# and context factor, the label (1 = an offering) and the text's number of distinct features.
-CombinationRow = tuple[float, float, float, float, float, int, int]
+# One dev row for the combination: the text's probability, the part's goods, cue strength and context
+# factor, and the label (1 = an offering).
+CombinationRow = tuple[float, float, float, float, int]
 FALSE_POSITIVE_COST = 8.0  # targets: precision >= 0.95, hard negatives <= 2%; a false flag costs 8 catches
-REVIEW_THRESHOLD = 0.45  # DetectionSettings' defaults: a verdict leaves allow at this score,
-BLOCK_THRESHOLD = 0.75  # and blocks at this one (a block counts half again, for and against)
+# A verdict leaves allow at the review threshold and blocks at the block threshold (the deployment's
+# defaults); a block counts half again, for and against.
+THRESHOLDS = ((DetectionSettings.review_threshold, 1.0), (DetectionSettings.block_threshold, 0.5))
 
 
 def fit_combination(rows: Iterable[CombinationRow]) -> dict[str, float]:
@@ -120,10 +123,10 @@ def fit_combination(rows: Iterable[CombinationRow]) -> dict[str, float]:
     block thresholds) catch the most offerings, at FALSE_POSITIVE_COST per clean item flagged."""
     import numpy as np
 
-    data = np.array(list(rows), dtype=float).reshape(-1, 7)
-    if data.shape[0] == 0 or len(set(data[:, 5])) < 2:
+    data = np.array(list(rows), dtype=float).reshape(-1, 5)
+    if data.shape[0] == 0 or len(set(data[:, 4])) < 2:
         return dict(NEUTRAL_COMBINATION)
-    _logit, p_text, goods, cues, damp, label, _distinct = data.T
+    p_text, goods, cues, damp, label = data.T
     positives, negatives = max(1.0, float(label.sum())), max(1.0, float((1 - label).sum()))
     best: tuple[float, dict[str, float]] = (-np.inf, dict(NEUTRAL_COMBINATION))
     for text_as_cue in (0.0, 0.25, 0.5, 0.75, 1.0):
@@ -133,7 +136,7 @@ def fit_combination(rows: Iterable[CombinationRow]) -> dict[str, float]:
             for gate in (0.5, 0.75, 1.0):
                 score = goods * offered * veto * damp ** np.maximum(0.0, 1.0 - p_text / gate)
                 gain = cost = 0.0
-                for threshold, share in ((REVIEW_THRESHOLD, 1.0), (BLOCK_THRESHOLD, 0.5)):
+                for threshold, share in THRESHOLDS:
                     flagged = score >= threshold
                     gain += share * (flagged & (label == 1)).sum() / positives
                     cost += share * FALSE_POSITIVE_COST * (flagged & (label == 0)).sum() / negatives
@@ -146,7 +149,6 @@ def combination_rows(model_file: Path, dev: Sequence[DevItem]) -> list[Combinati
     """One row per dev item whose goods the rules name: the part of the item's own category for a
     positive, the strongest part for a clean item."""
     from linkscan.detect import Detector
-    from linkscan.settings import DetectionSettings
 
     detector = Detector.load(DetectionSettings(offer_model_path=str(model_file)))
     rows: list[CombinationRow] = []
@@ -159,9 +161,7 @@ def combination_rows(model_file: Path, dev: Sequence[DevItem]) -> list[Combinati
             continue
         part = max(wanted, key=lambda p: p.goods)
         label = 0 if item.label == "clean" else 1
-        rows.append(
-            (judgement.logit, judgement.probability, part.goods, part.cues, part.damp, label, judgement.distinct)
-        )
+        rows.append((judgement.probability, part.goods, part.cues, part.damp, label))
     return rows
 
 

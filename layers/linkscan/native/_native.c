@@ -239,8 +239,6 @@ static inline int is_model_cjk(Py_UCS4 c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-static inline int is_model_latin(Py_UCS4 c) { return (c - '0' < 10u) || (c - 'a' < 26u); }
-
 /* Calls visit(context, units, length) for every feature, duplicates included. */
 typedef int (*visit_fn)(void *context, const Py_UCS4 *units, Py_ssize_t length);
 
@@ -266,9 +264,9 @@ static int each_feature(const Py_UCS4 *buf, Py_ssize_t n, Py_UCS4 *scratch, visi
             previous = buf + j - 1;
             previous_length = 1;
             previous_latin = 0;
-        } else if (is_model_latin(c)) {
+        } else if (is_latin(c)) {
             int number = (c - '0' < 10u) || c == 'x';
-            while (j < n && is_model_latin(buf[j])) {
+            while (j < n && is_latin(buf[j])) {
                 number = number && ((buf[j] - '0' < 10u) || buf[j] == 'x');
                 j++;
             }

@@ -139,7 +139,7 @@ def test_the_extension_reads_the_same_features_and_sums_as_the_python_reference(
     if native is None:
         pytest.skip("the C extension is not built")
     model = load_model()
-    table = model._table()
+    table = model._native_table
     for text in _corpus_and_random_texts():
         assert native.offer_features(text) == offer_model.reference_features(text), text
         distinct, known, total, top = native.offer_score(table, text, 6)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
-from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, sample_text
+from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
     DIGIT_LEAD,
@@ -120,7 +120,10 @@ class _Page:
     folded_starts: list[int]
 
     @classmethod
-    def of(cls, fields: Sequence[TextField]) -> _Page:
+    def of(cls, fields: Sequence[TextField] | str) -> _Page:
+        """The page of ``fields`` (a plain string is one "text" field)."""
+        if isinstance(fields, str):
+            fields = [TextField("text", fields)]
         norms = [normalize(f.text) for f in fields]
         norm_starts = list(accumulate((len(n.text) + 1 for n in norms[:-1]), initial=0))
         folded_starts = list(accumulate((len(n.folded) + 1 for n in norms[:-1]), initial=0))
@@ -312,18 +315,21 @@ _LEET_DIGITS = str.maketrans("013457", "oieast")
 _LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
 
+def _latin_word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the Latin word (letters and digits) that holds text[start:end]."""
+    while start > 0 and text[start - 1] in _LATIN_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _LATIN_CHARS:
+        end += 1
+    return start, end
+
+
 def _leet_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Latin word that holds leetspeak, in order."""
     words: list[tuple[int, int]] = []
     for match in _LEET_INSIDE.finditer(text):
-        if words and match.start() < words[-1][1]:
-            continue
-        start, end = match.start(), match.end()
-        while start > 0 and text[start - 1] in _LATIN_CHARS:
-            start -= 1
-        while end < len(text) and text[end] in _LATIN_CHARS:
-            end += 1
-        words.append((start, end))
+        if not words or match.start() >= words[-1][1]:
+            words.append(_latin_word_around(text, match.start(), match.end()))
     return words
 
 
@@ -337,18 +343,6 @@ def _read_leet(text: str, words: Sequence[tuple[int, int]]) -> str:
         last = end
     parts.append(text[last:])
     return "".join(parts)
-
-
-def _stretches(words: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The stretches around ``words`` worth scanning again, merged, each widened to word ends."""
-    stretches: list[tuple[int, int]] = []
-    for start, end in words:
-        low, high = max(0, start - _LEET_CONTEXT), min(length, end + _LEET_CONTEXT)
-        if stretches and low <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], high)
-        else:
-            stretches.append((low, high))
-    return stretches
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
@@ -377,12 +371,7 @@ class RunTogether:
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
-        left = start
-        while left > 0 and text[left - 1] in _LATIN_CHARS:
-            left -= 1
-        right = end
-        while right < len(text) and text[right] in _LATIN_CHARS:
-            right += 1
+        left, right = _latin_word_around(text, start, end)
         return self._is_glue(text[left:start], terms) and self._is_glue(text[end:right], terms)
 
     def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 3) -> bool:
@@ -450,7 +439,7 @@ class Detector:
             # copy of the page with their digits read as letters (same length, so hits keep their
             # offsets); hits found twice count once
             read = _read_leet(page.joined, leet)
-            stretches = _stretches(leet, len(read))
+            stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
                 stretches = [(0, len(read))]
             for low, high in stretches:
@@ -564,8 +553,6 @@ class Detector:
         signals: Mapping[str, float] | None = None,
         domain: str | None = None,
     ) -> Detection:
-        if isinstance(fields, str):
-            fields = [TextField("text", fields)]
         page = _Page.of(fields)
         return self._score(page, self._match(page), signals or {}, domain)
 
@@ -574,8 +561,6 @@ class Detector:
     ) -> tuple[dict[tuple[str, str], Components], OfferJudgement | None]:
         """What each subcategory's score is made of, and the offer model's judgement (the trainer
         fits the model's combination with the cues from these)."""
-        if isinstance(fields, str):
-            fields = [TextField("text", fields)]
         page = _Page.of(fields)
         by_rule = self._match(page)
         parts, _cues, _context = self._components(page, by_rule, signals or {})

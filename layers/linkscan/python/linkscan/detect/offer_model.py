@@ -20,9 +20,9 @@ import heapq
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -84,7 +84,6 @@ class OfferJudgement:
     probability: float
     logit: float
     top_features: tuple[tuple[str, float], ...]  # (feature, contribution to the logit), largest |.|
-    distinct: int = 0  # how many distinct features the text has (a short text is weak evidence)
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class OfferModel:
     max_chars: int
     # how the text's judgement combines with the rule packs' offering cues (fitted by make train):
     text_as_cue: float  # the text read as a pitch counts as a cue of this strength (x p_text)
-    veto_below: float  # a text read as a pitch with p_text below this is that much less an offer
+    veto_below: float  # a text read as a pitch with p_text below this (a discussion) is that much less an offer
     context_gate: float  # context dampens by damp ** max(0, 1 - p_text / context_gate)
 
     @classmethod
@@ -114,7 +113,7 @@ class OfferModel:
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
         """Judge a normalized text (callers cut it to ``max_chars``)."""
         if _native is not None:
-            distinct, known, total, top = _native.offer_score(self._table(), text, explain)
+            distinct, known, total, top = _native.offer_score(self._native_table, text, explain)
         else:
             distinct, known, total, top = self.reference_score(text, explain)
         scale = 1.0 / math.sqrt(distinct) if distinct else 0.0
@@ -125,7 +124,6 @@ class OfferModel:
             probability=sigmoid(logit),
             logit=logit,
             top_features=tuple((f, round(w * scale, 4)) for f, w in top),
-            distinct=distinct,
         )
 
     def reference_score(self, text: str, explain: int) -> tuple[int, int, float, list[tuple[str, float]]]:
@@ -138,20 +136,17 @@ class OfferModel:
         total = math.fsum(w for _f, w in present)
         return len(found), len(present), total, heapq.nlargest(explain, present, key=_magnitude)
 
-    def _table(self) -> object:
+    @cached_property
+    def _native_table(self) -> object:
         """The weights as the extension's table (built on first use, ~10 ms for 40,000 features)."""
-        table = self.__dict__.get("_native_table")
-        if table is None:
-            assert _native is not None
-            table = _native.offer_table(list(self.weights), list(self.weights.values()))
-            object.__setattr__(self, "_native_table", table)
-        return table
+        assert _native is not None
+        return _native.offer_table(list(self.weights), list(self.weights.values()))
 
     def offering(self, judgement: OfferJudgement, cue_strength: float) -> float:
         """How much the text offers what it names, 0..1, from the cues' strength (``sat`` of the cue
         evidence) and the model's reading: the text read as a pitch is one more cue
         (``1 - (1 - cues)(1 - text_as_cue * p)``), and a text read as discussion vetoes in proportion
-        (``min(1, p / veto_below)``). ``make train`` fits both constants on the dev set's train split."""
+        (``min(1, p / veto_below)``). ``make train`` fits the constants on the dev set's train split."""
         p = judgement.probability
         offered = 1.0 - (1.0 - cue_strength) * (1.0 - self.text_as_cue * p)
         veto = min(1.0, p / self.veto_below) if self.veto_below > 0 else 1.0
@@ -174,6 +169,22 @@ def sigmoid(value: float) -> float:
     return exp / (1.0 + exp)
 
 
+def merged_windows(spans: Iterable[tuple[int, int]], radius: int, length: int) -> Iterator[tuple[int, int]]:
+    """The windows of ``radius`` characters around sorted ``spans`` within [0, length), overlapping
+    ones merged, each yielded once it is complete."""
+    current: tuple[int, int] | None = None
+    for start, end in spans:
+        left, right = max(0, start - radius), min(length, end + radius)
+        if current is not None and left <= current[1]:
+            current = (current[0], max(current[1], right))
+            continue
+        if current is not None:
+            yield current
+        current = (left, right)
+    if current is not None:
+        yield current
+
+
 def sample_text(text: str, spans: Iterable[tuple[int, int]], max_chars: int, radius: int) -> str:
     """The part of a long text the model reads: the stretches around ``spans`` (where the goods are
     named), merged, up to ``max_chars``; the whole text when it is short enough, its start when
@@ -181,17 +192,12 @@ def sample_text(text: str, spans: Iterable[tuple[int, int]], max_chars: int, rad
     if len(text) <= max_chars:
         return text
     windows: list[tuple[int, int]] = []
-    covered = 0  # characters in the windows closed so far: past max_chars the rest is not read
-    for start, end in sorted(spans):
-        left, right = max(0, start - radius), min(len(text), end + radius)
-        if windows and left <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
-            continue
-        if windows:
-            covered += windows[-1][1] - windows[-1][0]
-            if covered >= max_chars:
-                break
-        windows.append((left, right))
+    covered = 0  # past max_chars of windows the rest is not read
+    for window in merged_windows(sorted(spans), radius, len(text)):
+        windows.append(window)
+        covered += window[1] - window[0]
+        if covered >= max_chars:
+            break
     if not windows:
         return text[:max_chars]
     parts: list[str] = []
