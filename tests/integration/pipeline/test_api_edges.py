@@ -156,26 +156,23 @@ def test_a_target_never_fetched_is_not_scanned_in_status_verdict_and_demo_table(
     assert _verdict_row("broken link", submission)[1] == "NOT SCANNED"
 
 
-def test_a_page_that_was_not_scanned_is_scanned_again_on_the_next_submission(
-    api: Api, stack: LocalStack, pages: SamplePages
+@pytest.mark.parametrize(
+    ("path", "receipt_again"),
+    [
+        ("/missing.html", ("queued", False)),  # the failed fetch judged nothing: a new scan
+        ("/clean.html", ("done", True)),  # a judged page is reused within the rescan window
+    ],
+)
+def test_a_resubmission_reuses_a_judged_scan_and_never_a_failed_one(
+    api: Api, stack: LocalStack, pages: SamplePages, path: str, receipt_again: tuple[str, bool]
 ) -> None:
-    body = json.dumps({"type": "url", "url": pages.url("/missing.html")})
+    body = json.dumps({"type": "url", "url": pages.url(path)})
     _, first, _ = send(api, "POST", "/v1/submissions", body, "application/json")
     stack.drain()
     assert first["submissions"][0]["deduplicated"] is False
     _, again, _ = send(api, "POST", "/v1/submissions", body, "application/json")
     receipt = again["submissions"][0]
-    assert (receipt["status"], receipt["deduplicated"]) == ("queued", False), receipt  # a new scan, not the failed one
-
-
-def test_a_judged_page_is_reused_within_the_rescan_window(api: Api, stack: LocalStack, pages: SamplePages) -> None:
-    body = json.dumps({"type": "url", "url": pages.url("/clean.html")})
-    _, first, _ = send(api, "POST", "/v1/submissions", body, "application/json")
-    stack.drain()
-    assert first["submissions"][0]["deduplicated"] is False
-    _, again, _ = send(api, "POST", "/v1/submissions", body, "application/json")
-    receipt = again["submissions"][0]
-    assert (receipt["status"], receipt["deduplicated"]) == ("done", True), receipt
+    assert (receipt["status"], receipt["deduplicated"]) == receipt_again, receipt
 
 
 def test_a_judged_clean_page_stays_done_and_allow(api: Api, stack: LocalStack, pages: SamplePages) -> None:
