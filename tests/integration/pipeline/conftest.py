@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import boto3
 import pytest
 
-from devstack.api import api_event
+from devstack.api import api_event, make_server
 from devstack.pages import SamplePages
 from devstack.stack import LocalStack, free_port
 from devstack.template import Route, routes
@@ -77,6 +79,19 @@ def every_call_is_granted(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     missing = missing_grants(recorder.calls, grants(running))
     assert missing == [], "template.yaml does not grant:\n" + "\n".join(map(str, missing))
+
+
+@contextmanager
+def serving_http(stack: LocalStack) -> Iterator[str]:
+    """The local stack's HTTP API (what make start serves) on a free loopback port: its base URL."""
+    server = make_server(stack, free_port())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

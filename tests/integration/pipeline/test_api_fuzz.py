@@ -8,7 +8,6 @@ operation, so the run stops by itself.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,9 +15,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from devstack.api import make_server
-from devstack.stack import LocalStack, free_port
+from devstack.stack import LocalStack
 from linkscan.api_models import OPENAPI_DOCUMENT
+from tests.integration.pipeline.conftest import serving_http
 
 EXAMPLES_PER_OPERATION = 25
 ERROR_KEYS = {"error", "message", "field", "details"}
@@ -27,12 +26,8 @@ ERROR_KEYS = {"error", "message", "field", "details"}
 @pytest.fixture(scope="module")
 def api_base(running_stack: LocalStack) -> Iterator[str]:
     running_stack.reset()
-    server = make_server(running_stack, free_port())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving_http(running_stack) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,13 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 
 import pytest
 import requests
 
-from devstack.api import make_server
-from devstack.stack import LocalStack, free_port
+from devstack.stack import LocalStack
+from tests.integration.pipeline.conftest import serving_http
 from tests.support import ROOT
 
 ERROR_KEYS = {"error", "message", "field", "details"}
@@ -21,12 +20,8 @@ ERROR_KEYS = {"error", "message", "field", "details"}
 
 @pytest.fixture
 def local_api(stack: LocalStack) -> Iterator[str]:
-    server = make_server(stack, free_port())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving_http(stack) as base:
+        yield base
 
 
 def test_manifest_before_the_first_publication_is_a_json_404(local_api: str) -> None:
