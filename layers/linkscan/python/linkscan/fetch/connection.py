@@ -11,11 +11,11 @@ the name, which the proxy would resolve again), for http and https alike.
 
 from __future__ import annotations
 
+import base64
 import http.client
 import socket
 import ssl
 import threading
-import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
 

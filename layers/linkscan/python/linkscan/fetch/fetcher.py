@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from linkscan.errors import InvalidUrlError
-from linkscan.fetch.addresses import classify, parse_ip
+from linkscan.fetch.addresses import IPAddress, classify, parse_ip
 from linkscan.fetch.connection import (
     PinnedHTTPConnection,
     PinnedHTTPSConnection,
@@ -34,6 +35,7 @@ from linkscan.fetch.content import (
     parse_content_type,
     sniff_media,
 )
+from linkscan.fetch.cookies import ScanCookies
 from linkscan.fetch.decode import BodyDecoder, CorruptEncoding, UnsupportedEncoding, decode_body
 from linkscan.fetch.destination import (
     Destination,
@@ -44,7 +46,6 @@ from linkscan.fetch.destination import (
     resolve_checked,
     system_resolver,
 )
-from linkscan.fetch.cookies import ScanCookies
 from linkscan.fetch.profiles import FetchProfile, load_profiles, referer_for
 from linkscan.fetch.result import FetchResult
 from linkscan.models import Hop, Outcome, PartialReason
@@ -388,7 +389,14 @@ class _Scan:
         )
 
 
-def check_proxy_address(answers: list[str] | tuple[str, ...], settings: FetchSettings):  # type: ignore[no-untyped-def]
+# Where a deployment's own proxy may live (with allow_private_proxy): RFC 1918 and unique-local IPv6.
+PRIVATE_PROXY_NETWORKS = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+)
+EC2_METADATA_V6 = ipaddress.ip_network("fd00:ec2::/32")
+
+
+def check_proxy_address(answers: Sequence[str], settings: FetchSettings) -> IPAddress:
     """The proxy's first address, if every answer may be used: globally routable, or (with
     ``allow_private_proxy``) private; link-local and metadata addresses never."""
     if not answers:
@@ -397,7 +405,10 @@ def check_proxy_address(answers: list[str] | tuple[str, ...], settings: FetchSet
     for answer in answers:
         ip = parse_ip(answer)
         verdict = classify(ip, allow_loopback=settings.allow_loopback)
-        private_ok = settings.allow_private_proxy and ip.is_private and not ip.is_link_local and not ip.is_loopback
+        private_ok = settings.allow_private_proxy and any(
+            ip in net for net in PRIVATE_PROXY_NETWORKS if ip.version == net.version
+        )
+        private_ok = private_ok and ip not in EC2_METADATA_V6
         if not verdict.allowed and not private_ok:
             raise DestinationRefused(f"egress proxy refused: {verdict.reason} (LINKSCAN_FETCH_ALLOW_PRIVATE_PROXY)")
         checked.append(verdict.connect_to)
