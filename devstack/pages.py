@@ -11,6 +11,9 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 # A shortener-style chain: HTTP 302 → HTML meta refresh → the landing page.
 REDIRECTS = {"/go/loan": "/hop.html"}
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json"}
+# A cloaking page: the loan offer for the messaging app's in-app browser, the clean page for anyone else.
+CLOAKED = {"/cloaked/loan": ("loan.html", "clean.html")}
+IN_APP_MARKER = "MicroMessenger"
 
 
 class SamplePages:
@@ -40,6 +43,9 @@ class SamplePages:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+                if self.path in CLOAKED:
+                    audience, others = CLOAKED[self.path]
+                    self.path = "/" + (audience if IN_APP_MARKER in self.headers.get("User-Agent", "") else others)
                 page = SAMPLES / self.path.lstrip("/")
                 content_type = CONTENT_TYPES.get(page.suffix)
                 if not page.is_file() or content_type is None:

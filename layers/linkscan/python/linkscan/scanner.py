@@ -130,13 +130,16 @@ def verdict_from_detection(
     )
 
 
-def detect_page(features: PageFeatures, detector: Detector, *, url: str | None = None) -> Detection:
+def detect_page(
+    features: PageFeatures, detector: Detector, *, url: str | None = None, extra_signals: Mapping[str, float] = {}
+) -> Detection:
     from linkscan.detect import TextField
 
     fields = [TextField(name, text) for name, text in features.text_fields() if text]
     if url:
         fields.append(TextField("url", url))
-    return detector.detect(fields, signals=features.signals(), domain=registrable_host(url) if url else None)
+    signals = {**features.signals(), **extra_signals}
+    return detector.detect(fields, signals=signals, domain=registrable_host(url) if url else None)
 
 
 def scan_url(
@@ -166,6 +169,7 @@ def scan_url(
     evidence_key = evidence[0][0] if evidence else None
 
     detection: Detection | None = None
+    cloaking: dict[str, Any] | None = None
     analysis_limit: str | None = None
     final_url = result.final_url or url
     if result.outcome == "ok" and result.text is not None:
@@ -173,6 +177,11 @@ def scan_url(
         features = analyze_html(result.text, final_url, analysis_settings) if is_html else analyze_text(result.text)
         analysis_limit = features.limit
         detection = detect_page(features, detector, url=final_url)
+        cloaking = _check_cloaking(url, result, features, detection, fetch_settings, analysis_settings)
+        if cloaking is not None:
+            detection = detect_page(features, detector, url=final_url, extra_signals={"cloaking": 1.0})
+            neutral = cloaking.pop("_result")
+            evidence += [(f"evidence/{k}", b, t) for k, b, t in evidence_objects(neutral)]
     elif result.app_package:
         # A sideloaded app package has no text to read, but its name and the fact of it are signals.
         detection = detector.detect(
@@ -198,9 +207,63 @@ def scan_url(
         verdict.reasons.append(f"fetch ended with {result.outcome}" + (f": {result.detail}" if result.detail else ""))
     elif result.partial_reason in ("timeout", "connection_closed"):
         verdict.reasons.append(f"judged on the {result.size} bytes that arrived ({result.partial_reason})")
+    if detection is not None and cloaking is not None:
+        verdict.reasons.append(
+            f"cloaking: the page differs for a neutral visitor ({cloaking['neutral']['profile']}): "
+            + "; ".join(cloaking["differences"])
+        )
+        verdict.extra["cloaking"] = cloaking
     if analysis_limit:
         verdict.reasons.append(f"analysis stopped at a bound, judged on what it had read: {analysis_limit}")
     return ScanResult(verdict=verdict, fetch=result, evidence=evidence)
+
+
+def _check_cloaking(
+    url: str,
+    first: FetchResult,
+    features: PageFeatures,
+    detection: Detection,
+    fetch_settings: FetchSettings,
+    analysis_settings: AnalysisSettings | None,
+) -> dict[str, Any] | None:
+    """At most one more fetch, as the policy's neutral visitor, within what is left of the fetch deadline.
+    Returns the evidence of a material difference (with the neutral result under ``_result``), else None."""
+    import dataclasses
+
+    from linkscan.analyze import analyze_html
+    from linkscan.fetch import fetch
+    from linkscan.fetch.cloaking import differences, load_cloaking_policy
+    from linkscan.fetch.evidence import evidence_key
+
+    policy = load_cloaking_policy()
+    if not policy.wants_recheck(detection.band, features.text):
+        return None
+    seconds_left = fetch_settings.deadline - first.elapsed_ms / 1000
+    if seconds_left < policy.min_seconds_left:
+        return None
+    neutral = fetch(url, dataclasses.replace(fetch_settings, deadline=seconds_left), profile=policy.neutral_profile)
+    if neutral.outcome not in ("ok", "http_error"):
+        return None  # network trouble says nothing about the page
+    neutral_text = ""
+    if neutral.outcome == "ok" and neutral.text is not None:
+        neutral_text = analyze_html(neutral.text, neutral.final_url or url, analysis_settings).text
+    found, similarity = differences(
+        policy, features.text, first.final_url or url, neutral_text, neutral.final_url or url
+    )
+    if not found:
+        return None
+    return {
+        "differences": found,
+        "similarity": round(similarity, 3),
+        "audience": {"profile": first.profile, "final_url": first.final_url, "evidence_key": evidence_key(first)},
+        "neutral": {
+            "profile": neutral.profile,
+            "final_url": neutral.final_url,
+            "status": neutral.status,
+            "evidence_key": evidence_key(neutral),
+        },
+        "_result": neutral,
+    }
 
 
 def analyze_content(

@@ -47,6 +47,13 @@ def _csv(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in env.get(name, "").split(",") if part.strip())
 
 
+def _pair(part: str, name: str) -> tuple[str, str]:
+    key, sep, value = part.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise ConfigurationError(f"{name} entries must be profile=url, not {part!r}")
+    return key.strip(), value.strip()
+
+
 @dataclass(frozen=True)
 class FetchSettings:
     """Bounds and destination policy of the safe fetcher."""
@@ -60,7 +67,13 @@ class FetchSettings:
     # Local-only: lets tests and the local stack reach loopback servers, on any port (a test server's port is
     # random). Private, link-local and metadata addresses stay refused. Never set in a deployment.
     allow_loopback: bool = False
-    user_agent: str = "linkscan/0.1 (+https://github.com/linkscan; trust-and-safety scanner)"
+    # Who the fetcher presents itself as: a profile in fetch/profiles.yaml (None: that file's default,
+    # the audience's in-app browser). Never a scanner banner; see docs/fetching.md.
+    profile: str | None = None
+    # Egress proxies by profile name ("*": every profile without its own), as http://[user:pass@]host:port.
+    proxies: tuple[tuple[str, str], ...] = ()
+    # A proxy at a private address (one in the deployment's VPC) is refused unless this is set.
+    allow_private_proxy: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> FetchSettings:
@@ -73,7 +86,14 @@ class FetchSettings:
             max_redirects=_int(env, "LINKSCAN_FETCH_MAX_REDIRECTS", cls.max_redirects),
             extra_ports=tuple(int(p) for p in _csv(env, "LINKSCAN_FETCH_EXTRA_PORTS")),
             allow_loopback=_bool(env, "LINKSCAN_LOCAL_ALLOW_LOOPBACK"),
+            profile=env.get("LINKSCAN_FETCH_PROFILE") or None,
+            proxies=tuple(_pair(part, "LINKSCAN_FETCH_PROXIES") for part in _csv(env, "LINKSCAN_FETCH_PROXIES")),
+            allow_private_proxy=_bool(env, "LINKSCAN_FETCH_ALLOW_PRIVATE_PROXY"),
         )
+
+    def proxy_for(self, profile: str) -> str | None:
+        by_name = dict(self.proxies)
+        return by_name.get(profile) or by_name.get("*")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def evidence_objects(result: FetchResult) -> list[EvidenceObject]:
         "truncated": result.truncated,
         "partial_reason": result.partial_reason,
         "app_package": result.app_package,
+        "profile": result.profile,
         "headers": result.headers,
         "hops": [hop.model_dump() for hop in result.hops],
     }

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from linkscan.errors import InvalidUrlError
+from linkscan.fetch.addresses import IPAddress, classify, parse_ip
 from linkscan.fetch.connection import (
     PinnedHTTPConnection,
     PinnedHTTPSConnection,
+    ProxyRoute,
     resolve_within,
     tls_context,
 )
@@ -32,15 +35,18 @@ from linkscan.fetch.content import (
     parse_content_type,
     sniff_media,
 )
+from linkscan.fetch.cookies import ScanCookies
 from linkscan.fetch.decode import BodyDecoder, CorruptEncoding, UnsupportedEncoding, decode_body
 from linkscan.fetch.destination import (
     Destination,
     DestinationRefused,
     Resolver,
     check_url,
+    parse_url,
     resolve_checked,
     system_resolver,
 )
+from linkscan.fetch.profiles import FetchProfile, load_profiles, referer_for
 from linkscan.fetch.result import FetchResult
 from linkscan.models import Hop, Outcome, PartialReason
 from linkscan.settings import FetchSettings
@@ -50,10 +56,6 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 BINARY_SNIFF_BYTES = 64 * 1024
 _SNIFF_BYTES = 1024  # what sniff_media looks at
 _CHUNK = 64 * 1024
-_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-# Sellers often cloak by language; ask like the users they target do.
-_ACCEPT_LANGUAGE = "zh-CN,zh;q=0.9,en;q=0.8"
-_ACCEPT_ENCODING = "gzip, deflate, br"
 
 
 class FetchFailure(Exception):
@@ -100,21 +102,30 @@ def fetch(
     *,
     resolver: Resolver | None = None,
     ca_file: str | None = None,
+    profile: str | None = None,
 ) -> FetchResult:
     """Fetch ``url`` and every redirect after it. Never raises for network or content trouble.
 
+    ``profile`` names a fetch profile (default: ``settings.profile``, else profiles.yaml's default);
     ``resolver`` replaces getaddrinfo (tests); ``ca_file`` replaces the CA bundle (tests).
     """
     started = time.monotonic()
-    run = _Scan(settings, resolver or system_resolver, ca_file)
+    chosen = load_profiles().get(profile or settings.profile)
+    run = _Scan(settings, resolver or system_resolver, ca_file, chosen)
     result = run.follow(url)
+    result.profile = chosen.name
     result.elapsed_ms = int((time.monotonic() - started) * 1000)
     return result
 
 
 class _Scan:
-    def __init__(self, settings: FetchSettings, resolver: Resolver, ca_file: str | None) -> None:
+    def __init__(self, settings: FetchSettings, resolver: Resolver, ca_file: str | None, profile: FetchProfile) -> None:
         self.settings = settings
+        self.profile = profile
+        self.cookies = ScanCookies()  # one visitor: a fresh jar for every fetch
+        self.referer: str | None = None  # a link opened from a chat has none
+        self._proxy: ProxyRoute | None = None
+        self._proxy_checked = False
         self.resolver = resolver
         self.ca_file = ca_file
         self.deadline = Deadline(settings.deadline)
@@ -146,6 +157,7 @@ class _Scan:
                 result.detail = "client-side redirect not followed: redirect limit reached"
                 return result
             redirects += 1
+            self.referer = referer_for(self.profile.referer_policy, dest.url, hop[0])
             current, kind = hop
 
     # -- one request ---------------------------------------------------------------------------
@@ -163,16 +175,17 @@ class _Scan:
         except (OSError, UnicodeError) as exc:
             raise FetchFailure("dns_error", f"cannot resolve {dest.host}: {exc}") from exc
         addresses = resolve_checked(dest, settings, lambda _h, _p: answers)
+        proxy = self._egress_proxy()  # after the destination check: a refused one never reaches the proxy
         last_error: Exception | None = None
         for address in addresses:
             timeout = deadline.bound(settings.connect_timeout)
             connection: http.client.HTTPConnection
             if dest.scheme == "https":
                 connection = PinnedHTTPSConnection(
-                    dest.host, dest.port, address=address, timeout=timeout, context=self._tls_context()
+                    dest.host, dest.port, address=address, timeout=timeout, context=self._tls_context(), proxy=proxy
                 )
             else:
-                connection = PinnedHTTPConnection(dest.host, dest.port, address=address, timeout=timeout)
+                connection = PinnedHTTPConnection(dest.host, dest.port, address=address, timeout=timeout, proxy=proxy)
             try:
                 connection.connect()
             except ssl.SSLError as exc:
@@ -202,19 +215,16 @@ class _Scan:
         watchdog = _Watchdog(sock, deadline.remaining())
         try:
             sock.settimeout(deadline.bound(settings.read_timeout))
-            connection.request(
-                "GET",
-                dest.target,
-                headers={
-                    "Host": dest.host_header,
-                    "User-Agent": settings.user_agent,
-                    "Accept": _ACCEPT,
-                    "Accept-Language": _ACCEPT_LANGUAGE,
-                    "Accept-Encoding": _ACCEPT_ENCODING,
-                    "Connection": "close",
-                },
-            )
+            headers = {"Host": dest.host_header, **dict(self.profile.headers)}
+            if self.referer:
+                headers["Referer"] = self.referer
+            cookie = self.cookies.header_for(dest.url)
+            if cookie:
+                headers["Cookie"] = cookie
+            headers["Connection"] = "close"
+            connection.request("GET", dest.target, headers=headers)
             response = connection.getresponse()
+            self.cookies.store(dest.url, response.msg)
             headers = _header_dict(response.getheaders())
             return self._read_body(response, sock, headers)
         finally:
@@ -276,6 +286,33 @@ class _Scan:
             partial = "connection_closed"
             detail = f"connection closed {response.length} bytes short of the declared Content-Length"
         return _Response(response.status, headers, bytes(decoder.output), partial is not None, detail, partial)
+
+    def _egress_proxy(self) -> ProxyRoute | None:
+        """The profile's proxy, its address checked once per fetch (DestinationRefused if forbidden)."""
+        if self._proxy_checked:
+            return self._proxy
+        self._proxy_checked = True
+        url = self.settings.proxy_for(self.profile.name)
+        if url is None:
+            return None
+        try:
+            proxy = parse_url(url)
+        except InvalidUrlError as exc:
+            raise DestinationRefused(f"egress proxy URL is unusable: {exc}") from exc
+        if proxy.scheme != "http":
+            raise DestinationRefused("egress proxy must be an http:// CONNECT proxy")
+        try:
+            answers = (
+                [str(proxy.ip)]
+                if proxy.ip is not None
+                else resolve_within(self.resolver, proxy.host, proxy.port, self.deadline.bound(5.0))
+            )
+        except (OSError, UnicodeError) as exc:
+            raise FetchFailure("dns_error", f"cannot resolve the egress proxy {proxy.host}: {exc}") from exc
+        address = check_proxy_address(answers, self.settings)
+        user, password = _userinfo(url)
+        self._proxy = ProxyRoute(address, proxy.port, ProxyRoute.basic(user, password) if user else None)
+        return self._proxy
 
     def _tls_context(self) -> ssl.SSLContext:
         if self._tls is None:
@@ -350,6 +387,39 @@ class _Scan:
             status=status,
             hops=list(self.hops),
         )
+
+
+# Where a deployment's own proxy may live (with allow_private_proxy): RFC 1918 and unique-local IPv6.
+PRIVATE_PROXY_NETWORKS = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+)
+EC2_METADATA_V6 = ipaddress.ip_network("fd00:ec2::/32")
+
+
+def check_proxy_address(answers: Sequence[str], settings: FetchSettings) -> IPAddress:
+    """The proxy's first address, if every answer may be used: globally routable, or (with
+    ``allow_private_proxy``) private; link-local and metadata addresses never."""
+    if not answers:
+        raise DestinationRefused("egress proxy name has no addresses")
+    checked = []
+    for answer in answers:
+        ip = parse_ip(answer)
+        verdict = classify(ip, allow_loopback=settings.allow_loopback)
+        private_ok = settings.allow_private_proxy and any(
+            ip in net for net in PRIVATE_PROXY_NETWORKS if ip.version == net.version
+        )
+        private_ok = private_ok and ip not in EC2_METADATA_V6
+        if not verdict.allowed and not private_ok:
+            raise DestinationRefused(f"egress proxy refused: {verdict.reason} (LINKSCAN_FETCH_ALLOW_PRIVATE_PROXY)")
+        checked.append(verdict.connect_to)
+    return checked[0]
+
+
+def _userinfo(url: str) -> tuple[str, str]:
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    return unquote(parts.username or ""), unquote(parts.password or "")
 
 
 def _network_failure(exc: BaseException, deadline: Deadline) -> FetchFailure:

@@ -36,6 +36,7 @@ class FetchResult:
     size: int = 0
     elapsed_ms: int = 0
     app_package: str | None = None  # "apk" / "ipa" when the response is an app installer
+    profile: str | None = None  # the fetch profile it was fetched as
 
     @property
     def retriable(self) -> bool:
