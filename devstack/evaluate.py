@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from devstack import evaluate_miniprogram
 from devstack.devdata import CATEGORIES, DevItem, dev_items, training_records
 from linkscan.detect import Detector
 from linkscan.settings import DetectionSettings
@@ -302,7 +303,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     results = evaluate(args.devset, loso=not args.no_loso)
     results["benign_by_source"] = benign_flag_rates()
+    results["miniprograms"] = evaluate_miniprogram.evaluate()
     _print(results)
+    evaluate_miniprogram.print_figures(results["miniprograms"])
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
