@@ -291,28 +291,6 @@ def moderate(target_id: str, request: DecisionRequest, *, caller: str, records: 
     return target_view(target_id, records)
 
 
-def appeal(request: AppealRequest, *, source_ip: str, records: Records) -> AppealReceipt:
-    """Record a site owner's appeal against the target behind a URL, for moderators to answer."""
-    try:
-        tid, url = target_id(request.url)
-    except InvalidUrlError as exc:
-        raise InvalidInputError(f"url: {exc}", field="url") from exc
-    receipt = AppealReceipt(appeal_id=new_scan_id(), target_id=tid)
-    records.record_appeal(
-        tid,
-        {
-            "appeal_id": receipt.appeal_id,
-            "target_id": tid,
-            "url": url,
-            "contact": request.contact,
-            "reason": request.reason,
-            "source_ip": source_ip,
-            "created_at": utc_now(),
-        },
-    )
-    return receipt
-
-
 def appeal_queue(status: AppealStatus, limit: int, next_token: str | None, *, records: Records) -> AppealPage:
     """One page of the moderators' appeal queue, each appeal with its target's current decision."""
     # A position inside this status's queue partition only: a resolved-queue token cannot page the open one.
