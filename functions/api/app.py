@@ -39,8 +39,8 @@ from linkscan.api_models import (
     describe_validation_errors,
     openapi_document,
 )
-from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
 from linkscan.appeal_filing import appeal_state, file_appeal
+from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError, NotListedError
 from linkscan.observability import logger, metrics, tracer
 from linkscan.service import (

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from linkscan.api_models import AppealRequest, DecisionRequest
+from linkscan.appeal_filing import file_appeal
 from linkscan.errors import InvalidInputError
 from linkscan.models import Verdict
-from linkscan.appeal_filing import file_appeal
 from linkscan.service import appeal_queue, moderate
 from linkscan.storage.records import CurrentUpdate, Records
 from linkscan.targets import target_id

@@ -13,8 +13,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from linkscan.api_models import (
-    AppealReceipt,
-    AppealRequest,
     DecisionRequest,
     MiniProgramSubmission,
     MiniProgramSummary,
