@@ -28,6 +28,7 @@ from linkscan.api_models import (
     MAX_NAME_LENGTH,
     AppealReceipt,
     AppealRequest,
+    AppealState,
     DecisionRequest,
     PrincipalApps,
     SubmissionAccepted,
@@ -38,12 +39,12 @@ from linkscan.api_models import (
     describe_validation_errors,
     openapi_document,
 )
+from linkscan.appeal_filing import appeal_state, file_appeal
 from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
-from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
+from linkscan.errors import ConflictError, InvalidInputError, NotFoundError, NotListedError
 from linkscan.observability import logger, metrics, tracer
 from linkscan.service import (
     Backend,
-    appeal,
     appeal_queue,
     moderate,
     principal_apps,
@@ -94,6 +95,11 @@ def _no_route(exc: Exception) -> Response[Any]:
 @app.exception_handler(NotFoundError)
 def _not_found(exc: NotFoundError) -> Response[Any]:
     return _error(404, "not_found", str(exc))
+
+
+@app.exception_handler(NotListedError)
+def _not_listed(exc: NotListedError) -> Response[Any]:
+    return _error(404, "not_listed", str(exc), exc.field, [])
 
 
 @app.exception_handler(ConflictError)
@@ -162,8 +168,16 @@ def put_decision(
 )
 def post_appeal(request: Annotated[AppealRequest, Body()]) -> Response[dict[str, Any]]:
     source_ip = app.current_event.request_context.identity.source_ip or ""
-    receipt = appeal(request, source_ip=source_ip, records=BACKEND.records)
+    receipt = file_appeal(request, source_ip=source_ip, base_url=_base_url(), records=BACKEND.records)
     return Response(status_code=202, content_type=JSON_CONTENT_TYPE, body=receipt.model_dump())
+
+
+@app.get("/v1/appeals/<appeal_id>", summary="Public: an appeal's state, by its id and the token returned at filing")
+def get_appeal_state(
+    appeal_id: Annotated[str, Path(min_length=1, max_length=64)],
+    token: Annotated[str | None, Query(min_length=1, max_length=128, description="The status_token")] = None,
+) -> AppealState:
+    return appeal_state(appeal_id, token, records=BACKEND.records)
 
 
 @app.get("/v1/appeals", summary="Moderator: the appeal queue, newest first, with each target's current decision")

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from linkscan.api_models import AppealRequest, DecisionRequest
+from linkscan.appeal_filing import file_appeal
 from linkscan.errors import InvalidInputError
 from linkscan.models import Verdict
-from linkscan.service import appeal, appeal_queue, moderate
+from linkscan.service import appeal_queue, moderate
 from linkscan.storage.records import CurrentUpdate, Records
 from linkscan.targets import target_id
 from tests.support import LambdaContext, load_event, load_handler
@@ -35,7 +36,7 @@ def _blocked(records: Records, url: str) -> str:
 
 def _appeal(records: Records, url: str, reason: str = "We are a licensed lender.") -> str:
     request = AppealRequest(url=url, contact="owner@example.com", reason=reason)
-    return appeal(request, source_ip="198.51.100.7", records=records).appeal_id
+    return file_appeal(request, source_ip="198.51.100.7", base_url="https://api.example", records=records).appeal_id
 
 
 def _all_pages(records: Records, status: Any, limit: int) -> list[list[str]]:

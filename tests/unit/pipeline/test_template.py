@@ -110,6 +110,7 @@ def test_public_routes_are_exactly_lookup_hashes_appeals_and_openapi(template: d
         ("GET", "/v1/hashes/{prefix}"),
         ("GET", "/v1/openapi.json"),
         ("POST", "/v1/appeals"),
+        ("GET", "/v1/appeals/{appeal_id}"),
     }
     private = {(r.method, r.path) for r in routes(template) if r.auth == "AWS_IAM"}
     assert ("PUT", "/v1/targets/{id}/decision") in private and ("POST", "/v1/submissions") in private

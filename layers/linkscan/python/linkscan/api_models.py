@@ -148,7 +148,21 @@ class AppealRequest(BaseModel):
 class AppealReceipt(BaseModel):
     appeal_id: str
     target_id: str
-    status: Literal["received"] = "received"
+    status_token: str = Field(description="Secret for GET /v1/appeals/{appeal_id}?token=...; shown only once")
+    status_url: str = Field(description="Where to check the appeal's state (carries the token)")
+    state: Literal["open"] = "open"
+
+
+class AppealState(BaseModel):
+    """What an appellant may see of their appeal: never contact, source IP or who decided."""
+
+    appeal_id: str
+    url: str
+    state: Literal["open", "resolved"]
+    created_at: str
+    outcome: Literal["delisted", "kept"] | None = Field(default=None, description="Once resolved")
+    resolved_at: str | None = None
+    public_note: str | None = None
 
 
 class TargetView(BaseModel):

@@ -23,3 +23,11 @@ class NotFoundError(LinkscanError):
 
 class ConflictError(LinkscanError):
     """A conditional write lost a race; the caller's view is stale."""
+
+
+class NotListedError(LinkscanError):
+    """An appeal names a URL the blocklist does not hold; ``field`` says which part of the request."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field

@@ -13,8 +13,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from linkscan.api_models import (
-    AppealReceipt,
-    AppealRequest,
     DecisionRequest,
     MiniProgramSubmission,
     MiniProgramSummary,
@@ -289,28 +287,6 @@ def moderate(target_id: str, request: DecisionRequest, *, caller: str, records: 
     effective = effective_decision("", {"action": request.action})
     records.moderate(target_id, request.action, effective, caller, request.reason, utc_now())
     return target_view(target_id, records)
-
-
-def appeal(request: AppealRequest, *, source_ip: str, records: Records) -> AppealReceipt:
-    """Record a site owner's appeal against the target behind a URL, for moderators to answer."""
-    try:
-        tid, url = target_id(request.url)
-    except InvalidUrlError as exc:
-        raise InvalidInputError(f"url: {exc}", field="url") from exc
-    receipt = AppealReceipt(appeal_id=new_scan_id(), target_id=tid)
-    records.record_appeal(
-        tid,
-        {
-            "appeal_id": receipt.appeal_id,
-            "target_id": tid,
-            "url": url,
-            "contact": request.contact,
-            "reason": request.reason,
-            "source_ip": source_ip,
-            "created_at": utc_now(),
-        },
-    )
-    return receipt
 
 
 def appeal_queue(status: AppealStatus, limit: int, next_token: str | None, *, records: Records) -> AppealPage:

@@ -12,6 +12,7 @@ Key design (one table, see docs/storage.md for the access patterns):
     SUB#<submission id> SUB                         who submitted what, and which scan answers it
 
     TARGET#<tid>        APPEAL#<at>#<appeal id>     a site owner's appeal; open until a moderator decides
+    APPEAL#<appeal id>  APPEAL                      where that appeal is stored, so the appellant finds it by id
 
 GSI1 (GSI1PK = PRINCIPAL#<name>, GSI1SK = APP#<appid>) lists one developer's mini-programs. Appeals use it
 as the moderator queue: GSI1PK = APPEALS#<open|resolved>, GSI1SK = <received or resolved at>#<appeal id>.
@@ -38,7 +39,8 @@ CURRENT = "CURRENT"
 MAX_TRANSACTION_ITEMS = 100
 # A GSI1 query's position (LastEvaluatedKey): the index keys plus the table keys.
 QUEUE_POSITION_KEYS = ("GSI1PK", "GSI1SK", "PK", "SK")
-_INTERNAL_KEYS = frozenset(QUEUE_POSITION_KEYS)
+# The status token's hash stays in storage: only the appellant's status check compares against it.
+_INTERNAL_KEYS = frozenset((*QUEUE_POSITION_KEYS, "token_hash"))
 
 
 def _to_dynamo(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -160,15 +162,32 @@ class Records:
         return [_appeal_fields(item) for item in self._query_prefix(target_id, "APPEAL#", newest_first=True)]
 
     def record_appeal(self, target_id: str, appeal: Mapping[str, Any]) -> None:
-        """Store an open appeal on its target and in the moderators' open queue."""
-        item = {
-            "PK": f"TARGET#{target_id}",
-            "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}",
-            **appeal,
-            "state": "open",
-            **appeal_queue_key("open", appeal["created_at"], appeal["appeal_id"]),
-        }
-        self._ddb.put_item(TableName=self.table_name, Item=_to_dynamo(item))
+        """Store an open appeal on its target, in the moderators' open queue, and findable by its id."""
+        key = {"PK": f"TARGET#{target_id}", "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}"}
+        item = {**key, **appeal, "state": "open", **appeal_queue_key("open", appeal["created_at"], appeal["appeal_id"])}
+        pointer = {"PK": f"APPEAL#{appeal['appeal_id']}", "SK": "APPEAL", "appeal_key": key}
+        self._ddb.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": self.table_name, "Item": _to_dynamo(item)}},
+                {
+                    "Put": {
+                        "TableName": self.table_name,
+                        "Item": _to_dynamo(pointer),
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                    }
+                },
+            ]
+        )
+
+    def appeal(self, appeal_id: str) -> dict[str, Any] | None:
+        """One appeal by its id, with its token hash (for the appellant's status check); None if unknown."""
+        pointer = self.get(f"APPEAL#{appeal_id}", "APPEAL")
+        if pointer is None:
+            return None
+        item = self.get(pointer["appeal_key"]["PK"], pointer["appeal_key"]["SK"])
+        if item is None:
+            return None
+        return {**_appeal_fields(item), "token_hash": item.get("token_hash")}
 
     def appeal_queue(
         self, state: str, limit: int, start: Mapping[str, str] | None = None

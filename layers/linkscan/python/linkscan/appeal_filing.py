@@ -1,0 +1,80 @@
+"""A site owner's side of an appeal: filing one against a listed URL, and checking its state by id and token.
+
+The token is returned once at filing; storage keeps only its SHA-256, and the check compares hashes in
+constant time. An unknown id and a wrong token raise the same NotFoundError, so the answer reveals nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from linkscan.api_models import AppealReceipt, AppealRequest, AppealState
+from linkscan.blocklist.changes import target_state
+from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError, NotListedError
+from linkscan.scanner import new_scan_id, utc_now
+from linkscan.targets import target_id
+
+if TYPE_CHECKING:
+    from linkscan.storage.records import Records
+
+TOKEN_BYTES = 24  # 32 URL-safe characters
+_OUTCOMES = {"overturn": "delisted", "uphold": "kept"}
+UNKNOWN_APPEAL = "no appeal with this id and token"
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def file_appeal(request: AppealRequest, *, source_ip: str, base_url: str, records: Records) -> AppealReceipt:
+    """Record an appeal against the listing behind a URL; NotListedError when the blocklist does not hold it."""
+    try:
+        tid, url = target_id(request.url)
+    except InvalidUrlError as exc:
+        raise InvalidInputError(f"url: {exc}", field="url") from exc
+    # Listed means what the blocklist follows: the decision after moderation, not the scanner's alone.
+    state = target_state(records.current(tid))
+    if state is None or not state.blocked:
+        raise NotListedError(f"{url} is not on the blocklist; there is nothing to appeal", field="url")
+    appeal_id, token = new_scan_id(), secrets.token_urlsafe(TOKEN_BYTES)
+    records.record_appeal(
+        tid,
+        {
+            "appeal_id": appeal_id,
+            "target_id": tid,
+            "url": url,
+            "contact": request.contact,
+            "reason": request.reason,
+            "source_ip": source_ip,
+            "created_at": utc_now(),
+            "token_hash": _token_hash(token),
+        },
+    )
+    return AppealReceipt(
+        appeal_id=appeal_id,
+        target_id=tid,
+        status_token=token,
+        status_url=f"{base_url}/v1/appeals/{quote(appeal_id)}?token={quote(token)}",
+    )
+
+
+def appeal_state(appeal_id: str, token: str | None, *, records: Records) -> AppealState:
+    """The appellant's view of one appeal; NotFoundError alike for an unknown id and a wrong or missing token."""
+    appeal = records.appeal(appeal_id)
+    stored = str(appeal.get("token_hash") or "") if appeal else ""
+    offered = _token_hash(token or "")
+    if appeal is None or not token or not hmac.compare_digest(stored, offered):
+        raise NotFoundError(UNKNOWN_APPEAL)
+    resolution: dict[str, Any] = appeal.get("resolution") or {}
+    return AppealState(
+        appeal_id=appeal_id,
+        url=str(appeal["url"]),
+        state="resolved" if appeal.get("state") == "resolved" else "open",
+        created_at=str(appeal["created_at"]),
+        outcome=_OUTCOMES.get(str(resolution.get("action"))) if resolution else None,  # type: ignore[arg-type]
+        resolved_at=appeal.get("resolved_at"),
+    )
