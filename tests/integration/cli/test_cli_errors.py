@@ -158,3 +158,10 @@ def test_json_output_keeps_chinese_readable(capsys: pytest.CaptureFixture[str], 
     main(["analyze", str(page), "--json"])
     out = capsys.readouterr().out
     assert "\\u" not in out and "征信" in out
+
+
+def test_analyze_quotes_matches_as_the_page_writes_them() -> None:
+    result = linkscan("analyze", "-", stdin="急用钱？无抵押贷款，天下\n款 秒到账，加微信 abc123")
+    assert result.returncode == 0, result.stderr
+    matches = [line for line in result.stdout.splitlines() if "offer model" not in line]  # model features are n-grams
+    assert any("天下 款" in line for line in matches) and not any("天下款" in line for line in matches)

@@ -469,3 +469,12 @@ def test_no_shipped_pattern_starts_with_a_repeated_class(detector: Detector) -> 
     repeated_lead = re.compile(r"(?:\[(?:\\.|[^\]\\])+\]|\\.|[^\[\\(])[*+?{]")
     leads = [pattern.pattern for _rule, pattern, *_ in detector.compiled.patterns]
     assert [p for p in leads if repeated_lead.match(p)] == []
+
+
+def test_reasons_quote_the_page_as_written_not_the_normalized_join(detector: Detector) -> None:
+    # normalization joins "天下" and "款" across the line break; the reason shows what the page says
+    detection = detector.detect("急用钱？无抵押贷款，天下\n款 秒到账，加微信 abc123")
+    (loan,) = [c for c in detection.categories if c.category == "cash_loan"]
+    joined = [e for e in loan.evidence if e.term == "天下款"]
+    assert joined and all(e.matched == "天下 款" for e in joined)
+    assert "天下款" not in detection.reasons[0] and "天下 款" in detection.reasons[0]

@@ -79,7 +79,7 @@ def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
         for evidence in category.evidence[:max_evidence]:
             snippet = evidence.snippet.replace("\n", " ")
             where = f"{evidence.field} @{evidence.start}-{evidence.end}"
-            lines.append(f"    [{evidence.rule}] {evidence.term!r} in {where}: {snippet}")
+            lines.append(f"    [{evidence.rule}] {(evidence.matched or evidence.term)!r} in {where}: {snippet}")
     lines += [f"  - {reason}" for reason in verdict.reasons]
     if verdict.actions:
         lines.append(f"  actions: {', '.join(verdict.actions)}")

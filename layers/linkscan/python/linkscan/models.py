@@ -50,6 +50,7 @@ class Evidence(BaseModel):
 
     rule: str
     term: str = Field(description="The normalized term or pattern that matched")
+    matched: str = Field(default="", description="The match as it is written in the original text (whitespace folded)")
     snippet: str = Field(description="Original text around the match")
     start: int = Field(ge=0, description="Offset of the match in the original text of `field`")
     end: int = Field(ge=0)

@@ -299,6 +299,13 @@ def _match_start(match: re.Match[str]) -> int:
     return match.start()
 
 
+MAX_MATCHED_CHARS = 60
+
+
+def _as_written(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())[:MAX_MATCHED_CHARS]
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     left = max(0, start - SNIPPET_RADIUS)
     right = min(len(text), end + SNIPPET_RADIUS)
@@ -716,6 +723,7 @@ class Detector:
                     Evidence(
                         rule=rule.id,
                         term=hit[2],
+                        matched=_as_written(text, start, end),
                         snippet=_snippet(text, start, end),
                         start=start,
                         end=end,
@@ -734,7 +742,8 @@ class Detector:
 
     @staticmethod
     def _reason(category: CategoryScore) -> str:
-        terms = sorted({e.term for e in category.evidence})[:6]
+        # what the page says, not the normalized term (which can join words across a line break)
+        terms = sorted({e.matched or e.term for e in category.evidence})[:6]
         return f"{category.category}/{category.subcategory} {category.score:.2f}: " + ", ".join(terms)
 
 
