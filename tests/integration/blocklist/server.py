@@ -1,10 +1,15 @@
-"""A loopback HTTP server: published files from a directory, /v1/* through the lookup handler in-process."""
+"""A loopback HTTP server: published files from a directory, /v1/* through the lookup handler in-process.
+
+``routes`` answers other API paths first (a stand-in for a route another function serves); every
+request is recorded in ``Served.requests`` so a test can show what a page did and did not call."""
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
@@ -39,8 +44,20 @@ def api_event(method: str, raw_path: str, headers: dict[str, str], body: str | N
     }
 
 
+# (method, path with query, body) -> (status, JSON body), or None when the route is not the stand-in's
+StandIn = Callable[[str, str, str | None], tuple[int, Any] | None]
+
+
+@dataclass
+class Served:
+    base: str
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path with query)
+
+
 @contextmanager
-def serve(root: Path, lookup: ModuleType) -> Iterator[str]:
+def serve(root: Path, lookup: ModuleType, routes: StandIn | None = None) -> Iterator[Served]:
+    served = Served("")
+
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(root), **kwargs)
@@ -51,18 +68,29 @@ def serve(root: Path, lookup: ModuleType) -> Iterator[str]:
         def _api(self, method: str) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length).decode() if length else None
+            answer = routes(method, self.path, body) if routes else None
+            if answer is not None:
+                self._reply(answer[0], {"Content-Type": ["application/json"]}, json.dumps(answer[1]).encode())
+                return
             event = api_event(method, self.path, dict(self.headers.items()), body)
             with _LOCK:
                 response = lookup.handler(event, LambdaContext())
             payload = (response.get("body") or "").encode()
-            self.send_response(response["statusCode"])
-            for name, values in (response.get("multiValueHeaders") or {}).items():
+            self._reply(response["statusCode"], response.get("multiValueHeaders") or {}, payload)
+
+        def _reply(self, status: int, headers: dict[str, list[str]], payload: bytes) -> None:
+            self.send_response(status)
+            for name, values in headers.items():
                 for value in values:
                     self.send_header(name, value)
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+
+        def send_response(self, code: int, message: str | None = None) -> None:
+            served.requests.append((self.command, self.path))
+            super().send_response(code, message)
 
         def do_GET(self) -> None:
             if self.path.startswith("/v1/"):
@@ -76,8 +104,9 @@ def serve(root: Path, lookup: ModuleType) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    served.base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield served
     finally:
         server.shutdown()
         server.server_close()

@@ -35,7 +35,8 @@ def test_private_lookup_matches_without_sending_the_url(
 
     lookup.handler = spy  # type: ignore[attr-defined]
     secret = "https://www.quick-cash-loan.example/apply?token=SECRET123"
-    with serve(tmp_path, lookup) as base:
+    with serve(tmp_path, lookup) as served:
+        base = served.base
         status, answer = lookup_cli(["lookup", secret, "--api", base, "--private"])
         public_status, public_answer = lookup_cli(["lookup", "https://example.org/", "--api", base])
 
