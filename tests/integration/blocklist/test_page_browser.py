@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -38,7 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-IMAGES = Path(__file__).resolve().parents[3] / "docs" / "img"
+# screenshots to look at: the committed ones in docs/img are refreshed with LINKSCAN_SCREENSHOTS=docs/img
+IMAGES = Path(os.environ.get("LINKSCAN_SCREENSHOTS") or tempfile.mkdtemp(prefix="linkscan-page-"))
 LISTED = "https://loan-06.example/"
 
 
