@@ -38,6 +38,14 @@ FORBIDDEN_V4: tuple[tuple[_V4, str], ...] = (
     (_V4("240.0.0.0/4"), "reserved / broadcast"),
 )
 
+# Where a deployment's own egress proxy may live, when allowed explicitly: the RFC 1918 rows above and
+# unique-local IPv6, less the EC2 metadata range that lies inside it.
+PRIVATE_PROXY_NETWORKS: tuple[_V4 | _V6, ...] = (
+    *(network for network, why in FORBIDDEN_V4 if why == "private (RFC 1918)"),
+    _V6("fc00::/7"),
+)
+EC2_METADATA_V6 = _V6("fd00:ec2::/32")
+
 # IPv6 outside 2000::/3 is refused outright (loopback, unspecified, ULA fc00::/7 incl. the EC2
 # metadata address fd00:ec2::254, link-local, site-local, multicast, discard-only 100::/64 ...),
 # except the two forms that carry an IPv4 address we can judge: mapped and NAT64.

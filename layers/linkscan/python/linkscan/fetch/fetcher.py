@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import ipaddress
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from linkscan.errors import InvalidUrlError
-from linkscan.fetch.addresses import IPAddress, classify, parse_ip
+from linkscan.fetch.addresses import EC2_METADATA_V6, PRIVATE_PROXY_NETWORKS, IPAddress, classify, parse_ip
 from linkscan.fetch.connection import (
     PinnedHTTPConnection,
     PinnedHTTPSConnection,
@@ -389,13 +388,6 @@ class _Scan:
         )
 
 
-# Where a deployment's own proxy may live (with allow_private_proxy): RFC 1918 and unique-local IPv6.
-PRIVATE_PROXY_NETWORKS = tuple(
-    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
-)
-EC2_METADATA_V6 = ipaddress.ip_network("fd00:ec2::/32")
-
-
 def check_proxy_address(answers: Sequence[str], settings: FetchSettings) -> IPAddress:
     """The proxy's first address, if every answer may be used: globally routable, or (with
     ``allow_private_proxy``) private; link-local and metadata addresses never."""
@@ -416,8 +408,6 @@ def check_proxy_address(answers: Sequence[str], settings: FetchSettings) -> IPAd
 
 
 def _userinfo(url: str) -> tuple[str, str]:
-    from urllib.parse import unquote, urlsplit
-
     parts = urlsplit(url)
     return unquote(parts.username or ""), unquote(parts.password or "")
 
