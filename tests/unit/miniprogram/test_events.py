@@ -55,16 +55,18 @@ def test_cash_loan_registered_as_bookkeeping_tool_is_blocked_as_qualification_ev
     assert gap["topic"] == "lending" and not gap["category_covered"] and not gap["licence_held"]
 
 
-def test_qualification_evasion_punishes_harder_than_the_same_content_when_licensed(scan: Scan) -> None:
+def test_a_lending_licence_does_not_excuse_predatory_terms_no_licence_permits(scan: Scan) -> None:
+    # Given the loan app's own pages ("不看征信", "黑户"...) under a microcredit licence and category
     evading = event_metadata("cashloan_wrong_category")
     licence = {"type": "小额贷款经营许可证", "number": "粤深小贷〔2024〕12号", "issuer": "深圳市地方金融监督管理局"}
     licensed = with_changes(evading, categories=["金融业-小额贷款"], qualifications=[licence])
+    # When both are scanned
     evaded, covered = scan(evading), scan(licensed)
-    assert not any(r.startswith("qualification evasion") for r in covered.reasons)
-    ladder = ["warn", "restrict", "ban"]
-    assert ladder.index(evaded.actions[0]) >= ladder.index(covered.actions[0])
-    severities = ["low", "medium", "high", "critical"]
-    assert severities.index(evaded.categories[0].severity) == severities.index(covered.categories[0].severity) + 1
+    # Then the licence voids nothing: the gap names the breach, and the grade table bans both alike
+    gap = extra_items(covered, "qualification_gaps")[0]
+    assert gap["category_covered"] and not gap["licence_held"]
+    assert any("content no licence permits" in r for r in covered.reasons)
+    assert evaded.actions == covered.actions == ["ban"]
 
 
 def test_counterfeit_shop_is_blocked_and_its_brand_claim_counts_as_impersonation(scan: Scan) -> None:

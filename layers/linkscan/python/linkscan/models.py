@@ -102,6 +102,65 @@ class FetchSummary(BaseModel):
     elapsed_ms: int = 0
 
 
+class RuleReference(BaseModel):
+    """A published rule a notice cites."""
+
+    id: str = Field(description="linkscan's id of the rule, e.g. wxmp.5.1")
+    name: str = Field(description="The rule's name as the platform publishes it")
+    url: str = Field(description="Where the rule's text is published")
+
+
+class OffendingContent(BaseModel):
+    """One piece of content a notice is about, and where it is."""
+
+    field: str = Field(description="Metadata field: name, description, pages[2].text, navigation[0]...")
+    page_path: str | None = Field(default=None, description="The page's path (pages[].path) for page fields")
+    term: str = Field(description="What matched")
+    snippet: str = Field(description="The original text around it")
+
+
+class NoticeAction(BaseModel):
+    """What the platform does: a warning to fix by a date, features off for N days, delisting, a ban."""
+
+    grade: str = Field(description="The ladder grade: warn, restrict or ban")
+    type: Literal["warning", "feature_restriction", "delisting", "account_ban"]
+    scope: list[str] = Field(
+        description="What it applies to: the content, features (search, sharing, payment), the account"
+    )
+    duration_days: int | None = Field(default=None, description="How long a restriction lasts; null: no end date")
+    fix_by: str | None = Field(
+        default=None, description="Warning: the date (ISO 8601) by which the content must be fixed"
+    )
+    until: str | None = Field(default=None, description="Restriction: the date (ISO 8601) it ends")
+    delist: bool = Field(default=False, description="The mini-program is taken off search and listings")
+
+
+class Notice(BaseModel):
+    """One violation notice: the rule broken, the offending content, why this grade."""
+
+    category: str
+    subcategory: str
+    rule: RuleReference | None = None
+    grade: str = Field(description="This violation's own grade before prior violations")
+    reason: str = Field(description="Why the policy grades this violation so")
+    content: list[OffendingContent] = Field(default_factory=list)
+
+
+class AppealRoute(BaseModel):
+    how: str
+    route: str = Field(description="Where to appeal, e.g. POST /v1/appeals")
+    deadline: str | None = Field(default=None, description="Last day (ISO 8601) to appeal")
+
+
+class Enforcement(BaseModel):
+    """The enforcement part of a blocked mini-program's verdict: what a platform sends its developer."""
+
+    action: NoticeAction
+    prior_violations: int = Field(default=0, description="Earlier upheld violations; each raised the grade one step")
+    notices: list[Notice] = Field(default_factory=list)
+    appeal: AppealRoute
+
+
 class Verdict(BaseModel):
     target_id: str
     target_type: TargetType = "url"
@@ -125,6 +184,9 @@ class Verdict(BaseModel):
     offer: OfferReading | None = Field(default=None, description="The offer model's reading (no goods named: null)")
     scan_id: str = ""
     scanned_at: str = ""
+    enforcement: Enforcement | None = Field(
+        default=None, description="Mini-programs: the notice a platform can act on (rule, content, action, appeal)"
+    )
     extra: dict[str, object] = Field(default_factory=dict)
 
     @model_validator(mode="before")

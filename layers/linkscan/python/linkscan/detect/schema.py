@@ -221,15 +221,54 @@ class Allowlist(_Strict):
     domains: dict[Annotated[str, Field(pattern=NAME)], list[Domain]]
 
 
+class _GradeAction(_Deferred):
+    """What one grade of the mini-program ladder does."""
+
+    notice: Literal["warning", "feature_restriction", "delisting", "account_ban"]
+    fix_by_days: Annotated[int, Field(ge=1)] | None = None
+    duration_days: Annotated[int, Field(ge=1)] | None = None
+    delist: bool | None = None
+    scope: list[Text] = Field(min_length=1)
+
+
+class _Appeal(_Deferred):
+    how: Text
+    window_days: Annotated[int, Field(ge=1)]
+    route: Text
+
+
+class _Grade(_Deferred):
+    """One row of the mini-program grade table."""
+
+    grade: Annotated[str, Field(pattern=NAME)]
+    reason: Text
+    scope: list[Text] | None = None
+    duration_days: Annotated[int, Field(ge=1)] | None = None
+    fix_by_days: Annotated[int, Field(ge=1)] | None = None
+
+
+class _MiniEnforcement(_Deferred):
+    actions: dict[Annotated[str, Field(pattern=NAME)], _GradeAction]
+    appeal: _Appeal
+    grades: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")], _Grade]
+
+
 class Enforcement(_Deferred):
     url_actions: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
     account_ladder: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
     start_grade_by_severity: dict[Severity, str]
     start_grade_overrides: dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")], str] | None = None
+    miniprogram: _MiniEnforcement | None = None
 
     @model_validator(mode="after")
     def _on_the_ladder(self) -> "Enforcement":
+        mini = self.miniprogram
         grades = [*self.start_grade_by_severity.values(), *(self.start_grade_overrides or {}).values()]
+        if mini is not None:
+            grades += [row.grade for row in mini.grades.values()]
+            missing = sorted(set(self.account_ladder) - set(mini.actions))
+            if missing:
+                raise ValueError(f"miniprogram.actions: no action for grades {', '.join(missing)}")
         wrong = sorted({grade for grade in grades if grade not in self.account_ladder})
         if wrong:
             raise ValueError(f"grades not on the account_ladder {self.account_ladder}: {', '.join(wrong)}")
@@ -271,8 +310,10 @@ class _MiniTopic(_Deferred):
     detector_categories: list[Annotated[str, Field(pattern=r"^[a-z_]+(?:/[a-z0-9_]+)?$")]] | None = None
     min_cues: Annotated[int, Field(ge=1)] | None = None
     cues: list[Term] | None = None
+    offer_cues: list[Term] | None = None
+    disclaimers: list[Term] | None = None
+    breach_cues: list[Term] | None = None
     covering_categories: list[Term] | None = None
-    covering_qualifications: list[Term] | None = None
 
 
 class _MiniBrand(_Deferred):
@@ -315,6 +356,49 @@ class _MiniChannel(_Deferred):
         return value
 
 
+class _MiniFraming(_Deferred):
+    report: list[Term] = Field(min_length=1)
+    warning: list[Term] = Field(min_length=1)
+    inspection: list[Term] = Field(min_length=1)
+    informational_categories: list[Term] | None = None
+
+
+def _all_compile(patterns: list[str] | None) -> list[str] | None:
+    for pattern in patterns or ():
+        _compiles(pattern)
+    return patterns
+
+
+class _MiniSellerKind(_Deferred):
+    cues: list[Term] | None = None
+    patterns: list[Regex] | None = None
+
+    _patterns_compile = field_validator("patterns")(classmethod(lambda cls, value: _all_compile(value)))
+
+
+class _MiniSellers(_Deferred):
+    framing_kinds: list[Annotated[str, Field(pattern=NAME)]] | None = None
+    min_kinds: Annotated[int, Field(ge=1)]
+    min_kinds_critical: Annotated[int, Field(ge=1)]
+    pitch_probability: Annotated[float, Field(ge=0, le=1)]
+    kinds: dict[Annotated[str, Field(pattern=NAME)], _MiniSellerKind]
+
+
+class _MiniPlatformRule(_Deferred):
+    rule: Annotated[str, Field(pattern=RULE_ID)]
+    patterns: list[Regex] | None = None
+    cues: list[Term] | None = None
+    min_targets: Annotated[int, Field(ge=1)] | None = None
+    min_targets_alone: Annotated[int, Field(ge=1)] | None = None
+
+    _patterns_compile = field_validator("patterns")(classmethod(lambda cls, value: _all_compile(value)))
+
+
+class _MiniRuleRef(_Deferred):
+    name: Text
+    url: Annotated[str, Field(pattern=r"^https://")]
+
+
 class MiniProgram(_Deferred):
     licensed_topics: dict[Annotated[str, Field(pattern=NAME)], _MiniTopic]
     impersonation: _MiniImpersonation
@@ -322,6 +406,39 @@ class MiniProgram(_Deferred):
     push_cues: list[Term] | None = None
     max_outbound_urls: Annotated[int, Field(ge=1)] | None = None
     scores: dict[Annotated[str, Field(pattern=NAME)], float] | None = None
+    channel_escalates: list[Category] | None = None
+    framing: _MiniFraming | None = None
+    seller_signals: _MiniSellers | None = None
+    platform_rules: (
+        dict[Literal["induced_sharing", "offplatform_payment", "webview", "navigation_hub"], _MiniPlatformRule] | None
+    ) = None
+    rule_book: dict[Annotated[str, Field(pattern=RULE_ID)], _MiniRuleRef] | None = None
+    rule_for_category: (
+        dict[Annotated[str, Field(pattern=r"^[a-z0-9_]+(?:\.[a-z0-9_]+)?$")], Annotated[str, Field(pattern=RULE_ID)]]
+        | None
+    ) = None
+
+    @model_validator(mode="after")
+    def _rules_exist(self) -> "MiniProgram":
+        known = set(self.rule_book or {})
+        cited = [*(self.rule_for_category or {}).values(), *(r.rule for r in (self.platform_rules or {}).values())]
+        unknown = sorted({rule for rule in cited if rule not in known})
+        if unknown:
+            raise ValueError(f"rules not in rule_book: {', '.join(unknown)}")
+        return self
+
+
+class _LicenceRow(_Deferred):
+    activity: Text
+    when: list[Term] | None = None
+    accepted: list[Annotated[list[Term], Field(min_length=1)]] = Field(min_length=1)
+    source: Text
+
+
+class Licences(_Deferred):
+    """policy/licences.yaml: licensed topic -> the activities it covers and the licences accepted."""
+
+    topics: dict[Annotated[str, Field(pattern=NAME)], Annotated[list[_LicenceRow], Field(min_length=1)]]
 
 
 POLICY_MODELS: dict[str, type[_Strict]] = {
@@ -329,6 +446,7 @@ POLICY_MODELS: dict[str, type[_Strict]] = {
     "allowlist.yaml": Allowlist,
     "enforcement.yaml": Enforcement,
     "miniprogram.yaml": MiniProgram,
+    "licences.yaml": Licences,
 }
 
 

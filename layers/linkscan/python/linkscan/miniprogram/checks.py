@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from linkscan.miniprogram.fields import NamedText, text_fields
+from linkscan.miniprogram.framing import Framing
+from linkscan.miniprogram.licences import breaches, covering_row, held_licences
 from linkscan.miniprogram.links import is_app_package_url, is_platform_url, link_sites
 from linkscan.miniprogram.model import MiniProgramMetadata
 from linkscan.miniprogram.policy import LicensedTopic, MiniProgramPolicy
@@ -42,14 +44,22 @@ class ChannelFinding:
 
 
 def find_channel_leading(
-    meta: MiniProgramMetadata, policy: MiniProgramPolicy, fields: Sequence[NamedText] | None = None
+    meta: MiniProgramMetadata,
+    policy: MiniProgramPolicy,
+    fields: Sequence[NamedText] | None = None,
+    framing: Framing | None = None,
 ) -> list[ChannelFinding]:
-    """``fields``: the metadata's text_fields, when the caller already has them (their folds are reused)."""
+    """``fields``: the metadata's text_fields, when the caller already has them (their folds are reused).
+    ``framing``: cues in informational sentences ("骗子会让你加微信") are not findings."""
     findings: list[ChannelFinding] = []
     for named in text_fields(meta) if fields is None else fields:
         if named.name == "contacts":  # declared customer service is not a push; counted as a signal below
             continue
-        findings.extend(_text_channel_findings(named, policy))
+        findings.extend(
+            finding
+            for finding in _text_channel_findings(named, policy)
+            if framing is None or not framing.informational(named.name, finding.evidence.start)
+        )
     for site in link_sites(meta):
         if is_app_package_url(site.url, policy):
             kind = "app_download"
@@ -116,6 +126,7 @@ class QualificationGap:
     licence_held: bool
     detected: bool  # the detection engine itself reported the topic's category
     evidence: list[Evidence] = field(default_factory=list)
+    breaches: tuple[str, ...] = ()  # breach cues that void a held licence
 
     def describe(self) -> str:
         missing = []
@@ -123,6 +134,8 @@ class QualificationGap:
             missing.append("no declared service category covers it")
         if not self.licence_held:
             missing.append(f"no {self.topic.licence} on file")
+        if self.breaches:
+            missing.append(f"content no licence permits ({', '.join(self.breaches)})")
         return f"qualification evasion: {self.topic.label} content, but {' and '.join(missing)}"
 
 
@@ -131,33 +144,78 @@ def find_qualification_gaps(
     detected: Sequence[CategoryScore],
     policy: MiniProgramPolicy,
     fields: Sequence[NamedText] | None = None,
+    framing: Framing | None = None,
 ) -> list[QualificationGap]:
+    """Licensed topics the app is on without a covering category and licence.
+
+    A topic is on when detection reports its category at ``scores.topic_fired_floor`` or more (with some
+    evidence outside informational sentences), or when
+    ``min_cues`` distinct cues (one of them an offer cue) occur outside informational sentences and the
+    app does not disclaim the topic. The licence table decides which licences cover it.
+    """
     texts = [named for named in (text_fields(meta) if fields is None else fields) if named.name != "contacts"]
+    compact_texts = [named.compact.text for named in texts]
     declared = [compact(category).text for category in meta.categories]
-    licences = [compact(qualification.type).text for qualification in meta.qualifications]
+    held = held_licences(meta)
+    floor = policy.scores.get("topic_fired_floor", 0.3)
     gaps = []
     for topic in policy.topics:
-        fired = any(topic.fired_in(c.category, c.subcategory) for c in detected)
-        cue_evidence = _cue_evidence(texts, topic)
-        if not fired and len({e.term for e in cue_evidence}) < topic.min_cues:
+        fired = any(
+            topic.fired_in(c.category, c.subcategory)
+            and c.score >= floor
+            and not (framing and framing.all_informational(c.evidence))
+            for c in detected
+        )
+        cue_evidence = _cue_evidence(texts, topic, framing)
+        if not fired and not _inferred_from_cues(topic, cue_evidence, compact_texts):
             continue
         category_covered = _covers(declared, topic.covering_categories)
-        licence_held = _covers(licences, topic.covering_qualifications)
+        breached = tuple(breaches(topic, compact_texts))
+        licence_held = covering_row(topic, compact_texts, held) is not None and not breached
         if category_covered and licence_held:
             continue
         gaps.append(
-            QualificationGap(topic, category_covered, licence_held, fired, cue_evidence[:MAX_EVIDENCE_PER_FINDING])
+            QualificationGap(
+                topic,
+                category_covered,
+                licence_held,
+                fired,
+                cue_evidence[:MAX_EVIDENCE_PER_FINDING],
+                breached if covering_row(topic, compact_texts, held) else (),
+            )
         )
     return gaps
 
 
-def _cue_evidence(texts: Sequence[NamedText], topic: LicensedTopic) -> list[Evidence]:
-    """One evidence item per distinct cue (its first occurrence)."""
+def _inferred_from_cues(topic: LicensedTopic, cue_evidence: Sequence[Evidence], texts: Sequence[str]) -> bool:
+    terms = {e.term for e in cue_evidence}
+    if len(terms) < topic.min_cues or not terms & set(topic.offer_cues) or not terms & set(topic.cues):
+        return False
+    return not any(disclaimer in text for disclaimer in topic.disclaimers for text in texts)
+
+
+def licence_covers(meta: MiniProgramMetadata, category: CategoryScore, policy: MiniProgramPolicy) -> bool:
+    """Whether a detection category is the lawful business of a licence the app holds (no breach cue)."""
+    texts = [named.compact.text for named in text_fields(meta) if named.name != "contacts"]
+    declared = [compact(c).text for c in meta.categories]
+    held = held_licences(meta)
+    return any(
+        topic.fired_in(category.category, category.subcategory)
+        and _covers(declared, topic.covering_categories)
+        and covering_row(topic, texts, held) is not None
+        and not breaches(topic, texts)
+        for topic in policy.topics
+    )
+
+
+def _cue_evidence(texts: Sequence[NamedText], topic: LicensedTopic, framing: Framing | None) -> list[Evidence]:
+    """One evidence item per distinct cue (its first occurrence outside informational sentences)."""
     seen: dict[str, Evidence] = {}
     for named in texts:
-        for match in find_terms(named.compact, topic.cues):
-            if match.term not in seen:
-                seen[match.term] = evidence(f"miniprogram.licensed_topic.{topic.key}", match, named.text, named.name)
+        for match in find_terms(named.compact, (*topic.cues, *topic.offer_cues)):
+            if match.term in seen or (framing and framing.informational(named.name, match.start)):
+                continue
+            seen[match.term] = evidence(f"miniprogram.licensed_topic.{topic.key}", match, named.text, named.name)
     return list(seen.values())
 
 

@@ -12,6 +12,18 @@ from typing import Any
 import yaml
 
 POLICY_PATH = Path(__file__).resolve().parent.parent / "policy" / "miniprogram.yaml"
+LICENCES_PATH = POLICY_PATH.with_name("licences.yaml")
+
+
+@dataclass(frozen=True)
+class LicenceRow:
+    """One row of the licence table: an activity and the licence sets accepted for it."""
+
+    topic: str
+    activity: str
+    when: tuple[str, ...]  # cues that make the row apply; empty: always applies
+    accepted: tuple[tuple[str, ...], ...]  # any one set, every licence of it
+    source: str
 
 
 @dataclass(frozen=True)
@@ -24,8 +36,11 @@ class LicensedTopic:
     detector_categories: tuple[str, ...]
     min_cues: int
     cues: tuple[str, ...]
+    offer_cues: tuple[str, ...]
+    disclaimers: tuple[str, ...]
+    breach_cues: tuple[str, ...]
     covering_categories: tuple[str, ...]
-    covering_qualifications: tuple[str, ...]
+    licence_rows: tuple[LicenceRow, ...]
 
     def fired_in(self, category: str, subcategory: str) -> bool:
         """Whether a detection-engine category means this topic ("cash_loan" or "contraband/tobacco")."""
@@ -48,6 +63,47 @@ class ChannelKind:
 
 
 @dataclass(frozen=True)
+class Framing:
+    report: tuple[str, ...]
+    warning: tuple[str, ...]
+    inspection: tuple[str, ...]
+    informational_categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SellerKind:
+    key: str
+    cues: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class SellerSignals:
+    framing_kinds: frozenset[str]  # kinds that keep a warning or inspection sentence a sale
+    min_kinds: int
+    min_kinds_critical: int
+    pitch_probability: float
+    kinds: tuple[SellerKind, ...]
+
+
+@dataclass(frozen=True)
+class PlatformRuleSpec:
+    key: str
+    rule: str
+    patterns: tuple[re.Pattern[str], ...]
+    cues: tuple[str, ...]
+    min_targets: int
+    min_targets_alone: int
+
+
+@dataclass(frozen=True)
+class RuleRef:
+    id: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class MiniProgramPolicy:
     version: str  # short sha256 of the YAML text: changes whenever an analyst edits a list
     topics: tuple[LicensedTopic, ...]
@@ -61,13 +117,44 @@ class MiniProgramPolicy:
     push_cues: tuple[str, ...]
     max_outbound_urls: int
     scores: dict[str, float]
+    channel_escalates: frozenset[str]
+    framing: Framing
+    sellers: SellerSignals
+    platform_rules: dict[str, PlatformRuleSpec]
+    rule_book: dict[str, RuleRef]
+    rule_for_category: dict[str, str]
+
+    def rule_for(self, category: str, subcategory: str) -> RuleRef | None:
+        """The rule a verdict category cites ("category.subcategory" first, then "category")."""
+        key = self.rule_for_category.get(f"{category}.{subcategory}") or self.rule_for_category.get(category)
+        return self.rule_book.get(key) if key else None
 
 
 def _strings(values: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in values or ())
 
 
-def _topic(key: str, raw: dict[str, Any]) -> LicensedTopic:
+def _compact(values: Any) -> tuple[str, ...]:
+    """Terms in the compact form the checks match on (NFKC, case-folded, no spaces)."""
+    from linkscan.miniprogram.textmatch import compact
+
+    return tuple(compact(str(v)).text for v in values or ())
+
+
+def _licence_rows(key: str, rows: Any) -> tuple[LicenceRow, ...]:
+    return tuple(
+        LicenceRow(
+            topic=key,
+            activity=str(row["activity"]),
+            when=_compact(row.get("when")),
+            accepted=tuple(_compact(group) for group in row["accepted"]),
+            source=str(row["source"]),
+        )
+        for row in rows or ()
+    )
+
+
+def _topic(key: str, raw: dict[str, Any], licences: dict[str, Any]) -> LicensedTopic:
     return LicensedTopic(
         key=key,
         label=str(raw["label"]),
@@ -77,18 +164,39 @@ def _topic(key: str, raw: dict[str, Any]) -> LicensedTopic:
         detector_categories=_strings(raw.get("detector_categories")),
         min_cues=int(raw.get("min_cues", 2)),
         cues=_strings(raw.get("cues")),
+        offer_cues=_strings(raw.get("offer_cues")),
+        disclaimers=_compact(raw.get("disclaimers")),
+        breach_cues=_compact(raw.get("breach_cues")),
         covering_categories=_strings(raw.get("covering_categories")),
-        covering_qualifications=_strings(raw.get("covering_qualifications")),
+        licence_rows=_licence_rows(key, licences.get(key)),
     )
 
 
-def policy_from_dict(raw: dict[str, Any], version: str = "custom") -> MiniProgramPolicy:
-    """Build the policy from parsed YAML (tests use this to try variations without files)."""
+def _platform_rule(key: str, raw: dict[str, Any]) -> PlatformRuleSpec:
+    return PlatformRuleSpec(
+        key=key,
+        rule=str(raw["rule"]),
+        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+        cues=_compact(raw.get("cues")),
+        min_targets=int(raw.get("min_targets", 5)),
+        min_targets_alone=int(raw.get("min_targets_alone", 10)),
+    )
+
+
+def policy_from_dict(
+    raw: dict[str, Any], version: str = "custom", licences: dict[str, Any] | None = None
+) -> MiniProgramPolicy:
+    """Build the policy from parsed YAML (tests use this to try variations without files).
+
+    ``licences``: the licence table's ``topics`` (policy/licences.yaml); none: no licence covers anything.
+    """
     channel = raw["channel_leading"]
     impersonation = raw["impersonation"]
+    framing = raw.get("framing") or {}
+    sellers = raw.get("seller_signals") or {}
     return MiniProgramPolicy(
         version=version,
-        topics=tuple(_topic(key, value) for key, value in raw["licensed_topics"].items()),
+        topics=tuple(_topic(key, value, licences or {}) for key, value in raw["licensed_topics"].items()),
         name_window=int(impersonation.get("name_window", 8)),
         official_markers=_strings(impersonation["official_markers"]),
         brands=tuple(
@@ -108,11 +216,36 @@ def policy_from_dict(raw: dict[str, Any], version: str = "custom") -> MiniProgra
         push_cues=_strings(raw.get("push_cues")),
         max_outbound_urls=int(raw.get("max_outbound_urls", 100)),
         scores={str(k): float(v) for k, v in raw.get("scores", {}).items()},
+        channel_escalates=frozenset(_strings(raw.get("channel_escalates"))),
+        framing=Framing(
+            report=_compact(framing.get("report")),
+            warning=_compact(framing.get("warning")),
+            inspection=_compact(framing.get("inspection")),
+            informational_categories=_compact(framing.get("informational_categories")),
+        ),
+        sellers=SellerSignals(
+            framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),
+            min_kinds=int(sellers.get("min_kinds", 2)),
+            min_kinds_critical=int(sellers.get("min_kinds_critical", 1)),
+            pitch_probability=float(sellers.get("pitch_probability", 0.5)),
+            kinds=tuple(
+                SellerKind(key, _compact(kind.get("cues")), tuple(re.compile(p) for p in kind.get("patterns") or ()))
+                for key, kind in (sellers.get("kinds") or {}).items()
+            ),
+        ),
+        platform_rules={key: _platform_rule(key, value) for key, value in (raw.get("platform_rules") or {}).items()},
+        rule_book={
+            key: RuleRef(key, str(value["name"]), str(value["url"]))
+            for key, value in (raw.get("rule_book") or {}).items()
+        },
+        rule_for_category={str(k): str(v) for k, v in (raw.get("rule_for_category") or {}).items()},
     )
 
 
 @cache
-def load_policy(path: Path = POLICY_PATH) -> MiniProgramPolicy:
-    """The shipped policy, parsed once per process."""
+def load_policy(path: Path = POLICY_PATH, licences_path: Path = LICENCES_PATH) -> MiniProgramPolicy:
+    """The shipped policy and licence table, parsed once per process."""
     text = path.read_bytes()
-    return policy_from_dict(yaml.safe_load(text), version=hashlib.sha256(text).hexdigest()[:12])
+    licences = licences_path.read_bytes()
+    version = hashlib.sha256(text + b"\0" + licences).hexdigest()[:12]
+    return policy_from_dict(yaml.safe_load(text), version=version, licences=yaml.safe_load(licences)["topics"])

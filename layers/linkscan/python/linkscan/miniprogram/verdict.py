@@ -1,13 +1,23 @@
 """Compose a mini-program verdict from content detection and the mini-program checks.
 
 The verdict's ``score`` and ``band`` are those of content detection; the ``decision`` is the composed
-outcome, which the checks can only raise, never lower:
+outcome:
 
+- framing and licences may lower detection's ``review`` (never its ``block``) to ``allow``: when all of
+  its evidence sits in informational sentences (news, warnings, inspection services) and nothing else
+  sells, or when the category is the lawful business of a licence the app holds;
 - impersonation adds ``counterfeit/impersonation`` (review; block with other offending content);
 - a qualification gap raises its topic's category one severity level and forces at least ``review``;
-- strong channel leading forces at least ``review``, and ``block`` together with loan content;
+- strong channel leading forces at least ``review``, and ``block`` with content of a category in
+  ``channel_escalates`` (loans, counterfeits, contraband);
+- goods detection names, offered with seller signals (price, delivery, order, private chat), block;
+- platform rules (induced sharing, payment outside the platform, web-view, navigation hubs) add
+  ``platform_rule/<rule>`` and block;
+- jumps to mini-programs whose metadata is known: a blocked target blocks the app that opens it;
 - linked pages (``reevaluate``, once child scans finish): a blocked page is at least ``review``, and
   ``block`` when the mini-program pushes users there.
+
+``actions`` and ``enforcement`` come from the grade table in policy/enforcement.yaml.
 """
 
 from __future__ import annotations
@@ -17,7 +27,6 @@ from typing import Any, Protocol
 
 from linkscan.canonical import canonicalize
 from linkscan.detect import TextField
-from linkscan.detect.policy import enforcement_actions
 from linkscan.errors import InvalidUrlError
 from linkscan.miniprogram.checks import (
     ChannelFinding,
@@ -26,18 +35,28 @@ from linkscan.miniprogram.checks import (
     find_channel_leading,
     find_impersonation,
     find_qualification_gaps,
+    licence_covers,
 )
-from linkscan.miniprogram.fields import text_fields
+from linkscan.miniprogram.enforcement import build_enforcement, miniprogram_actions
+from linkscan.miniprogram.fields import NamedText, text_fields
+from linkscan.miniprogram.framing import Framing, frame, seller_signals
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
+from linkscan.miniprogram.platform_rules import (
+    JumpFinding,
+    RuleFinding,
+    find_navigation_hub,
+    find_text_rules,
+    find_webview_problems,
+    jump_findings,
+)
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
 from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
 
 SEVERITIES = ("low", "medium", "high", "critical")
 LINKED_RULE = "miniprogram.linked_page"
 LINKED_REASON = "linked page"
-# Channel leading plus content of these categories is the loan-app pattern: block, don't wait for review.
-CHANNEL_ESCALATES = frozenset({"cash_loan"})
+JUMP_RULE = "miniprogram.linked_miniprogram"
 MAX_EXTRA_ITEMS = 20
 
 
@@ -68,7 +87,7 @@ def _raise_severity(category: CategoryScore) -> None:
 
 
 def _actions(categories: Sequence[CategoryScore], decision: str, prior_violations: int) -> list[str]:
-    return enforcement_actions(categories, decision, target_type="miniprogram", prior_violations=prior_violations)
+    return miniprogram_actions(categories, decision, prior_violations)
 
 
 def scan_miniprogram(
@@ -79,17 +98,23 @@ def scan_miniprogram(
     scan_id: str,
     scanned_at: str,
     policy: MiniProgramPolicy | None = None,
+    jump_targets: Mapping[str, MiniProgramMetadata] | None = None,
 ) -> Verdict:
-    """Scan validated metadata. ``prior_violations``: earlier upheld violations of the appid or principal."""
+    """Scan validated metadata. ``prior_violations``: earlier upheld violations of the appid or principal.
+
+    ``jump_targets``: the known metadata of mini-programs this one jumps to (``navigation[].appid``),
+    by appid; each is scanned too (one level deep) and a blocked one blocks this app.
+    """
     policy = policy or load_policy()
     fields = text_fields(meta)
-    channels = find_channel_leading(meta, policy, fields)
+    framing = frame(meta, fields, policy)
+    channels = find_channel_leading(meta, policy, fields, framing)
     signals = channel_signals(channels, meta)
     detection = detector.detect([TextField(f.name, f.text) for f in fields], signals=signals)
 
     categories = [category.model_copy(deep=True) for category in detection.categories]
     reasons = list(detection.reasons)
-    decision: Decision = detection.decision
+    decision: Decision = _lowered(detection, meta, framing, fields, channels, policy, reasons)
 
     impersonation = find_impersonation(meta, policy)
     if impersonation:
@@ -97,7 +122,7 @@ def scan_miniprogram(
             categories, reasons=reasons, decision=decision, found=impersonation, meta=meta, policy=policy
         )
 
-    gaps = find_qualification_gaps(meta, detection.categories, policy, fields)
+    gaps = find_qualification_gaps(meta, detection.categories, policy, fields, framing)
     for gap in gaps:
         _apply_qualification_gap(categories, gap, policy)
         reasons.append(gap.describe())
@@ -108,13 +133,37 @@ def scan_miniprogram(
         reasons.append(_channel_reason(strong))
         decision = _at_least(decision, "review")
         floor = policy.scores.get("channel_escalation_floor", 0.3)
-        if decision != "block" and any(c.category in CHANNEL_ESCALATES and c.score >= floor for c in categories):
+        escalating = [c for c in categories if c.category in policy.channel_escalates and c.score >= floor]
+        if decision != "block" and escalating:
             decision = "block"
-            reasons.append("channel leading combined with loan content: blocked")
+            reasons.append(f"channel leading combined with {escalating[0].category} content: blocked")
 
-    # Evading qualification checks while offering blockable content costs one more grade of punishment,
-    # the same step a repeat offence costs (a severity bump alone may not move a category-pinned action).
-    escalation = 1 if gaps and decision == "block" else 0
+    sellers = seller_signals(fields, framing, policy)
+    offer = detection.offer_reading()
+    if offer is not None and offer.probability >= policy.sellers.pitch_probability:
+        sellers.setdefault("pitch", _pitch_evidence(offer))
+    if strong:
+        sellers.setdefault("private_chat", strong[0].evidence)
+    if decision != "block":
+        decision = _seller_listing(categories, sellers, meta, policy, reasons, decision)
+
+    rules = _platform_rules(meta, fields, framing, policy)
+    for finding in rules:
+        categories.append(_rule_category(finding, policy))
+        reasons.append(f"platform rule {finding.rule} ({finding.subcategory}): {finding.detail}")
+        decision = "block"
+
+    jumps = jump_findings(
+        meta,
+        jump_targets or {},
+        lambda target: scan_miniprogram(target, detector, scan_id=scan_id, scanned_at=scanned_at, policy=policy),
+    )
+    for jump in jumps:
+        if jump.verdict.decision == "block":
+            categories.append(_jump_category(jump, policy))
+            reasons.append(f"jumps to blocked mini-program {jump.appid} at {jump.field}")
+            decision = "block"
+
     categories.sort(key=lambda category: category.score, reverse=True)
     return Verdict(
         target_id=target_id_for_appid(meta.appid),
@@ -124,23 +173,118 @@ def scan_miniprogram(
         score=detection.score,
         band=detection.band,
         categories=categories,
-        actions=_actions(categories, decision, prior_violations + escalation),
+        actions=_actions(categories, decision, prior_violations),
         reasons=reasons,
         rules_version=f"{detection.rules_version}+mp.{policy.version}",
-        offer=detection.offer_reading(),
+        offer=offer,
         scan_id=scan_id,
         scanned_at=scanned_at,
+        enforcement=build_enforcement(
+            categories, decision, prior_violations, meta=meta, scanned_at=scanned_at, policy=policy
+        ),
         extra=_extra(
             meta,
             detection,
             decision=decision,
-            grades=prior_violations + escalation,
+            grades=prior_violations,
             gaps=gaps,
             channels=channels,
             signals=signals,
             impersonation=impersonation,
+            sellers=sellers,
+            rules=rules,
+            jumps=jumps,
             policy=policy,
         ),
+    )
+
+
+def _lowered(
+    detection: DetectionLike,
+    meta: MiniProgramMetadata,
+    framing: Framing,
+    fields: Sequence[NamedText],
+    channels: Sequence[ChannelFinding],
+    policy: MiniProgramPolicy,
+    reasons: list[str],
+) -> Decision:
+    """Detection's decision, with a ``review`` lowered to ``allow`` for informational or licensed content."""
+    if detection.decision != "review":
+        return detection.decision
+    offending = [c for c in detection.categories if c.score >= policy.scores.get("topic_fired_floor", 0.3)]
+    if any(finding.strong for finding in channels) or not offending:
+        return detection.decision
+    if all(licence_covers(meta, category, policy) for category in offending):
+        reasons.append("licensed: the content is the business of a licence on file (review lowered to allow)")
+        return "allow"
+    if all(framing.all_informational(c.evidence) for c in offending) and not seller_signals(fields, framing, policy):
+        reasons.append("informational: every match is in news, a warning or an inspection service (review lowered)")
+        return "allow"
+    return detection.decision
+
+
+def _pitch_evidence(offer: OfferReading) -> Evidence:
+    term = f"offer model {offer.probability:.2f}"
+    return Evidence(rule="miniprogram.seller.pitch", term=term, snippet=term, start=0, end=0, field="text")
+
+
+def _seller_listing(
+    categories: list[CategoryScore],
+    sellers: Mapping[str, Evidence],
+    meta: MiniProgramMetadata,
+    policy: MiniProgramPolicy,
+    reasons: list[str],
+    decision: Decision,
+) -> Decision:
+    """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked."""
+    floor = policy.scores.get("seller_floor", 0.3)
+    for category in categories:
+        if category.category not in policy.channel_escalates or category.score < floor:
+            continue
+        needed = policy.sellers.min_kinds_critical if category.severity == "critical" else policy.sellers.min_kinds
+        if len(sellers) < needed or licence_covers(meta, category, policy):
+            continue
+        category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
+        kinds = ", ".join(sorted(sellers))
+        reasons.append(f"seller listing: {category.category}/{category.subcategory} offered with {kinds}: blocked")
+        return "block"
+    return decision
+
+
+def _platform_rules(
+    meta: MiniProgramMetadata, fields: Sequence[NamedText], framing: Framing, policy: MiniProgramPolicy
+) -> list[RuleFinding]:
+    found = [find_webview_problems(meta, policy), find_navigation_hub(meta, fields, policy)]
+    return [*find_text_rules(fields, framing, policy), *(finding for finding in found if finding is not None)]
+
+
+def _rule_category(finding: RuleFinding, policy: MiniProgramPolicy) -> CategoryScore:
+    return CategoryScore(
+        category="platform_rule",
+        subcategory=finding.subcategory,
+        score=policy.scores.get("platform_rule", 0.7),
+        severity="medium",
+        evidence=list(finding.evidence),
+    )
+
+
+def _jump_category(jump: JumpFinding, policy: MiniProgramPolicy) -> CategoryScore:
+    top = jump.verdict.categories[0] if jump.verdict.categories else None
+    return CategoryScore(
+        category=top.category if top else "platform_rule",
+        subcategory=top.subcategory if top else "linked_miniprogram",
+        score=policy.scores.get("linked_miniprogram", 0.8),
+        severity=top.severity if top else "medium",
+        evidence=[
+            Evidence(
+                rule=JUMP_RULE,
+                term=jump.appid,
+                snippet=f"jumps to {jump.appid}, blocked: {', '.join(jump.verdict.reasons[:1])}",
+                start=0,
+                end=len(jump.appid),
+                field=jump.field,
+            )
+        ],
     )
 
 
@@ -207,6 +351,9 @@ def _extra(
     channels: Sequence[ChannelFinding],
     signals: Mapping[str, float],
     impersonation: Sequence[Evidence],
+    sellers: Mapping[str, Evidence],
+    rules: Sequence[RuleFinding],
+    jumps: Sequence[JumpFinding],
     policy: MiniProgramPolicy,
 ) -> dict[str, object]:
     return {
@@ -238,10 +385,16 @@ def _extra(
         ],
         "signals": dict(signals),
         "impersonation": [e.model_dump(mode="json") for e in impersonation],
+        "seller_signals": {kind: {"field": e.field, "term": e.term} for kind, e in sellers.items()},
+        "platform_rules": [
+            {"rule": f.rule, "subcategory": f.subcategory, "detail": f.detail, "fields": [e.field for e in f.evidence]}
+            for f in rules
+        ],
+        "jumps_scanned": [{"appid": j.appid, "field": j.field, "decision": j.verdict.decision} for j in jumps],
         "outbound_urls": outbound_urls(meta, policy),
         "content_decision": detection.decision,
         "scan_decision": decision,  # before linked pages: reevaluate starts from here
-        # prior violations plus any escalation for evasion: what reevaluate passes to the policy again
+        # prior violations: what reevaluate passes to the grade table again
         "enforcement_grades": grades,
     }
 
@@ -265,7 +418,7 @@ def reevaluate(
     decision, so results never stack.
     """
     policy = policy or load_policy()
-    base = _without_linked(verdict)
+    base = _without_linked(verdict, meta, policy)
     children = {_url_key(url): _child_outcome(value) for url, value in child_decisions.items()}
     categories = list(base.categories)
     reasons = list(base.reasons)
@@ -290,25 +443,32 @@ def reevaluate(
             "categories": categories,
             "reasons": reasons,
             "actions": _actions(categories, decision, _grades(base)),
+            "enforcement": build_enforcement(
+                categories, decision, _grades(base), meta=meta, scanned_at=base.scanned_at, policy=policy
+            ),
             "extra": {**base.extra, "linked_blocked": linked},
         }
     )
 
 
-def _without_linked(verdict: Verdict) -> Verdict:
+def _without_linked(verdict: Verdict, meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> Verdict:
     """The verdict as scan_miniprogram made it, before any earlier reevaluation."""
     categories = [c for c in verdict.categories if not all(e.rule == LINKED_RULE for e in c.evidence) or not c.evidence]
     scan_decision = verdict.extra.get("scan_decision", verdict.decision)
     decision: Decision = scan_decision if scan_decision in DECISION_RANK else verdict.decision  # type: ignore[assignment]
     extra = {key: value for key, value in verdict.extra.items() if key != "linked_blocked"}
+    relinked = "linked_blocked" in verdict.extra
     return verdict.model_copy(
         update={
             "decision": decision,
             "categories": categories,
             "reasons": [r for r in verdict.reasons if not r.startswith(LINKED_REASON)],
-            "actions": _actions(categories, decision, _grades(verdict))
-            if "linked_blocked" in verdict.extra
-            else verdict.actions,
+            "actions": _actions(categories, decision, _grades(verdict)) if relinked else verdict.actions,
+            "enforcement": build_enforcement(
+                categories, decision, _grades(verdict), meta=meta, scanned_at=verdict.scanned_at, policy=policy
+            )
+            if relinked
+            else verdict.enforcement,
             "extra": extra,
         }
     )

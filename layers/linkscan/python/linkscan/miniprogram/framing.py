@@ -1,0 +1,133 @@
+"""Which sentences inform rather than sell, and which seller signals the rest carry.
+
+News, warnings, anti-fraud lessons and inspection services name what a seller names ("黑户也能下款",
+"高仿", "穿山甲片"). A sentence is *informational* when it reports (通报, 查获...), or warns or inspects
+(提醒, 谨防, 鉴定...) without selling in the same sentence, or belongs to an app of an informational
+declared category without selling. The checks ignore cues in informational sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from linkscan.miniprogram.fields import NamedText
+from linkscan.miniprogram.model import MiniProgramMetadata
+from linkscan.miniprogram.policy import MiniProgramPolicy, SellerKind
+from linkscan.miniprogram.textmatch import Match, compact, evidence, find_patterns, find_terms, fold
+from linkscan.models import Evidence
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets in the field's original text
+    end: int
+    informational: bool
+    selling: bool
+
+
+@dataclass(frozen=True)
+class FieldFraming:
+    """The sentences of one text field, in order."""
+
+    sentences: tuple[Sentence, ...]
+
+    def _at(self, offset: int) -> Sentence | None:
+        starts = [sentence.start for sentence in self.sentences]
+        index = bisect_right(starts, offset) - 1
+        return self.sentences[index] if index >= 0 else None
+
+    def informational_at(self, offset: int) -> bool:
+        sentence = self._at(offset)
+        return sentence is not None and sentence.informational
+
+
+class Framing:
+    """Sentence framing of every text field of one mini-program."""
+
+    def __init__(self, fields: Mapping[str, FieldFraming]) -> None:
+        self.fields = dict(fields)
+
+    def informational(self, field: str, offset: int) -> bool:
+        framing = self.fields.get(field)
+        return framing is not None and framing.informational_at(offset)
+
+    def all_informational(self, found: Iterable[Evidence]) -> bool:
+        """True when every piece of evidence sits in an informational sentence (and there is some)."""
+        items = list(found)
+        return bool(items) and all(self.informational(e.field, e.start) for e in items)
+
+
+def _has_any(text: str, terms: Sequence[str]) -> bool:
+    return any(term and term in text for term in terms)
+
+
+def _sells(text: str, kinds: Sequence[SellerKind]) -> bool:
+    folded = compact(text).text
+    spaced = fold(text, keep_spaces=True).text
+    return any(_has_any(folded, kind.cues) or any(p.search(spaced) for p in kind.patterns) for kind in kinds)
+
+
+def _pushes(text: str, policy: MiniProgramPolicy) -> bool:
+    """Strong channel cues or contact handles: an informational category does not excuse these."""
+    folded = compact(text).text
+    spaced = fold(text, keep_spaces=True).text
+    strong = [kind for kind in policy.channel_kinds.values() if kind.strong]
+    return any(_has_any(folded, kind.cues) for kind in strong) or any(
+        pattern.search(spaced) for _kind, pattern in policy.handle_patterns
+    )
+
+
+def informational_app(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> bool:
+    """Whether a declared service category is an informational one (news, government, science)."""
+    markers = policy.framing.informational_categories
+    return any(_has_any(compact(category).text, markers) for category in meta.categories)
+
+
+def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool = False) -> FieldFraming:
+    sentences: list[Sentence] = []
+    position = 0
+    for end_mark in [*_SENTENCE_END.finditer(text), None]:
+        end = end_mark.end() if end_mark else len(text)
+        if end > position:
+            piece = text[position:end]
+            folded = compact(piece).text
+            selling = _sells(piece, policy.sellers.kinds)
+            plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
+            framing = policy.framing
+            warns = _has_any(folded, framing.warning) or _has_any(folded, framing.inspection)
+            informational = (
+                _has_any(folded, framing.report)
+                or (warns and not plainly_selling)
+                or (informational_app and not selling and not _pushes(piece, policy))
+            )
+            sentences.append(Sentence(position, end, informational, selling))
+        position = end
+    return FieldFraming(tuple(sentences))
+
+
+def frame(meta: MiniProgramMetadata, fields: Sequence[NamedText], policy: MiniProgramPolicy) -> Framing:
+    app = informational_app(meta, policy)
+    return Framing({named.name: frame_field(named.text, policy, informational_app=app) for named in fields})
+
+
+# ------------------------------------------------------------------------------------------ seller signals
+def seller_signals(fields: Sequence[NamedText], framing: Framing, policy: MiniProgramPolicy) -> dict[str, Evidence]:
+    """The first evidence of each seller-signal kind found outside informational sentences."""
+    found: dict[str, Evidence] = {}
+    for named in fields:
+        if named.name == "contacts":
+            continue
+        for kind in policy.sellers.kinds:
+            if kind.key in found:
+                continue
+            matches: list[Match] = [*find_terms(named.compact, kind.cues), *find_patterns(named.spaced, kind.patterns)]
+            for match in sorted(matches, key=lambda m: m.start):
+                if not framing.informational(named.name, match.start):
+                    found[kind.key] = evidence(f"miniprogram.seller.{kind.key}", match, named.text, named.name)
+                    break
+    return found
