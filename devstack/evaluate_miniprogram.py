@@ -2,6 +2,7 @@
 
 Figures per split: decision accuracy, clean apps allowed, violations blocked with the right category
 (per category), and blocked violations whose action matches the expected grade of the policy table.
+"fresh" is tests/data/miniprograms/fresh.jsonl: cases written after the judgement was tuned, never tuned on.
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -20,6 +21,7 @@ from linkscan.models import Verdict
 from linkscan.settings import DetectionSettings
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "miniprograms" / "devset.jsonl"
+FRESH = DEVSET.with_name("fresh.jsonl")
 
 
 def load_cases(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -89,18 +91,25 @@ def _summary(verdict: Verdict | None) -> dict[str, Any]:
     }
 
 
-def evaluate(path: Path = DEVSET, settings: DetectionSettings | None = None) -> dict[str, Any]:
+def evaluate(
+    path: Path = DEVSET, settings: DetectionSettings | None = None, fresh: Path | None = FRESH
+) -> dict[str, Any]:
     detector = Detector.load(settings or DetectionSettings.from_env())
     rows = [(case, judge(detector, case)) for case in load_cases(path)]
-    return {
+    results = {
         "held_out": figures([(c, v) for c, v in rows if c["split"] == "test"]),
         "dev": figures([(c, v) for c, v in rows if c["split"] != "test"]),
         "all": figures(rows),
     }
+    if fresh is not None and fresh.exists():
+        results["fresh"] = figures([(case, judge(detector, case)) for case in load_cases(fresh)])
+    return results
 
 
 def print_figures(results: dict[str, Any], show_mistakes: bool = False) -> None:
-    for split in ("held_out", "dev", "all"):
+    for split in ("held_out", "dev", "all", "fresh"):
+        if split not in results:
+            continue
         row = results[split]
         print(f"\nMINI-PROGRAMS {split}: {row['apps']} apps")
         for key in ("decision_accuracy", "clean_allowed", "violations_blocked_right_category", "action_matches_policy"):
