@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # a data script run by path, beside build.py
 
-import build  # noqa: E402
-from build import LICENCE, OPS, PERSON, bad, licence, ok  # noqa: E402
+import build
+from build import LICENCE, OPS, PERSON, bad, licence, ok
 
 OUT = Path(__file__).with_name("fresh.jsonl")
 
