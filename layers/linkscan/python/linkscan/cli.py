@@ -3,7 +3,8 @@
 linkscan scan URL [--json] [--save-evidence DIR]
 linkscan analyze [FILE|-] [--html|--text] [--json]
 linkscan analyze --batch FILE.jsonl
-linkscan miniprogram FILE.json [--json]
+linkscan miniprogram FILE.json [--appid APPID] [--json]
+linkscan miniprogram --batch FILE.jsonl
 linkscan canonicalize URL... | expressions URL... | lookup URL
 linkscan rules check [DIR]
 linkscan --jurisdiction us analyze ...   (the jurisdiction profile; default LINKSCAN_JURISDICTION or cn)
@@ -17,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -25,6 +26,7 @@ from linkscan.models import Verdict
 
 if TYPE_CHECKING:
     from linkscan.detect import Detector
+    from linkscan.miniprogram import MiniProgramMetadata
 
 DECISION_MARK = {"allow": "ALLOW ", "review": "REVIEW", "block": "BLOCK "}
 
@@ -83,6 +85,13 @@ def format_verdict(verdict: Verdict, *, max_evidence: int = 3) -> str:
     lines += [f"  - {reason}" for reason in verdict.reasons]
     if verdict.actions:
         lines.append(f"  actions: {', '.join(verdict.actions)}")
+    if verdict.enforcement is not None:
+        action = verdict.enforcement.action
+        when = f", fix by {action.fix_by}" if action.fix_by else f", until {action.until}" if action.until else ""
+        lines.append(f"  notice: {action.type} ({', '.join(action.scope)}{when})")
+        lines.extend(
+            f"    rule {notice.rule.id}: {notice.rule.name}" for notice in verdict.enforcement.notices if notice.rule
+        )
     lines.append(f"  rules {verdict.rules_version}")
     return "\n".join(lines)
 
@@ -144,10 +153,10 @@ def _as_local(verdict: Verdict, source: str) -> Verdict:
     return verdict
 
 
-def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
-    """One JSON verdict per input line, carrying the line's id; a bad line gets an error line, not a crash."""
+def judge_lines(lines: Iterable[str], judge: Callable[[dict[str, Any], int], Verdict], out: TextIO) -> int:
+    """One JSON verdict per JSON-object line, carrying the line's ``id``; a bad line gets an error line
+    (``id``, ``line``, ``error``), not a crash. Returns the number of bad lines."""
     from linkscan.api_edge import loads_bounded
-    from linkscan.scanner import analyze_content
 
     errors = 0
     for number, line in enumerate(lines, start=1):
@@ -156,21 +165,32 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
         item_id: Any = None
         try:
             item = loads_bounded(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line needs a JSON object")
             item_id = item.get("id", number)
-            if isinstance(item.get("html"), str):
-                verdict = analyze_content(
-                    item["html"], detector=detector, is_html=True, item_id=str(item_id), base_url=item.get("url", "")
-                )
-            elif isinstance(item.get("text"), str):
-                verdict = analyze_content(item["text"], detector=detector, is_html=False, item_id=str(item_id))
-            else:
-                raise ValueError('each line needs "text" or "html" (a string)')
-            record = {"id": item_id, **verdict.model_dump(mode="json")}
-        except (ValueError, AttributeError) as exc:
+            record = {"id": item_id, **judge(item, number).model_dump(mode="json")}
+        except (ValueError, RecursionError) as exc:
             errors += 1
             record = {"id": item_id, "line": number, "error": str(exc)}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return errors
+
+
+def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
+    """``{"id", "text"}`` or ``{"id", "html"}`` lines: one verdict per line (see ``judge_lines``)."""
+    from linkscan.scanner import analyze_content
+
+    def judge(item: dict[str, Any], number: int) -> Verdict:
+        item_id = str(item.get("id", number))
+        if isinstance(item.get("html"), str):
+            return analyze_content(
+                item["html"], detector=detector, is_html=True, item_id=item_id, base_url=item.get("url", "")
+            )
+        if isinstance(item.get("text"), str):
+            return analyze_content(item["text"], detector=detector, is_html=False, item_id=item_id)
+        raise ValueError('each line needs "text" or "html" (a string)')
+
+    return judge_lines(lines, judge, out)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -190,25 +210,74 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_miniprogram(args: argparse.Namespace) -> int:
-    from linkscan.api_edge import loads_bounded
+# Keys only an API Gateway proxy event has: such a file wraps a submission, it is not metadata.
+_EVENT_KEYS = frozenset({"httpMethod", "requestContext", "resource", "isBase64Encoded", "routeKey"})
+
+
+def miniprogram_metadata(raw: object, appid: str | None, source: str) -> MiniProgramMetadata:
+    """Validated metadata from bare metadata (appid inside, or ``appid``) or a submission body.
+
+    Raises ValueError with a message naming what is wrong (an API Gateway event, no appid, a bad field).
+    """
     from linkscan.errors import InvalidInputError
-    from linkscan.miniprogram import parse_metadata, scan_miniprogram
+    from linkscan.miniprogram import parse_metadata
+
+    if not isinstance(raw, dict):
+        raise ValueError(f"{source}: expected a JSON object of mini-program metadata")
+    if _EVENT_KEYS & raw.keys():
+        raise ValueError(
+            f"{source} is an API Gateway event, not mini-program metadata: pass the metadata itself "
+            "(e.g. jq '.body | fromjson | .metadata' event.json > metadata.json, then --appid if it has none)"
+        )
+    submission = isinstance(raw.get("metadata"), dict) and "name" not in raw  # {"type", "appid", "metadata"}
+    metadata = raw["metadata"] if submission else raw
+    inside = raw.get("appid") or (metadata.get("appid") if isinstance(metadata, dict) else None)
+    chosen = appid or inside
+    if not chosen:
+        raise ValueError(f'{source}: no appid: give "appid" in the metadata (or --appid, or on the --batch line)')
+    try:
+        return parse_metadata(str(chosen), metadata)
+    except InvalidInputError as exc:
+        raise ValueError(f"invalid mini-program metadata: {exc}") from None
+
+
+def miniprogram_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
+    """``{"id", "metadata"}`` lines (``appid`` inside the metadata or on the line): one verdict per line."""
+    from linkscan.miniprogram import scan_miniprogram
     from linkscan.scanner import new_scan_id, utc_now
 
+    def judge(item: dict[str, Any], number: int) -> Verdict:
+        if not isinstance(item.get("metadata"), dict):
+            raise ValueError('each line needs "metadata" (an object)')
+        meta = miniprogram_metadata(item["metadata"], item.get("appid"), f"line {number}")
+        return scan_miniprogram(meta, detector, scan_id=new_scan_id(), scanned_at=utc_now())
+
+    return judge_lines(lines, judge, out)
+
+
+def cmd_miniprogram(args: argparse.Namespace) -> int:
+    from linkscan.api_edge import loads_bounded
+    from linkscan.miniprogram import scan_miniprogram
+    from linkscan.scanner import new_scan_id, utc_now
+
+    if args.batch:
+        if args.file or args.appid:
+            raise CliError("--batch takes no FILE or --appid: each line carries its metadata (and appid)")
+        lines = _read_input(args.batch).split("\n")  # not splitlines: JSON strings may hold U+2028 raw
+        errors = miniprogram_batch(lines, _detector(args), sys.stdout)
+        if errors:
+            print(f"linkscan: {errors} line(s) could not be judged (see their error fields)", file=sys.stderr)
+        return EXIT_OK
+    if not args.file:
+        raise CliError("give a metadata FILE (or --batch FILE.jsonl)")
     try:
         raw = loads_bounded(_read_input(args.file))
     except ValueError as exc:
         raise CliError(f"{args.file} is not JSON metadata: {exc}") from None
-    if not isinstance(raw, dict):
-        raise CliError(f"{args.file}: expected a JSON object")
-    # Accept either bare metadata (with appid inside) or a submission body.
-    metadata = raw.get("metadata", raw)
-    appid = raw.get("appid") or (metadata.get("appid", "") if isinstance(metadata, dict) else "")
     try:
-        meta = parse_metadata(str(appid), metadata)
-    except InvalidInputError as exc:
-        raise CliError(f"invalid mini-program metadata: {exc}") from None
+        meta = miniprogram_metadata(raw, args.appid, args.file)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     verdict = scan_miniprogram(meta, _detector(args), scan_id=new_scan_id(), scanned_at=utc_now())
     _emit(verdict, args.json, sys.stdout)
     return EXIT_OK
@@ -279,12 +348,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     miniprogram = commands.add_parser(
         "miniprogram",
-        help="analyze a mini-program's metadata file",
-        epilog=exit_codes("0  judged", "2  the file is missing, not JSON, or not valid metadata"),
+        help="analyze a mini-program's metadata file (docs/miniprogram.md: required fields)",
+        epilog=exit_codes(
+            "0  judged (--batch: bad lines get an error line and a count on stderr)",
+            "2  the file is missing, not JSON, an API Gateway event, or not valid metadata",
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    miniprogram.add_argument("file", help="metadata JSON (or a submission body with appid and metadata)")
+    miniprogram.add_argument(
+        "file", nargs="?", help="bare metadata JSON (appid inside or --appid), or a submission body"
+    )
+    miniprogram.add_argument("--appid", help="the appid, when the metadata does not carry it")
     miniprogram.add_argument("--json", action="store_true")
+    miniprogram.add_argument(
+        "--batch",
+        metavar="FILE.jsonl",
+        help='lines of {"id": ..., "metadata": {...}}; one JSON verdict per line with the same id',
+    )
     miniprogram.set_defaults(handler=cmd_miniprogram)
 
     from linkscan.blocklist.cli import add_commands
