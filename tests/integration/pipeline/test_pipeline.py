@@ -327,3 +327,33 @@ def test_a_full_batch_of_new_targets_is_recorded_together(api: Api, stack: Local
     )["Items"]
     assert len(items) == 100
     assert _status(api, receipts[99]["submission_id"])["state"] == "queued"
+
+
+def test_a_jump_to_a_mini_program_judged_before_is_scanned_from_its_stored_metadata(
+    api: Api, stack: LocalStack, pages: SamplePages
+) -> None:
+    # Given a loan mini-program linkscan has already judged
+    loan = json.loads(load_event("api_submit_miniprogram_cashloan_wrong_category.json")["body"])
+    assert api.call("POST", "/v1/submissions", loan)[0] == 202
+    stack.drain()
+    # When another mini-program that jumps to it is submitted
+    hub = {
+        "type": "miniprogram",
+        "appid": "wx5a5a5a5a5a5a5a5a",
+        "metadata": {
+            "name": "生活服务合集",
+            "principal": {"name": "某某网络科技有限公司", "type": "enterprise"},
+            "pages": [{"path": "pages/index/index", "text": "常用服务。"}],
+            "navigation": [{"appid": loan["appid"], "label": "周转"}],
+        },
+    }
+    status, answer = api.call("POST", "/v1/submissions", hub)
+    assert status == 202, answer
+    stack.drain()
+    # Then the jump's target is judged from its stored metadata, and blocks the app that opens it
+    verdict = _status(api, answer["submissions"][0]["submission_id"])["verdict"]
+    assert verdict["decision"] == "block"
+    assert verdict["extra"]["jumps_scanned"] == [
+        {"appid": loan["appid"], "field": "navigation[0]", "decision": "block"}
+    ]
+    assert verdict["categories"][0]["category"] == "cash_loan"

@@ -494,12 +494,31 @@ def _scan_miniprogram(
         prior_violations=_prior_violations(meta.appid, principal, backend),
         scan_id=message.scan_id,
         scanned_at=now,
+        jump_targets=_known_jump_targets(meta, backend),
     )
     if message.metadata_key is None:  # fetched from metadata_url: keep it for re-evaluations
         backend.objects.put_json(metadata_key_for(message.scan_id), meta.model_dump(mode="json"))
     _record(verdict, backend, principal=principal)
     _queue_children(message.target_id, outbound_urls(meta), detector, settings, backend)
     return verdict
+
+
+# -- hook for mini-program jumps (issue #15): the judgement itself is linkscan.miniprogram.platform_rules --
+def _known_jump_targets(meta: MiniProgramMetadata, backend: Backend) -> dict[str, MiniProgramMetadata]:
+    """The stored metadata of each mini-program ``meta`` jumps to that linkscan has judged before."""
+    from linkscan.miniprogram import parse_metadata, target_id_for_appid
+    from linkscan.miniprogram.platform_rules import MAX_JUMP_SCANS, jump_appids
+
+    known: dict[str, MiniProgramMetadata] = {}
+    for _index, appid in jump_appids(meta, MAX_JUMP_SCANS):
+        jumped_id = target_id_for_appid(appid)
+        current = backend.records.current(jumped_id) or {}
+        verdict = backend.records.verdict(jumped_id, current["verdict_sk"]) if "verdict_sk" in current else None
+        if verdict is None or verdict.outcome != "ok":  # never judged, or its metadata was refused
+            continue
+        original_scan_id = verdict.scan_id.split(":")[0]  # re-evaluations keep the original scan's metadata
+        known[appid] = parse_metadata(appid, backend.objects.get_json(metadata_key_for(original_scan_id)))
+    return known
 
 
 def _queue_children(

@@ -25,6 +25,8 @@ from linkscan.miniprogram.textmatch import Match, evidence, find_patterns, find_
 from linkscan.models import Evidence, Verdict
 
 MAX_EVIDENCE = 5
+# Jumped-to mini-programs whose stored metadata one scan reads and scans (each is a table and an S3 read).
+MAX_JUMP_SCANS = 20
 
 
 @dataclass(frozen=True)
@@ -120,13 +122,13 @@ def find_webview_problems(meta: MiniProgramMetadata, policy: MiniProgramPolicy) 
     return RuleFinding("undeclared_webview", spec.rule, tuple(found[:MAX_EVIDENCE]), "; ".join(dict.fromkeys(problems)))
 
 
-def jump_appids(meta: MiniProgramMetadata) -> list[tuple[int, str]]:
-    """(navigation index, appid) of each distinct mini-program the app jumps to, in order."""
+def jump_appids(meta: MiniProgramMetadata, limit: int | None = None) -> list[tuple[int, str]]:
+    """(navigation index, appid) of each distinct mini-program the app jumps to, in order (at most ``limit``)."""
     seen: dict[str, int] = {}
     for index, target in enumerate(meta.navigation):
         if target.appid and target.appid != meta.appid and target.appid not in seen:
             seen[target.appid] = index
-    return [(index, appid) for appid, index in seen.items()]
+    return [(index, appid) for appid, index in seen.items()][:limit]
 
 
 def find_navigation_hub(
@@ -172,6 +174,6 @@ def jump_findings(
     """Scan the known metadata of each mini-program this one jumps to (one level: no jumps of jumps)."""
     return [
         JumpFinding(appid, f"navigation[{index}]", scan(targets[appid]))
-        for index, appid in jump_appids(meta)
+        for index, appid in jump_appids(meta, MAX_JUMP_SCANS)
         if appid in targets
     ]
