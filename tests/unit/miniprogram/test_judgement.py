@@ -69,6 +69,13 @@ def test_channel_cues_inside_a_warning_are_no_channel_leading() -> None:
     assert find_channel_leading(meta, POLICY, fields, frame(meta, fields, POLICY)) == []
 
 
+def test_a_channel_cue_holding_an_inspection_word_is_no_inspection_service(scan: Scan) -> None:
+    # "识别" in "长按识别二维码" is no authentication service: the push stays a push
+    verdict = scan(app("仿真枪 配件齐全，长按识别二维码。", categories=("商家自营-户外",)))
+    assert verdict.decision != "allow"
+    assert [f["kind"] for f in extra_items(verdict, "channel_leading")] == ["qr_code"]
+
+
 def test_an_app_that_disclaims_lending_is_not_inferred_to_lend_from_cue_words() -> None:
     meta = app(
         "计算提前还款能省多少利息：输入贷款余额和放款日期即可。我们不提供借款服务。", categories=("工具-计算器",)
@@ -80,7 +87,7 @@ def test_an_app_that_disclaims_lending_is_not_inferred_to_lend_from_cue_words() 
 @pytest.mark.parametrize(
     ("text", "categories", "licences"),
     [
-        ("机动车质押典当：评估后当天发放当金，月综合费率依法公示。", ("金融业-典当",), ("典当经营许可证",)),
+        ("机动车质押典当：评估后当天放款，额度最高车价七成，当金按月计费。", ("金融业-典当",), ("典当经营许可证",)),
         ("在线复诊：医生开具电子处方，处方药由本院药房配送到家。", ("医疗-医院",), ("医疗机构执业许可证",)),
         (
             "处方药凭处方购买，执业药师在线审方后发货，满88元包邮。",
@@ -107,7 +114,10 @@ def test_a_pharmacy_with_only_half_of_the_required_licences_is_not_covered(scan:
 
 # ------------------------------------------------------------------------ 3. inspection services
 def test_an_authentication_lab_naming_replicas_is_not_a_seller(scan: Scan) -> None:
-    lab = app("古驰、普拉达包袋真伪鉴定：鉴别高仿、超A货与原单，出具鉴定报告。", categories=("生活服务-鉴定",))
+    lab = app(
+        "专业鉴定爱马仕、香奈儿、古驰箱包真伪，识别高仿、A货、超A货、精仿与原单，出具鉴定证书。",
+        categories=("生活服务-鉴定",),
+    )
     assert scan(lab).decision == "allow"
 
 
@@ -121,8 +131,8 @@ def test_a_seller_promising_to_pass_inspection_is_still_a_seller(scan: Scan) -> 
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("卡地亚复刻戒指，同款工艺，详情加微信 cartier_fz 看实拍。", "counterfeit"),
-        ("象牙原料手串，懂的来，QQ 2846105937。", "contraband"),
+        ("蒂芙尼同款手链 复刻工艺 细节看实拍，加微信 tf_sp01。", "counterfeit"),
+        ("外烟 正品，下载APP购买。", "contraband"),
     ],
 )
 def test_counterfeit_or_contraband_leading_users_off_platform_is_blocked(scan: Scan, text: str, category: str) -> None:
@@ -135,8 +145,9 @@ def test_counterfeit_or_contraband_leading_users_off_platform_is_blocked(scan: S
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("玳瑁手镯 老料 私聊报价。", "contraband"),
-        ("一次性电子烟 十种口味 ¥35一支 顺丰发货。", "contraband"),
+        ("犀角杯 老货 懂的私聊。", "contraband"),
+        ("小烟 口味齐全 ¥35一支 顺丰发货。", "contraband"),
+        ("香奈儿 复刻耳钉 ¥128，私聊看实拍。", "counterfeit"),
         ("五粮液 部队特供 每瓶仅售¥560 量少私聊。", "counterfeit"),
     ],
 )

@@ -99,11 +99,12 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
             selling = _sells(piece, policy.sellers.kinds)
             plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
             framing = policy.framing
-            warns = _has_any(folded, framing.warning) or _has_any(folded, framing.inspection)
+            pushes = _pushes(piece, policy)
+            warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
             informational = (
                 _has_any(folded, framing.report)
                 or (warns and not plainly_selling)
-                or (informational_app and not selling and not _pushes(piece, policy))
+                or (informational_app and not selling and not pushes)
             )
             sentences.append(Sentence(position, end, informational, selling))
         position = end
