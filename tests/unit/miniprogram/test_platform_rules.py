@@ -77,7 +77,11 @@ def test_payment_outside_the_platform_is_restricted(scan: Scan, text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["课程费用在小程序内用微信支付完成，支持退款。", "警惕骗子要求转账到个人账户，本店只在小程序内收款。"],
+    [
+        "课程费用在小程序内用微信支付完成，支持退款。",
+        "警惕骗子要求转账到个人账户，本店只在小程序内收款。",
+        "财经快讯：某公司本次配股集资8亿元，用于扩建产线。",  # a company's share offering is no fund collection
+    ],
 )
 def test_in_app_payment_and_warnings_about_transfers_are_allowed(scan: Scan, text: str) -> None:
     assert scan(app(text)).decision == "allow"
