@@ -44,6 +44,9 @@ def rule_hits(verdict: Verdict) -> list[str]:
         "邀请3位好友助力即可免费领取会员。",
         "不转发的话今天就无法解锁你的运势报告。",
         "进入客服会话，回复“红包”立即领取现金红包。",
+        "集赞满30个即可到店领取礼品。",
+        "转发朋友圈并截图给客服，返现5元。",
+        "每邀请1位好友注册得10元现金。",
     ],
 )
 def test_share_gating_and_lures_are_induced_sharing(scan: Scan, text: str) -> None:
@@ -53,8 +56,12 @@ def test_share_gating_and_lures_are_induced_sharing(scan: Scan, text: str) -> No
     assert verdict.actions == ["warn"]
 
 
-def test_voluntary_sharing_is_allowed(scan: Scan) -> None:
-    assert scan(app("喜欢这篇文章可以分享给朋友，不分享也能看全文。")).decision == "allow"
+@pytest.mark.parametrize(
+    "text",
+    ["喜欢这篇文章可以分享给朋友，不分享也能看全文。", "点击右上角分享给朋友。", "新用户注册送10元优惠券。"],
+)
+def test_voluntary_sharing_and_plain_offers_are_allowed(scan: Scan, text: str) -> None:
+    assert scan(app(text)).decision == "allow"
 
 
 # ------------------------------------------------------------------------ payment outside the platform
@@ -65,6 +72,7 @@ def test_voluntary_sharing_is_allowed(scan: Scan) -> None:
         "订单确认后扫描店主个人收款码付款。",
         "看车前先交定金300元，微信转账后发截图。",
         "项目集资中，每份5000元，季度分红。",
+        "先付款到我支付宝，确认后发货。",
     ],
 )
 def test_payment_outside_the_platform_is_restricted(scan: Scan, text: str) -> None:
