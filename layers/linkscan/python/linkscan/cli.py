@@ -165,6 +165,8 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
                 verdict = analyze_content(item["text"], detector=detector, is_html=False, item_id=str(item_id))
             else:
                 raise ValueError('each line needs "text" or "html" (a string)')
+            if not item.get("url"):  # a line that names the page's URL is that URL's page; any other is text
+                verdict.target_type = "text"
             record = {"id": item_id, **verdict.model_dump(mode="json")}
         except (ValueError, AttributeError) as exc:
             errors += 1
