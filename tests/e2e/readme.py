@@ -48,6 +48,15 @@ def block(heading: str) -> Block:
     return matches[0]
 
 
+def inline(pattern: str) -> str:
+    """The one inline `code` span of the README that matches ``pattern`` (a command quoted in the prose)."""
+    spans = [
+        span for span in re.findall(r"`([^`\n]+)`", README.read_text(encoding="utf-8")) if re.search(pattern, span)
+    ]
+    assert len(spans) == 1, f"the README quotes {len(spans)} commands matching {pattern!r}"
+    return spans[0]
+
+
 def without_comment(command: str) -> str:
     return _COMMENT.sub("", command).strip()
 
@@ -107,6 +116,7 @@ class Started:
 
     api: str
     pages_port: int
+    moto: str
     banner: str
 
 
@@ -133,8 +143,9 @@ def started(command: str, timeout: float = 90) -> Iterator[Started]:
         banner = "".join(lines)
         api = re.search(r"API:\s+(http://127\.0\.0\.1:\d+)", banner)
         pages = re.search(r"sample pages:\s+http://127\.0\.0\.1:(\d+)/", banner)
-        assert api and pages, f"the local stack did not start:\n{banner}"
-        yield Started(api.group(1), int(pages.group(1)), banner)
+        moto = re.search(r"moto \(AWS\):\s+(http://127\.0\.0\.1:\d+)", banner)
+        assert api and pages and moto, f"the local stack did not start:\n{banner}"
+        yield Started(api.group(1), int(pages.group(1)), moto.group(1), banner)
     finally:
         stop(process)
 

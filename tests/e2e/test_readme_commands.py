@@ -26,7 +26,18 @@ import requests
 from devstack.__main__ import port_taken
 from devstack.stack import free_port
 from linkscan.models import Outcome
-from tests.e2e.readme import README, Started, block, blocks, fill, run, started, synopsis_forms, without_comment
+from tests.e2e.readme import (
+    README,
+    Started,
+    block,
+    blocks,
+    fill,
+    inline,
+    run,
+    started,
+    synopsis_forms,
+    without_comment,
+)
 from tests.support import ROOT, load_event
 
 pytestmark = pytest.mark.timeout(600)
@@ -214,6 +225,22 @@ def test_lookup_line_finds_the_blocked_page_listed(session: Session, published: 
 def test_manifest_line_names_the_published_lists(published: dict[str, Any]) -> None:
     assert published["version"] >= 1
     assert {"blocklist.json", "hosts.txt", "index.html"} <= set(published["files"])
+
+
+def test_make_invoke_runs_an_event_in_process_without_docker() -> None:
+    result = run(inline(r"^make invoke FN=\S+ EVENT=events/\S+\.json$"), timeout=180)
+
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    answer = json.loads(result.stdout[result.stdout.rindex("\n{\n") :])  # after the function's own log lines
+    assert "batchItemFailures" in answer  # the ScanFunction's answer to its SQS batch
+
+
+def test_redrive_line_reads_the_local_stacks_dead_letter_queue(session: Session) -> None:
+    command = inline(r"^python -m devstack redrive --endpoint ")
+    result = run(command.replace("http://127.0.0.1:<port>", session.running.moto), timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("dead-letter queue of local: 0 requeued, 0 recorded as scan_failed")
 
 
 # -------------------------------------------------------------------------------------------- command line
