@@ -21,6 +21,7 @@ _FENCE = re.compile(r"^```bash\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^#+ (.+)$", re.MULTILINE)
 _COMMENT = re.compile(r"\s+#\s.*$")
 _OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
+_MAKE_VARIABLES = frozenset({"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def fill(command: str, values: dict[str, str]) -> str:
 
 def user_env() -> dict[str, str]:
     """A user's shell after `make install`: the virtualenv's console scripts first on PATH, no linkscan settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKSCAN_")}
+    # not the settings of a make that runs the tests (a nested make prints "make[1]: Entering directory")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKSCAN_") and k not in _MAKE_VARIABLES}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONUNBUFFERED"] = "1"
     return env
