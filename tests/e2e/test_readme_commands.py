@@ -49,6 +49,7 @@ DEFAULT_PORT = 3000
 LOAN_TEXT = "无视征信 黑户可贷 当天下款 额度5000元 加微信 dk88 秒批到账"
 RULES_DIR = ROOT / "layers/linkscan/python/linkscan/rules"
 SETTLED = {"done", "not_scanned", "failed"}
+LOAN_APP_BODY = load_event("api_submit_miniprogram_cashloan_wrong_category.json")["body"]  # a submission body
 
 
 def stack_line(pattern: str) -> str:
@@ -260,7 +261,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory, session: Session, publishe
     ]
     (folder / "items.jsonl").write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), "utf-8")
     (folder / "urls.jsonl").write_text(f'"HTTP://Example.ORG/a/../b"\n"{session.loan_url}#top"\n', "utf-8")
-    (folder / "metadata.json").write_text(load_event("api_submit_miniprogram_cashloan_wrong_category.json")["body"])
+    (folder / "metadata.json").write_text(LOAN_APP_BODY, "utf-8")
+    app = json.loads(LOAN_APP_BODY)
+    line = {"id": "loan-app", "appid": app["appid"], "metadata": app["metadata"]}
+    (folder / "apps.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
     listing = published["files"]["blocklist.json"]["path"]
     answer = requests.get(f"{session.running.api}/lists/{listing}", timeout=30)
     answer.raise_for_status()
@@ -275,6 +279,7 @@ def cli_values(form: str, session: Session) -> dict[str, str]:
         "FILE": "loan.txt",
         "DIR": str(RULES_DIR) if " rules check " in f" {form} " else "evidence",
         "BASE": session.running.api,
+        "ID": json.loads(LOAN_APP_BODY)["appid"],
     }
 
 
@@ -337,6 +342,10 @@ def check_analyze(words: list[str], result: Any, session: Session, workdir: Path
 
 def check_miniprogram(words: list[str], result: Any, session: Session, workdir: Path) -> None:
     assert result.returncode == 0, result.stderr
+    if "--batch" in words:
+        (line,) = map(json.loads, result.stdout.splitlines())
+        assert (line["id"], line["decision"], line["target_type"]) == ("loan-app", "block", "miniprogram")
+        return
     decision, verdict = _verdict(words, result)
     assert decision == "block"
     assert verdict is None or verdict["target_type"] == "miniprogram"
