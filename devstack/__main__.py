@@ -15,6 +15,7 @@ from typing import Any
 from devstack.api import make_server
 from devstack.pages import SamplePages
 from devstack.stack import LocalStack, free_port
+from linkscan.settings import DetectionSettings
 
 # (label, path on the sample server, expected decision, expected category)
 DEMO_LINKS = [
@@ -57,6 +58,27 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(out)
 
 
+def _decided_by(verdict: dict[str, Any]) -> str:
+    """What set a verdict's decision, in words: a mini-program's checks and linked pages raise it above its content."""
+    if verdict.get("judged") is False:
+        return f"nothing judged: {verdict.get('outcome_detail') or verdict.get('outcome')}"
+    extra = verdict.get("extra") or {}
+    rank = {"allow": 0, "review": 1, "block": 2}
+    decision = rank.get(verdict.get("decision", "allow"), 0)
+    content = rank.get(extra.get("content_decision", verdict.get("decision", "allow")), 0)
+    checks = rank.get(extra.get("scan_decision", extra.get("content_decision", "allow")), 0)
+    linked = extra.get("linked_blocked") or []
+    if linked and decision > checks:
+        pushed = any(link.get("push") for link in linked)
+        return "links to a blocked page, " + ("pushed to users" if pushed else "not pushed")
+    if decision > content:
+        found = [name for name, key in [("licence gap", "qualification_gaps"), ("impersonation", "impersonation")]
+                 if extra.get(key)]  # fmt: skip
+        found += ["channel leading"] if any(c.get("strong") for c in extra.get("channel_leading") or []) else []
+        return "mini-program checks: " + (", ".join(found) or "see reasons")
+    return "content" if verdict.get("categories") else "nothing found"
+
+
 def _verdict_row(label: str, status: dict[str, Any]) -> list[str]:
     verdict = status.get("verdict") or {}
     top = (verdict.get("categories") or [{}])[0]
@@ -68,11 +90,17 @@ def _verdict_row(label: str, status: dict[str, Any]) -> list[str]:
         label,
         decision,
         "-" if verdict.get("judged") is False else f"{verdict.get('score', 0):.2f}",
+        _decided_by(verdict),
         category,
         verdict.get("outcome", "-"),
         str(hops),
         ",".join(verdict.get("actions") or []) or "-",
     ]
+
+
+TABLE_NOTE = """\
+content score: what the text scored, 0-1 (review from {review:.2f}, block from {block:.2f}); "decided by" says what
+set the decision: for a mini-program, its checks and a blocked page it links to can raise it above its content."""
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -115,7 +143,11 @@ def demo(args: argparse.Namespace) -> int:
             decision = (target.get("verdict") or {}).get("decision")
             if decision not in accepted:
                 failures.append(f"mini-program {label}: expected {' or '.join(accepted)}, got {decision}")
-        print(_table(rows, ["target", "decision", "score", "category", "outcome", "hops", "actions"]))
+        header = ["target", "decision", "content score", "decided by", "category", "outcome", "hops", "actions"]
+        print(_table(rows, header))
+        thresholds = DetectionSettings.from_env()
+        print()
+        print(TABLE_NOTE.format(review=thresholds.review_threshold, block=thresholds.block_threshold))
 
         manifest_response = requests.get(f"{api}/lists/manifest.json", timeout=10)
         print()

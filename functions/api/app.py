@@ -3,7 +3,8 @@
 No `from __future__ import annotations` here: the resolver reads the route signatures at run time.
 """
 
-from typing import Annotated, Any
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
@@ -53,6 +54,9 @@ from linkscan.service import (
     target_view,
 )
 from linkscan.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from linkscan.storage.blocklist import BlocklistTable
 
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)
@@ -113,6 +117,14 @@ def _caller() -> str:
     return identity.user_arn or identity.caller or identity.user or "anonymous"
 
 
+@cache
+def _listings() -> "BlocklistTable":
+    """The blocklist table, read only to find which target holds the listing an appeal names."""
+    from linkscan.storage.blocklist import BlocklistTable
+
+    return BlocklistTable(SETTINGS.require("blocklist_table_name").blocklist_table_name)
+
+
 def _base_url() -> str:
     if SETTINGS.public_base_url:
         return SETTINGS.public_base_url
@@ -168,7 +180,9 @@ def put_decision(
 )
 def post_appeal(request: Annotated[AppealRequest, Body()]) -> Response[dict[str, Any]]:
     source_ip = app.current_event.request_context.identity.source_ip or ""
-    receipt = file_appeal(request, source_ip=source_ip, base_url=_base_url(), records=BACKEND.records)
+    receipt = file_appeal(
+        request, source_ip=source_ip, base_url=_base_url(), records=BACKEND.records, listings=_listings()
+    )
     return Response(status_code=202, content_type=JSON_CONTENT_TYPE, body=receipt.model_dump())
 
 

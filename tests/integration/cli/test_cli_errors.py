@@ -136,6 +136,13 @@ def test_canonicalize_jsonl_given_a_bare_url_line_reports_that_line() -> None:
     assert "line 2" in one_line_error(result)
 
 
+@pytest.mark.parametrize("args", [["canonicalize", "--jsonl", "https://example.org/"], ["expressions"]])
+def test_canonicalize_with_urls_and_jsonl_or_with_nothing_says_so_and_exits_2(args: list[str]) -> None:
+    result = linkscan(*args, stdin='"https://example.org/"\n')
+    assert result.returncode == 2 and result.stdout == ""
+    assert "URL" in one_line_error(result)
+
+
 def test_miniprogram_of_deeply_nested_metadata_is_one_line_and_exit_2(tmp_path: Path) -> None:
     source = tmp_path / "deep.json"
     source.write_text('{"appid": "wx0123456789abcdef", "name": "x", "pages": ' + "[" * 3000 + "]" * 3000 + "}")

@@ -45,6 +45,25 @@ def _listed(api: Api, stack: LocalStack, url: str) -> None:
     stack.drain()
 
 
+def test_any_url_the_listing_covers_can_be_appealed_as_the_public_page_offers_it(
+    api: Api, stack: LocalStack, pages: SamplePages
+) -> None:
+    # Given a page submitted as http://127.0.0.1:<port>/loan.html, listed as "127.0.0.1/loan.html"
+    url = pages.url("/loan.html")
+    _listed(api, stack, url)
+    _, lookup = api.call("GET", "/v1/lookup", query=f"url={quote(url)}")
+    expression = lookup["match"]["expression"]
+
+    # When its owner appeals the URL the page's Appeal button fills in: https:// + the expression
+    appeal = {"url": f"https://{expression}", "contact": "owner@example.com", "reason": "We are a licensed lender."}
+    status, receipt = api.call("POST", "/v1/appeals", appeal)
+
+    # Then the appeal is filed against the listed target, and its decision resolves it
+    assert status == 202, receipt
+    _, submitted = api.call("POST", "/v1/submissions", {"type": "url", "url": url})
+    assert receipt["target_id"] == submitted["submissions"][0]["target_id"]
+
+
 def _status_of(api: Api, receipt: dict[str, str], token: str | None) -> tuple[int, dict[str, object]]:
     query = f"token={quote(token)}" if token is not None else ""
     return api.call("GET", f"/v1/appeals/{receipt['appeal_id']}", query=query)  # type: ignore[no-any-return]

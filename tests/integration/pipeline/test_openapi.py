@@ -46,3 +46,13 @@ def test_errors_and_examples_are_documented(api: Api) -> None:
     body = operations[("POST", "/v1/submissions")]["requestBody"]["content"]["application/json"]
     assert {"one link", "a batch", "a mini-program"} <= set(body["examples"])
     assert set(document["components"]["schemas"]["ErrorBody"]["properties"]) == {"error", "message", "field", "details"}
+
+
+def test_the_appeal_forms_limits_are_documented(api: Api) -> None:
+    _, document = api.call("GET", "/v1/openapi.json")
+    body = _operations(document)[("POST", "/v1/appeals")]["requestBody"]["content"]["application/json"]["schema"]
+    schema = document["components"]["schemas"][body["$ref"].rsplit("/", 1)[1]]
+    for field in ("url", "contact", "reason"):
+        limits = schema["properties"][field]
+        assert limits["minLength"] >= 1 and limits["maxLength"] > limits["minLength"], field
+    assert set(schema["required"]) == {"url", "contact", "reason"}

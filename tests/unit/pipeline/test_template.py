@@ -169,3 +169,21 @@ def test_the_optional_per_client_limit_covers_every_public_route(template: dict[
     ]
     public = {r.path for r in routes(template) if r.auth == "NONE"}
     assert all(any(p.split("{")[0].startswith(s) or s in p for s in searched) for p in public), (public, searched)
+
+
+@pytest.mark.parametrize("kind", ["DEFAULT_4XX", "DEFAULT_5XX"])
+def test_the_gateways_own_errors_have_the_apis_error_shape(template: dict[str, Any], kind: str) -> None:
+    api = resources_of(template, "AWS::Serverless::Api")["LinkscanApi"]["Properties"]
+    response = api["GatewayResponses"][kind]
+    body = response["ResponseTemplates"]["application/json"]
+    # API Gateway fills these in; messageString arrives quoted, as a JSON string
+    filled = body.replace("$context.error.responseType", "MISSING_AUTHENTICATION_TOKEN").replace(
+        "$context.error.messageString", json.dumps("Missing Authentication Token")
+    )
+    assert json.loads(filled) == {
+        "error": "MISSING_AUTHENTICATION_TOKEN",
+        "message": "Missing Authentication Token",
+        "field": None,
+        "details": [],
+    }
+    assert response["ResponseParameters"]["Headers"]["Access-Control-Allow-Origin"] == "'*'"  # the public page reads it

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from linkscan.api_models import AppealReceipt, AppealRequest, AppealState
 from linkscan.blocklist.changes import target_state
+from linkscan.canonical import canonicalize, url_expressions
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError, NotListedError
 from linkscan.scanner import new_scan_id, utc_now
 from linkscan.targets import target_id
@@ -24,22 +26,37 @@ if TYPE_CHECKING:
 TOKEN_BYTES = 24  # 32 URL-safe characters
 _OUTCOMES = {"overturn": "delisted", "uphold": "kept"}
 UNKNOWN_APPEAL = "no appeal with this id and token"
+# An appeal needs one target that still holds the listing; reading more is cost, not certainty.
+MAX_HOLDERS_READ = 100
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def file_appeal(request: AppealRequest, *, source_ip: str, base_url: str, records: Records) -> AppealReceipt:
-    """Record an appeal against the listing behind a URL; NotListedError when the blocklist does not hold it."""
+class Listings(Protocol):
+    """The blocklist table, as far as an appeal needs it."""
+
+    def listed_holders(self, expressions: Sequence[str]) -> frozenset[str]: ...
+
+
+def file_appeal(
+    request: AppealRequest, *, source_ip: str, base_url: str, records: Records, listings: Listings | None = None
+) -> AppealReceipt:
+    """Record an appeal against the listing behind a URL; NotListedError when the blocklist does not hold it.
+
+    The URL may be any URL the listing covers (the public page offers ``https://`` + the expression): its
+    target is the submitted URL's own, or else a target holding the most specific listed expression it matches.
+    """
     try:
         tid, url = target_id(request.url)
+        expressions = url_expressions(canonicalize(url))
     except InvalidUrlError as exc:
         raise InvalidInputError(f"url: {exc}", field="url") from exc
-    # Listed means what the blocklist follows: the decision after moderation, not the scanner's alone.
-    state = target_state(records.current(tid))
-    if state is None or not state.blocked:
+    listed = _listed_target(tid, expressions, records, listings)
+    if listed is None:
         raise NotListedError(f"{url} is not on the blocklist; there is nothing to appeal", field="url")
+    tid = listed
     appeal_id, token = new_scan_id(), secrets.token_urlsafe(TOKEN_BYTES)
     records.record_appeal(
         tid,
@@ -60,6 +77,20 @@ def file_appeal(request: AppealRequest, *, source_ip: str, base_url: str, record
         status_token=token,
         status_url=f"{base_url}/v1/appeals/{quote(appeal_id)}?token={quote(token)}",
     )
+
+
+def _listed_target(tid: str, expressions: Sequence[str], records: Records, listings: Listings | None) -> str | None:
+    # Listed means what the blocklist follows: the decision after moderation, not the scanner's alone.
+    if _blocked(records.current(tid)):
+        return tid
+    holders = sorted(listings.listed_holders(expressions))[:MAX_HOLDERS_READ] if listings is not None else []
+    currents = records.currents(holders) if holders else {}
+    return next((holder for holder in holders if _blocked(currents.get(holder))), None)
+
+
+def _blocked(current: Mapping[str, Any] | None) -> bool:
+    state = target_state(current)
+    return state is not None and state.blocked
 
 
 def appeal_state(appeal_id: str, token: str | None, *, records: Records) -> AppealState:

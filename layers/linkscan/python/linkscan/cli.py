@@ -183,12 +183,16 @@ def analyze_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
     def judge(item: dict[str, Any], number: int) -> Verdict:
         item_id = str(item.get("id", number))
         if isinstance(item.get("html"), str):
-            return analyze_content(
+            verdict = analyze_content(
                 item["html"], detector=detector, is_html=True, item_id=item_id, base_url=item.get("url", "")
             )
-        if isinstance(item.get("text"), str):
-            return analyze_content(item["text"], detector=detector, is_html=False, item_id=item_id)
-        raise ValueError('each line needs "text" or "html" (a string)')
+        elif isinstance(item.get("text"), str):
+            verdict = analyze_content(item["text"], detector=detector, is_html=False, item_id=item_id)
+        else:
+            raise ValueError('each line needs "text" or "html" (a string)')
+        if not item.get("url"):  # a line that names the page's URL is that URL's page; any other is text
+            verdict.target_type = "text"
+        return verdict
 
     return judge_lines(lines, judge, out)
 

@@ -25,7 +25,10 @@ from linkscan.errors import InvalidUrlError
 DEFAULT_API = "http://127.0.0.1:3000"
 LOOKUP_NOT_LISTED, LOOKUP_LISTED, LOOKUP_BAD_INPUT, LOOKUP_UNAVAILABLE = 0, 1, 2, 4
 _FORMATTER = argparse.RawDescriptionHelpFormatter
-_EACH_EXIT = "exit codes:\n  0  every URL was read\n  2  some URL (or --jsonl line) was invalid: its error is on stderr"
+_EACH_EXIT = (
+    "exit codes:\n  0  every URL was read\n  2  some URL (or --jsonl line) was invalid: its error is on stderr; "
+    "or no URL, or URLs together with --jsonl"
+)
 _LOOKUP_EXIT = (
     "exit codes:\n  0  not listed\n  1  listed\n  2  bad input: an invalid URL, or --list is missing or not a "
     "published blocklist.json\n  4  the lookup API could not be reached or answered an error"
@@ -87,6 +90,12 @@ def _inputs(args: argparse.Namespace, stdin: TextIO) -> Iterator[str | InvalidUr
 
 
 def _each(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO, render: Any) -> int:
+    if args.jsonl and args.urls:  # --jsonl reads standard input only: URLs given too would be silently ignored
+        err.write("linkscan: give URLs as arguments or as --jsonl lines on standard input, not both\n")
+        return 2
+    if not args.jsonl and not args.urls:
+        err.write("linkscan: no URL given (give URLs as arguments, or --jsonl lines on standard input)\n")
+        return 2
     status = 0
     for url in _inputs(args, stdin):
         try:

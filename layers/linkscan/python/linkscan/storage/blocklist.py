@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import IO, Any, cast, get_args
 
@@ -429,6 +429,30 @@ class BlocklistTable:
             ExpressionAttributeNames=dict(names),
         ).get("Item")
         return item
+
+    def listed_holders(self, expressions: Sequence[str]) -> frozenset[str]:
+        """The targets holding the first listed expression of ``expressions`` (most specific first): whose
+        listing a URL with these expressions falls under. One BatchGetItem; empty when none is listed."""
+        wanted = list(dict.fromkeys(expression_hex(e) for e in expressions))[:_BATCH_GET_LIMIT]
+        if not wanted:
+            return frozenset()
+        request: dict[str, Any] = {
+            self.table_name: {
+                "Keys": [{"hash": _s(digest)} for digest in wanted],
+                "ProjectionExpression": "#hash, listed, targets",
+                "ExpressionAttributeNames": {"#hash": "hash"},
+            }
+        }
+        holders: dict[str, frozenset[str]] = {}
+        for _attempt in range(8):
+            response = self.dynamodb.batch_get_item(RequestItems=request)
+            for item in response.get("Responses", {}).get(self.table_name, ()):
+                if item.get("listed", {}).get("BOOL"):
+                    holders[item["hash"]["S"]] = frozenset(item.get("targets", {}).get("SS", ()))
+            request = response.get("UnprocessedKeys") or {}
+            if not request:
+                break
+        return next((holders[digest] for digest in wanted if digest in holders), frozenset())
 
     def listed_by_prefix(self, prefix: str) -> list[Entry]:
         paginator = self.dynamodb.get_paginator("query")
