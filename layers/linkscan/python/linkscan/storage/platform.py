@@ -490,3 +490,16 @@ class MessageQueue:
         client("sqs").change_message_visibility(
             QueueUrl=self.queue_url, ReceiptHandle=receipt_handle, VisibilityTimeout=min(delay_seconds, 43_200)
         )
+
+
+class EvidenceReader:
+    """S3: the fetched body a verdict's evidence key names (labelled-example export)."""
+
+    def __init__(self, bucket: str) -> None:
+        self.bucket = bucket
+
+    def body(self, key: str) -> bytes:
+        import gzip
+
+        raw = client("s3").get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        return gzip.decompress(raw) if key.endswith(".gz") else raw
