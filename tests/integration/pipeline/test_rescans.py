@@ -5,6 +5,7 @@ a moderator's decision always outranks what a rescan finds."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,6 +60,15 @@ def _listed(api: Api, url: str) -> bool:
     return bool(api.call("GET", "/v1/lookup", query=f"url={url}")[1]["listed"])
 
 
+def _published_status(stack: LocalStack, url: str) -> str:
+    """The status the published blocklist.json gives the URL's entry."""
+    s3 = stack.client("s3")
+    body = s3.get_object(Bucket=stack.physical["BlocklistBucket"]["Ref"], Key="latest/blocklist.json")["Body"].read()
+    host = url.split("//", 1)[1].split(":", 1)[0]
+    (entry,) = [e for e in json.loads(body)["entries"] if e["host"] == host]
+    return str(entry["status"])
+
+
 def _submit(api: Api, stack: LocalStack, url: str) -> str:
     status, body = api.call("POST", "/v1/submissions", {"type": "url", "url": url})
     assert status == 202
@@ -97,6 +107,9 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     current = main.current(target)
     assert current["liveness"] == {"status": "dormant", "last_checked": stamp(clock.now)}
     assert current["effective_decision"] == "block"
+    match = api.call("GET", "/v1/lookup", query=f"url={url}")[1]["match"]
+    assert (match["status"], match["last_checked"]) == ("dormant", stamp(clock.now))
+    assert _published_status(stack, url) == "dormant"
 
     # It offends again: online at once
     site.serve("/sleeper", "loan.html")
@@ -104,7 +117,7 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     assert _rescan_round(stack)["rescans_queued"] == 1
     assert main.current(target)["liveness"]["status"] == "online"
     assert rescans.rescan(target).clean_streak == 0  # type: ignore[union-attr]
-    assert _listed(api, url)
+    assert _listed(api, url) and _published_status(stack, url) == "online"
 
 
 def _queue_rescan(stack: LocalStack, target: str, url: str) -> None:
