@@ -20,7 +20,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # module in devstack → the function that returns its figures
-SUITES = {"bench_fetch": "run", "bench_detect": "run", "bench_publish": "run", "samples_miniprogram": "bench"}
+SUITES = {
+    "bench_fetch": "run",
+    "bench_detect": "run",
+    "bench_publish": "run",
+    "samples_miniprogram": "bench",
+    "bench_freshness": "run",
+}
 FUNCTIONS = ("api", "scan", "publish", "lookup")
 COLD_IMPORT_RUNS = 5
 
