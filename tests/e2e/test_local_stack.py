@@ -32,6 +32,10 @@ def test_demo_runs_the_whole_pipeline_and_shows_each_category() -> None:
         assert " block " in rows[label] and category in rows[label]
     assert "blocklist version" in run.stdout and "hosts.txt" in run.stdout
     assert "listed=True" in run.stdout and "listed=False" in run.stdout
+    # the platform part: an event from the bus, a review decided by a moderator, a rescan
+    assert "Target Listed: " in run.stdout
+    assert "decision block → 200 (done)" in run.stdout and "listed after the moderator's decision: True" in run.stdout
+    assert "RescanFunction queued 1 check(s)" in run.stdout and ": offending, status online" in run.stdout
 
 
 def test_start_serves_the_api_on_loopback_for_curl() -> None:
