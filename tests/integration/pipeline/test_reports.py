@@ -66,6 +66,11 @@ def test_the_same_reporter_reporting_again_is_one_report(api: Api, stack: LocalS
     assert len(records.reports(first["target_id"])) == 2
 
 
+def test_a_url_no_scan_could_fetch_is_refused_with_a_400(api: Api) -> None:
+    status, body = _report(api, "http://%E8%9D%BEx%1C%C3%BC/")
+    assert status == 400 and body["field"] == "url" and body["error"] == "invalid_request"
+
+
 def test_a_client_over_its_limit_gets_429_with_the_error_body(api: Api, site: LoopbackSite) -> None:
     limit = POLICY.client_limit(registered=False)
     for n in range(limit):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from linkscan.api_models import check_submittable_url
 from linkscan.events.model import DETAIL_TYPES
 from linkscan.models import Verdict
 
@@ -18,6 +19,11 @@ class ReportRequest(BaseModel):
     url: str = Field(min_length=1, max_length=2048, description="The link being reported")
     reason: str | None = Field(default=None, max_length=2000, description="What the reporter saw (optional)")
     category: Literal["cash_loan", "counterfeit", "contraband", "other"] | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _fetchable(cls, url: str) -> str:
+        return check_submittable_url(url)  # the scan a report queues must be possible
 
 
 class ReportReceipt(BaseModel):
