@@ -27,7 +27,7 @@ SUITES = {
     "samples_miniprogram": "bench",
     "bench_freshness": "run",
 }
-FUNCTIONS = ("api", "scan", "publish", "lookup")
+FUNCTIONS = ("api", "scan", "publish", "lookup", "platform", "events", "webhooks", "rescan")
 COLD_IMPORT_RUNS = 5
 
 
@@ -46,6 +46,9 @@ def cold_import_ms(function: str) -> float:
         "SCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench",
         "EVIDENCE_BUCKET": "bench",
         "BLOCKLIST_BUCKET": "bench",
+        "RESCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench-rescan",
+        "WEBHOOK_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench-webhooks",
+        "EVENT_BUS_NAME": "bench",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     code = "import time; t = time.perf_counter(); import app; print((time.perf_counter() - t) * 1000)"

@@ -18,6 +18,7 @@ from linkscan.storage.platform import PlatformRecords
 from linkscan.storage.records import Records
 from tests.integration.pipeline.conftest import Api
 from tests.integration.pipeline.platform_support import LoopbackSite
+from tests.support import load_event
 
 POLICY = ReportPolicy.load()
 
@@ -64,6 +65,13 @@ def test_the_same_reporter_reporting_again_is_one_report(api: Api, stack: LocalS
     assert stack.pump_queues() == 1
     records = PlatformRecords(stack.physical["LinkscanTable"]["Ref"])
     assert len(records.reports(first["target_id"])) == 2
+
+
+def test_the_sam_event_files_report_and_read_the_queue(api: Api, stack: LocalStack) -> None:
+    status, receipt = api.event(load_event("api_post_report.json"))
+    assert status == 202 and receipt["status"] == "queued" and receipt["weight"] == POLICY.anonymous_weight
+    status, page = api.event(load_event("api_get_reviews.json"))
+    assert status == 200 and page == {"status": "pending", "items": []}
 
 
 def test_a_url_no_scan_could_fetch_is_refused_with_a_400(api: Api) -> None:

@@ -14,6 +14,7 @@ from devstack.stack import LocalStack
 from linkscan.events.signing import EVENT_ID_HEADER, SIGNATURE_HEADER, ReplayGuard, SignatureError, verify
 from tests.integration.pipeline.conftest import Api
 from tests.integration.pipeline.platform_support import LoopbackSite
+from tests.support import load_event
 
 
 @pytest.fixture
@@ -211,3 +212,13 @@ def test_only_the_subscriber_lists_its_deliveries(api: Api, site: LoopbackSite) 
     event["requestContext"]["identity"]["userArn"] = "arn:aws:iam::123456789012:user/someone-else"
     status, body = api.invoke(route, event)
     assert status == 404 and body["error"] == "not_found"
+
+
+def test_the_sam_stream_event_puts_its_verdict_changes_on_the_bus(stack: LocalStack) -> None:
+    # Given the event file: two new block verdicts, and one target whose decision goes from review to block
+    # (same scan id in both images: a decision change, no new verdict)
+    everything = _capture_all_events(stack)
+    result = stack.invoke("EventsFunction", load_event("dynamodb_stream_block.json"))
+    assert result == {"batchItemFailures": []}
+    kinds = [event["detail"]["kind"] for event in _read(stack, everything)]
+    assert sorted(kinds) == sorted(["verdict.new", "target.listed"] * 2 + ["decision.changed", "target.listed"])

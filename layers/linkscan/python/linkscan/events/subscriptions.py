@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
 from linkscan.events.signing import new_secret
 from linkscan.events.webhooks import Subscription
-from linkscan.fetch.destination import DestinationRefused, check_url
 from linkscan.platform_api_models import DeliveryList, DeliveryView, WebhookCreated, WebhookRequest
 from linkscan.rescan.liveness import stamp
 
@@ -28,6 +27,8 @@ def register(
     records: PlatformRecords,
 ) -> WebhookCreated:
     """Store a subscription owned by the caller; its secret is returned once and never shown again."""
+    from linkscan.fetch.destination import DestinationRefused, check_url  # the fetcher package: only here
+
     try:
         dest = check_url(request.url, settings.fetch)
     except (InvalidUrlError, DestinationRefused) as exc:

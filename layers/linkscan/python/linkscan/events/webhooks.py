@@ -10,13 +10,15 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from linkscan.events.model import EVENT_SOURCE
-from linkscan.events.sender import SendResult
 from linkscan.events.signing import EVENT_ID_HEADER, SIGNATURE_HEADER, sign
+
+if TYPE_CHECKING:
+    from linkscan.events.sender import SendResult  # imports the fetcher: only the webhook function needs it
 
 MAX_ATTEMPTS = 6
 FIRST_RETRY_SECONDS = 30
@@ -49,7 +51,7 @@ class Delivery:
     last_error: str | None = None
 
 
-Sender = Callable[[str, bytes, dict[str, str]], SendResult]
+Sender = Callable[[str, bytes, dict[str, str]], "SendResult"]
 
 
 class DeliveryMessage(BaseModel):
