@@ -3,12 +3,15 @@ that records each POST and answers with the statuses a test queues."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from devstack.stack import LocalStack
 
 SAMPLES = Path(__file__).resolve().parents[3] / "devstack" / "samples"
 
@@ -63,3 +66,26 @@ class LoopbackSite:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def capture_all_events(stack: LocalStack) -> str:
+    """A rule of the test's own on the verdict bus, delivering every event to a queue it can read."""
+    sqs, events = stack.client("sqs"), stack.client("events")
+    url = sqs.create_queue(QueueName="test-all-verdict-events")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    bus = stack.physical["VerdictEventBus"]["Ref"]
+    events.put_rule(Name="test-all", EventBusName=bus, EventPattern=json.dumps({"source": ["linkscan"]}))
+    events.put_targets(Rule="test-all", EventBusName=bus, Targets=[{"Id": "q", "Arn": arn}])
+    return str(url)
+
+
+def read_queue(stack: LocalStack, queue_url: str) -> list[dict[str, Any]]:
+    sqs = stack.client("sqs")
+    found: list[dict[str, Any]] = []
+    while True:
+        messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
+        if not messages:
+            return found
+        for message in messages:
+            found.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])

@@ -19,7 +19,7 @@ from linkscan.scanner import new_scan_id
 from linkscan.storage.platform import MessageQueue, PlatformRecords
 from linkscan.storage.records import Records
 from tests.integration.pipeline.conftest import Api
-from tests.integration.pipeline.platform_support import LoopbackSite
+from tests.integration.pipeline.platform_support import LoopbackSite, capture_all_events, read_queue
 
 POLICY = RescanPolicy.load()
 
@@ -60,6 +60,12 @@ def _listed(api: Api, url: str) -> bool:
     return bool(api.call("GET", "/v1/lookup", query=f"url={url}")[1]["listed"])
 
 
+def _status_changes(stack: LocalStack, queue_url: str) -> list[str]:
+    """The statuses of the "Listing Status Changed" events since the last call."""
+    events = read_queue(stack, queue_url)
+    return [e["detail"]["status"] for e in events if e["detail-type"] == "Listing Status Changed"]
+
+
 def _published_status(stack: LocalStack, url: str) -> str:
     """The status the published blocklist.json gives the URL's entry."""
     s3 = stack.client("s3")
@@ -81,6 +87,7 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
 ) -> None:
     table = stack.physical["LinkscanTable"]["Ref"]
     rescans, main = PlatformRecords(table), Records(table)
+    everything = capture_all_events(stack)
     url = site.serve("/sleeper", "loan.html")
     target = _submit(api, stack, url)
     entry = rescans.rescan(target)
@@ -107,6 +114,7 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     current = main.current(target)
     assert current["liveness"] == {"status": "dormant", "last_checked": stamp(clock.now)}
     assert current["effective_decision"] == "block"
+    assert _status_changes(stack, everything) == ["offline", "dormant"]  # online → offline → dormant
     match = api.call("GET", "/v1/lookup", query=f"url={url}")[1]["match"]
     assert (match["status"], match["last_checked"]) == ("dormant", stamp(clock.now))
     assert _published_status(stack, url) == "dormant"
@@ -118,6 +126,7 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     assert main.current(target)["liveness"]["status"] == "online"
     assert rescans.rescan(target).clean_streak == 0  # type: ignore[union-attr]
     assert _listed(api, url) and _published_status(stack, url) == "online"
+    assert _status_changes(stack, everything) == ["online"]
 
 
 def _queue_rescan(stack: LocalStack, target: str, url: str) -> None:

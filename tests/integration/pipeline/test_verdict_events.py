@@ -13,7 +13,7 @@ import pytest
 from devstack.stack import LocalStack
 from linkscan.events.signing import EVENT_ID_HEADER, SIGNATURE_HEADER, ReplayGuard, SignatureError, verify
 from tests.integration.pipeline.conftest import Api
-from tests.integration.pipeline.platform_support import LoopbackSite
+from tests.integration.pipeline.platform_support import LoopbackSite, capture_all_events, read_queue
 from tests.support import load_event
 
 
@@ -21,29 +21,6 @@ from tests.support import load_event
 def site() -> Iterator[LoopbackSite]:
     with LoopbackSite() as running:
         yield running
-
-
-def _capture_all_events(stack: LocalStack) -> str:
-    """A rule of the test's own on the verdict bus, delivering every event to a queue it can read."""
-    sqs, events = stack.client("sqs"), stack.client("events")
-    url = sqs.create_queue(QueueName="test-all-verdict-events")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    bus = stack.physical["VerdictEventBus"]["Ref"]
-    events.put_rule(Name="test-all", EventBusName=bus, EventPattern=json.dumps({"source": ["linkscan"]}))
-    events.put_targets(Rule="test-all", EventBusName=bus, Targets=[{"Id": "q", "Arn": arn}])
-    return str(url)
-
-
-def _read(stack: LocalStack, queue_url: str) -> list[dict[str, Any]]:
-    sqs = stack.client("sqs")
-    found: list[dict[str, Any]] = []
-    while True:
-        messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
-        if not messages:
-            return found
-        for message in messages:
-            found.append(json.loads(message["Body"]))
-            sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
 
 
 def _submit(api: Api, url: str, force: bool = False) -> str:
@@ -54,7 +31,7 @@ def _submit(api: Api, url: str, force: bool = False) -> str:
 
 def test_every_kind_of_verdict_change_is_an_event_on_the_bus(api: Api, stack: LocalStack, site: LoopbackSite) -> None:
     # Given a listener on the bus and a page that sells loans
-    everything = _capture_all_events(stack)
+    everything = capture_all_events(stack)
     url = site.serve("/offer", "loan.html")
     # When it is scanned, then changes to a clean page and is scanned again, then a moderator upholds the
     # first verdict, and at last overturns it
@@ -68,7 +45,7 @@ def test_every_kind_of_verdict_change_is_an_event_on_the_bus(api: Api, stack: Lo
     assert api.call("PUT", f"/v1/targets/{target}/decision", {"action": "overturn", "reason": "licensed"})[0] == 200
     stack.drain()
     # Then each change is on the bus, in order, with the documented detail
-    events = _read(stack, everything)
+    events = read_queue(stack, everything)
     kinds = [event["detail"]["kind"] for event in events]
     assert kinds == [
         "verdict.new",
@@ -97,7 +74,7 @@ def test_the_templates_example_rule_delivers_listings_to_its_queue(
     _submit(api, site.serve("/listed", "loan.html"))
     _submit(api, site.serve("/clean", "clean.html"))
     stack.drain()
-    example = _read(stack, stack.physical["ListedLinksExampleQueue"]["Ref"])
+    example = read_queue(stack, stack.physical["ListedLinksExampleQueue"]["Ref"])
     assert [event["detail-type"] for event in example] == ["Target Listed"]
     assert example[0]["detail"]["target"]["target"].endswith("/listed")
 
@@ -217,8 +194,8 @@ def test_only_the_subscriber_lists_its_deliveries(api: Api, site: LoopbackSite) 
 def test_the_sam_stream_event_puts_its_verdict_changes_on_the_bus(stack: LocalStack) -> None:
     # Given the event file: two new block verdicts, and one target whose decision goes from review to block
     # (same scan id in both images: a decision change, no new verdict)
-    everything = _capture_all_events(stack)
+    everything = capture_all_events(stack)
     result = stack.invoke("EventsFunction", load_event("dynamodb_stream_block.json"))
     assert result == {"batchItemFailures": []}
-    kinds = [event["detail"]["kind"] for event in _read(stack, everything)]
+    kinds = [event["detail"]["kind"] for event in read_queue(stack, everything)]
     assert sorted(kinds) == sorted(["verdict.new", "target.listed"] * 2 + ["decision.changed", "target.listed"])

@@ -60,6 +60,16 @@ def test_a_deleted_listed_target_is_delisted() -> None:
     assert _kinds(_loan(), None) == ["target.delisted"]
 
 
+def test_a_listed_link_going_dormant_and_back_is_a_status_change() -> None:
+    online = _loan(liveness_status="online", last_checked="2026-12-07T09:00:00Z")
+    dormant = _loan(liveness_status="dormant", last_checked="2026-12-14T09:00:00Z")
+    (event,) = derive_events(online, dormant, base_url=BASE, occurred_at=AT)
+    assert event.detail.kind == "target.status_changed" and event.detail_type == "Listing Status Changed"
+    assert (event.detail.status, event.detail.last_checked) == ("dormant", "2026-12-14T09:00:00Z")
+    assert _kinds(dormant, online) == ["target.status_changed"]
+    assert _kinds(None, online) == ["verdict.new", "target.listed"]  # a first status is no change
+
+
 def test_mini_programs_are_never_listed() -> None:
     app = _loan(target_type="miniprogram", target="wx0123456789abcdef")
     assert _kinds(None, app) == ["verdict.new"]

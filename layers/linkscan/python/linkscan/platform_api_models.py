@@ -42,9 +42,16 @@ class WebhookRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: str = Field(min_length=1, max_length=2048, description="https URL that receives POSTed events")
-    kinds: list[Literal["verdict.new", "decision.changed", "verdict.moderated", "target.listed", "target.delisted"]] = (
-        Field(default_factory=list, description="Event kinds to receive; empty: all")
-    )
+    kinds: list[
+        Literal[
+            "verdict.new",
+            "decision.changed",
+            "verdict.moderated",
+            "target.listed",
+            "target.delisted",
+            "target.status_changed",
+        ]
+    ] = Field(default_factory=list, description="Event kinds to receive; empty: all")
 
 
 class WebhookCreated(BaseModel):

@@ -15,7 +15,9 @@ from pydantic import BaseModel
 SCHEMA_VERSION = "1"
 EVENT_SOURCE = "linkscan"
 
-EventKind = Literal["verdict.new", "decision.changed", "verdict.moderated", "target.listed", "target.delisted"]
+EventKind = Literal[
+    "verdict.new", "decision.changed", "verdict.moderated", "target.listed", "target.delisted", "target.status_changed"
+]
 
 # EventBridge's detail-type for each kind: what a rule's pattern matches.
 DETAIL_TYPES: dict[EventKind, str] = {
@@ -24,6 +26,7 @@ DETAIL_TYPES: dict[EventKind, str] = {
     "verdict.moderated": "Verdict Moderated",
     "target.listed": "Target Listed",
     "target.delisted": "Target Delisted",
+    "target.status_changed": "Listing Status Changed",
 }
 
 
@@ -51,6 +54,8 @@ class TargetSnapshot:
     moderation_at: str | None = None
     moderation_reason: str | None = None
     verdict_sk: str | None = None
+    liveness_status: str | None = None  # online, offline, dormant: set once a listed link has a rescan entry
+    last_checked: str | None = None
 
     @property
     def listed(self) -> bool:
@@ -102,6 +107,8 @@ class VerdictEventDetail(BaseModel):
     scanned_at: str | None
     public_reason: str | None
     moderation: EventModeration | None
+    status: str | None = None  # a listed link's liveness (online, offline, dormant), from rescans
+    last_checked: str | None = None
     links: EventLinks
 
 
@@ -126,12 +133,15 @@ def _kinds(old: TargetSnapshot | None, new: TargetSnapshot) -> list[EventKind]:
         kinds.append("target.listed")
     if before.listed and not new.listed:
         kinds.append("target.delisted")
+    if new.listed and before.liveness_status and new.liveness_status != before.liveness_status:
+        kinds.append("target.status_changed")  # e.g. dormant: out of the hosts, adblock and RPZ lists
     return kinds
 
 
-def _event_id(target_id: str, kind: str, rev: int, scan_id: str | None) -> str:
+def _event_id(new: TargetSnapshot, kind: str) -> str:
     # The same stream record delivered twice yields the same id, so a consumer can drop the repeat.
-    return hashlib.sha256(f"{target_id}|{kind}|{rev}|{scan_id}".encode()).hexdigest()[:32]
+    identity = f"{new.target_id}|{kind}|{new.rev}|{new.scan_id}|{new.liveness_status}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:32]
 
 
 def derive_events(
@@ -163,7 +173,7 @@ def _event(
         else []
     )
     detail = VerdictEventDetail(
-        event_id=_event_id(new.target_id, kind, new.rev, new.scan_id),
+        event_id=_event_id(new, kind),
         kind=kind,
         occurred_at=occurred_at,
         target=EventTarget(target_id=new.target_id, type=new.target_type, target=new.target),
@@ -179,6 +189,8 @@ def _event(
         scanned_at=new.scanned_at,
         public_reason=new.public_reason,
         moderation=moderation,
+        status=new.liveness_status,
+        last_checked=new.last_checked,
         links=EventLinks(status=target_url, evidence=f"{target_url}#verdict"),
     )
     return VerdictEvent(detail_type=DETAIL_TYPES[kind], detail=detail)

@@ -76,6 +76,8 @@ def snapshot_from_image(image: Mapping[str, Any] | None) -> TargetSnapshot | Non
         moderation_at=moderation.get("at"),
         moderation_reason=moderation.get("reason"),
         verdict_sk=item.get("verdict_sk"),
+        liveness_status=(item.get("liveness") or {}).get("status"),
+        last_checked=(item.get("liveness") or {}).get("last_checked"),
     )
 
 
