@@ -90,7 +90,8 @@ def file_report(
         )
     report_id = new_scan_id()
     at = stamp(now)
-    earlier = records.claim_report(tid, reporter, report_id, at, stamp(policy.dedupe_since(now)))
+    dedupe_until = int(now.timestamp() + policy.dedupe_hours * 3600)
+    earlier = records.claim_report(tid, reporter, report_id, at, stamp(policy.dedupe_since(now)), dedupe_until)
     if earlier is not None:
         return ReportReceipt(report_id=earlier, target_id=tid, url=url, status="duplicate", weight=weight)
     domain = reported_domain(url)

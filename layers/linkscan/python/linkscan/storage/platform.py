@@ -401,13 +401,21 @@ class PlatformRecords:
             raise
         return int(_from_dynamo(response["Attributes"])["n"])
 
-    def claim_report(self, target_id: str, reporter: str, report_id: str, now: str, not_before: str) -> str | None:
+    def claim_report(
+        self, target_id: str, reporter: str, report_id: str, now: str, not_before: str, expires_at: int
+    ) -> str | None:
         """Note this reporter's report on the target; the earlier report's id if it reported since ``not_before``."""
         try:
             self._ddb.put_item(
                 TableName=self.table_name,
                 Item=_to_dynamo(
-                    {"PK": f"REPORT#{target_id}", "SK": f"BY#{reporter}", "report_id": report_id, "at": now}
+                    {
+                        "PK": f"REPORT#{target_id}",
+                        "SK": f"BY#{reporter}",
+                        "report_id": report_id,
+                        "at": now,
+                        "expires_at": expires_at,  # the dedup window's end (DynamoDB TTL); reads compare `at`
+                    }
                 ),
                 ConditionExpression="attribute_not_exists(PK) OR #at < :not_before",
                 ExpressionAttributeNames={"#at": "at"},
