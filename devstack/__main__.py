@@ -38,6 +38,8 @@ def running(pages: SamplePages | None, api_port: int, log_level: str = "WARNING"
         "POWERTOOLS_LOG_LEVEL": log_level,
         # a developer expects a listing to show in lookups at once, not after the filter's TTL
         "LOOKUP_FILTER_TTL_SECONDS": "0",
+        # rescans are queued at once here, not spread over a few minutes
+        "RESCAN_JITTER_SECONDS": "0",
     }
     with LocalStack(extra_env=extra, quiet=log_level != "DEBUG") as stack:
         server = make_server(stack, api_port)
@@ -174,6 +176,10 @@ def demo(args: argparse.Namespace) -> int:
         loan_lookup = requests.get(f"{api}/v1/lookup", params={"url": pages.url("/loan.html")}, timeout=10).json()
         if not loan_lookup.get("listed"):
             failures.append("the blocked cash-loan page is not listed in /v1/lookup")
+
+        from devstack.demo_platform import demo_platform
+
+        failures += demo_platform(stack, api, pages)
     elapsed = time.monotonic() - started
     print(f"\ndemo finished in {elapsed:.1f}s")
     for failure in failures:

@@ -20,8 +20,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # module in devstack → the function that returns its figures
-SUITES = {"bench_fetch": "run", "bench_detect": "run", "bench_publish": "run", "samples_miniprogram": "bench"}
-FUNCTIONS = ("api", "scan", "publish", "lookup")
+SUITES = {
+    "bench_fetch": "run",
+    "bench_detect": "run",
+    "bench_publish": "run",
+    "samples_miniprogram": "bench",
+    "bench_freshness": "run",
+}
+FUNCTIONS = ("api", "scan", "publish", "lookup", "platform", "events", "webhooks", "rescan")
 COLD_IMPORT_RUNS = 5
 
 
@@ -40,6 +46,9 @@ def cold_import_ms(function: str) -> float:
         "SCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench",
         "EVIDENCE_BUCKET": "bench",
         "BLOCKLIST_BUCKET": "bench",
+        "RESCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench-rescan",
+        "WEBHOOK_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/123456789012/bench-webhooks",
+        "EVENT_BUS_NAME": "bench",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     code = "import time; t = time.perf_counter(); import app; print((time.perf_counter() - t) * 1000)"

@@ -85,6 +85,15 @@ REQUEST_EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
             }
         }
     },
+    ("post", "/v1/reports"): {
+        "a report": {"value": {"url": "https://quick-loan.example/apply", "category": "cash_loan", "reason": "SMS ad"}}
+    },
+    ("post", "/v1/webhooks"): {
+        "listings only": {"value": {"url": "https://hooks.platform.example/linkscan", "kinds": ["target.listed"]}}
+    },
+    ("post", "/v1/reviews/{target_id}/decision"): {
+        "block": {"value": {"decision": "block", "reason": "a payday lender without a licence, rates on the page"}}
+    },
     ("put", "/v1/targets/{target_id}/decision"): {
         "overturn": {"value": {"action": "overturn", "reason": "the page is a news report about scams"}}
     },
@@ -133,6 +142,7 @@ _PLACEHOLDER_RESOURCES = {
     "TABLE_NAME": "openapi-generation",
     "BLOCKLIST_TABLE_NAME": "openapi-generation",
     "SCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/000000000000/openapi-generation",
+    "RESCAN_QUEUE_URL": "https://sqs.us-east-1.amazonaws.com/000000000000/openapi-generation",
     "EVIDENCE_BUCKET": "openapi-generation",
     "BLOCKLIST_BUCKET": "openapi-generation",
 }
@@ -144,7 +154,7 @@ def build_document(template: dict[str, Any] | None = None) -> dict[str, Any]:
     for name, placeholder in _PLACEHOLDER_RESOURCES.items():
         os.environ.setdefault(name, placeholder)
     declared = routes(template or load_template())
-    functions = {"ApiFunction": "api", "LookupFunction": "lookup"}
+    functions = {"ApiFunction": "api", "LookupFunction": "lookup", "PlatformFunction": "platform"}
     document: dict[str, Any] = {}
     for logical_id in sorted({route.function for route in declared}):
         app = _load_app(functions[logical_id])

@@ -211,7 +211,24 @@ class LocalStack:
                 "Arn": table["TableArn"],
                 "StreamArn": table.get("LatestStreamArn", ""),
             }
+        self._create_event_buses(resolver)
         self.resolver = resolver
+
+    def _create_event_buses(self, resolver: Resolver) -> None:
+        """Event buses and their rules; moto delivers a rule's events to its SQS targets as EventBridge does."""
+        events = self.client("events")
+        for name, res in resources_of(self.template, "AWS::Events::EventBus").items():
+            bus = resolver.resolve(res["Properties"]["Name"])
+            arn = events.create_event_bus(Name=bus)["EventBusArn"]
+            self.physical[name] = {"Ref": bus, "Arn": arn, "Name": bus}
+        for name, res in resources_of(self.template, "AWS::Events::Rule").items():
+            props = resolver.resolve(res["Properties"])
+            arn = events.put_rule(
+                Name=props["Name"], EventBusName=props["EventBusName"], EventPattern=json.dumps(props["EventPattern"])
+            )["RuleArn"]
+            targets = [{"Id": t["Id"], "Arn": t["Arn"]} for t in props.get("Targets", [])]
+            events.put_targets(Rule=props["Name"], EventBusName=props["EventBusName"], Targets=targets)
+            self.physical[name] = {"Ref": props["Name"], "Arn": arn}
 
     def _load_functions(self) -> None:
         self.specs = functions(self.template, self.resolver)
@@ -306,7 +323,7 @@ class LocalStack:
             patterns = [json.loads(f["Pattern"]) for f in props.get("FilterCriteria", {}).get("Filters", [])]
             records: list[dict[str, Any]] = []
             for shard in streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]:
-                key = f"{stream_arn}|{shard['ShardId']}"
+                key = f"{function}|{stream_arn}|{shard['ShardId']}"  # each function reads the stream on its own
                 iterator = (
                     self._stream_iterators.get(key)
                     or streams.get_shard_iterator(

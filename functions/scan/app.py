@@ -12,13 +12,17 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
 from linkscan.observability import logger, metrics, tracer
+from linkscan.platform_settings import PlatformSettings
 from linkscan.scanner import has_time_for_scan, scan_budget_ms
 from linkscan.service import Backend, RetryLaterError, process_scan, record_scan_failure
 from linkscan.settings import ServiceSettings
+from linkscan.storage.records import ScanQueue
 
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)
 DETECTOR = Detector.load(SETTINGS.detection)
+# Rescans arrive from a queue of their own (lower priority); a message's visibility is changed on its queue.
+RESCAN_QUEUE_URL = PlatformSettings.from_env().rescan_queue_url
 # A batch whose every record failed is reported item by item too (not raised): the queue retries each alike.
 processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
@@ -35,6 +39,11 @@ def _record_failure(message: ScanMessage, receive_count: int, exc: Exception) ->
     metrics.add_metric(name="ScanFailed", unit="Count", value=1)
 
 
+def _source_queue(record: SQSRecord) -> ScanQueue:
+    rescan = bool(RESCAN_QUEUE_URL) and record.event_source_arn.endswith(":" + RESCAN_QUEUE_URL.rsplit("/", 1)[-1])
+    return ScanQueue(RESCAN_QUEUE_URL) if rescan else BACKEND.queue
+
+
 @tracer.capture_method
 def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
     message = ScanMessage.model_validate_json(record.body)
@@ -45,7 +54,7 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
         if last_delivery and not BACKEND.queue.send([message.model_dump(exclude_none=True)]):
             return  # never started, so never dead-lettered: a fresh copy waits in the queue
         # Not started, so not an attempt of the scan: visible again at once for the next invocation.
-        BACKEND.queue.retry_later(record.receipt_handle, 0)
+        _source_queue(record).retry_later(record.receipt_handle, 0)
         raise OutOfTimeError(f"{remaining_ms} ms left, a scan may take {scan_budget_ms(SETTINGS.fetch)} ms")
     try:
         verdict = process_scan(
@@ -56,7 +65,7 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
             _record_failure(message, receive_count, exc)
             return
         logger.warning("transient failure, retrying later", extra={"scan_id": message.scan_id, "error": str(exc)})
-        BACKEND.queue.retry_later(record.receipt_handle, exc.delay_seconds)
+        _source_queue(record).retry_later(record.receipt_handle, exc.delay_seconds)
         raise
     except Exception as exc:
         if not last_delivery:

@@ -173,6 +173,11 @@ def test_make_demo_runs_the_whole_pipeline_and_exits_0() -> None:
     assert " block " in linked and "links to a blocked page" in linked  # the decision says why, not just 0.00
     assert "blocklist version" in result.stdout and "hosts.txt" in result.stdout
     assert "listed=True" in result.stdout and "listed=False" in result.stdout
+    # the platform part: an event from the bus, a review decided by a moderator, a rescan
+    assert "Target Listed: " in result.stdout
+    assert "decision block → 200 (done)" in result.stdout
+    assert "listed after the moderator's decision: True" in result.stdout
+    assert "RescanFunction queued 1 check(s)" in result.stdout and ": offending, status online" in result.stdout
 
 
 def test_make_start_serves_on_3000_or_says_that_3000_is_taken() -> None:

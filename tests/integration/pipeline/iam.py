@@ -71,6 +71,9 @@ def _resources(service: str, operation: str, params: Mapping[str, Any]) -> list[
     if service == "sqs":
         name = urlsplit(params["QueueUrl"]).path.rstrip("/").rsplit("/", 1)[-1] if "QueueUrl" in params else ""
         return [f"arn:aws:sqs:{REGION}:{ACCOUNT}:{name or params.get('QueueName', '')}"]
+    if service == "events" and "Entries" in params:
+        buses = {entry.get("EventBusName", "default") for entry in params["Entries"]}
+        return [f"arn:aws:events:{REGION}:{ACCOUNT}:event-bus/{bus}" for bus in sorted(buses)]
     return ["*"]
 
 

@@ -48,11 +48,27 @@ def test_every_function_is_granted_each_call_of_the_whole_pipeline(
     assert api.call("GET", "/v1/openapi.json")[0] == 200
     decision = {"action": "overturn", "reason": "licensed lender, verified"}
     assert api.call("PUT", f"/v1/targets/{receipt['target_id']}/decision", decision)[0] == 200
+    # the platform routes: a report, a webhook and its deliveries, the review queue
+    assert api.call("POST", "/v1/reports", {"url": pages.url("/replica.html")})[0] == 202
+    status, hook = api.call("POST", "/v1/webhooks", {"url": pages.url("/hook")})
+    assert status == 201
     stack.drain()
+    stack.run_schedules()  # rescans and the review queue's metrics
+    assert api.call("GET", f"/v1/webhooks/{hook['subscription_id']}/deliveries")[0] == 200
+    assert api.call("GET", "/v1/reviews", query="status=pending")[0] == 200
 
     # Then no call would have been denied on AWS
     allowed = grants(stack)
-    assert {c.function for c in recorder.calls} == {"ApiFunction", "ScanFunction", "PublishFunction", "LookupFunction"}
+    assert {c.function for c in recorder.calls} == {
+        "ApiFunction",
+        "ScanFunction",
+        "PublishFunction",
+        "LookupFunction",
+        "PlatformFunction",
+        "EventsFunction",
+        "WebhookFunction",
+        "RescanFunction",
+    }
     assert missing_grants(recorder.calls, allowed) == []
     # (least privilege) and here is what no call needed, for review: pytest -s shows it
     for grant in unused_grants(recorder.calls, allowed):

@@ -14,7 +14,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linkscan.blocklist.formats import FORMATS, Listing, ListMeta
+from linkscan.blocklist.formats import (
+    FORMATS,
+    Listing,
+    ListMeta,
+)
 from linkscan.blocklist.model import Entry, expression_hex
 from tests.unit.blocklist.conftest import make_entry
 

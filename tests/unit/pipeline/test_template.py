@@ -102,7 +102,7 @@ def test_lookup_function_cannot_write_or_read_the_scanner_data(template: dict[st
     ]
 
 
-def test_public_routes_are_exactly_lookup_hashes_appeals_and_openapi(template: dict[str, Any]) -> None:
+def test_public_routes_are_exactly_lookup_hashes_appeals_reports_and_openapi(template: dict[str, Any]) -> None:
     public = {(r.method, r.path) for r in routes(template) if r.auth == "NONE"}
     assert public == {
         ("GET", "/v1/lookup"),
@@ -111,6 +111,7 @@ def test_public_routes_are_exactly_lookup_hashes_appeals_and_openapi(template: d
         ("GET", "/v1/openapi.json"),
         ("POST", "/v1/appeals"),
         ("GET", "/v1/appeals/{appeal_id}"),
+        ("POST", "/v1/reports"),
     }
     private = {(r.method, r.path) for r in routes(template) if r.auth == "AWS_IAM"}
     assert ("PUT", "/v1/targets/{id}/decision") in private and ("POST", "/v1/submissions") in private

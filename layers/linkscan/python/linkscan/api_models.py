@@ -211,6 +211,8 @@ class ScanMessage(BaseModel):
     metadata_key: str | None = None
     metadata_url: str | None = None
     parent_id: str | None = None
+    # "rescan": a scheduled check of a listed link, which a clean result alone never delists (rescan/liveness.py)
+    purpose: Literal["submission", "rescan"] = "submission"
 
 
 SUBMISSION_TYPES = ("url", "miniprogram")

@@ -326,7 +326,7 @@ def principal_apps(principal: str, records: Records) -> PrincipalApps:
 
 
 # ---------------------------------------------------------------------- scanning
-def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None) -> bool:
+def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None, rescan: bool = False) -> bool:
     reason = public_reason(verdict)
     scope = listing_scope_hint(verdict.target) if verdict.target_type == "url" else None
 
@@ -338,8 +338,11 @@ def _record(verdict: Verdict, backend: Backend, *, principal: str | None = None)
             listing_scope=scope,
             principal=principal,
             # A failed fetch keeps an earlier real verdict: a site that is down for a while is not delisted.
-            keep_previous_decision=verdict.outcome not in ("ok", "not_fetched", "analysis_limit")
-            and "decision" in current,
+            keep_previous_decision=(
+                verdict.outcome not in ("ok", "not_fetched", "analysis_limit") and "decision" in current
+            )
+            # A rescan that finds a listed page clean keeps it listed; liveness decides about dormancy.
+            or (rescan and verdict.decision != "block" and current.get("decision") == "block"),
         )
 
     return backend.records.record_verdict(verdict, update_for)
@@ -364,7 +367,7 @@ def process_scan(
     attempts = max(int(scan.get("attempts", 1)), receive_count)
     if message.target_type == "url":
         verdict = _scan_link(message, attempts, detector, settings, backend)
-        if not _record(verdict, backend):
+        if not _record(verdict, backend, rescan=message.purpose == "rescan"):
             return None  # a delivery running alongside recorded this scan first
     else:
         verdict = _scan_miniprogram(message, attempts, detector, settings, backend)

@@ -28,6 +28,8 @@ class Match(BaseModel):
     public_reason: str
     first_listed: str = Field(description="Listed since (ISO-8601 UTC)")
     last_confirmed: str
+    status: str = Field(default="online", description="online, offline or dormant (from rescans)")
+    last_checked: str = Field(default="", description="When a rescan last checked it (ISO-8601 UTC), or empty")
 
 
 class Appeal(BaseModel):

@@ -29,6 +29,7 @@ def target_state(item: Mapping[str, Any] | None) -> TargetState | None:
     moderation = item.get("moderation") or {}
     overturned = isinstance(moderation, Mapping) and moderation.get("action") == "overturn"
     hint = item.get("listing_scope")
+    liveness = item.get("liveness") or {}
     return TargetState(
         target_id=str(item.get("target_id") or ""),
         url=str(item["target"]),
@@ -40,6 +41,8 @@ def target_state(item: Mapping[str, Any] | None) -> TargetState | None:
         scanned_at=str(item.get("scanned_at") or ""),
         listing_scope=hint if hint in _SCOPES else None,
         landing_url=str(item["landing_url"]) if item.get("landing_url") else None,
+        status=str(liveness.get("status") or "online"),
+        last_checked=str(liveness.get("last_checked") or ""),
     )
 
 
@@ -102,4 +105,6 @@ def entry_for(expression: str, target: TargetState, now: str, first_listed: str 
         first_listed=first_listed or now,
         last_confirmed=target.scanned_at or now,
         targets=frozenset({target.target_id}),
+        status=target.status,
+        last_checked=target.last_checked,
     )

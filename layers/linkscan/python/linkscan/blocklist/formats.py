@@ -32,6 +32,8 @@ CSV_COLUMNS = (
     "public_reason",
     "first_listed",
     "last_confirmed",
+    "status",
+    "last_checked",
 )
 _DNS_NAME = re.compile(
     r"^(?=.{1,200}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)+$"
@@ -73,7 +75,10 @@ class Listing:
             self._domains = [
                 host
                 for entry, scope in zip(self.entries, self.scopes, strict=True)
-                if scope == "host" and _DNS_NAME.match(host := entry.expression[:-1]) and not is_ip_host(host)
+                if scope == "host"
+                and entry.status != "dormant"  # dormant entries stay in JSON and CSV only
+                and _DNS_NAME.match(host := entry.expression[:-1])
+                and not is_ip_host(host)
             ]
         return self._domains
 
@@ -101,7 +106,8 @@ def entry_json(entry: Entry, digest: str, scope: str) -> str:
         f'"host":{q(entry.expression.partition("/")[0])},"category":{q(entry.category)},'
         f'"subcategory":{q(entry.subcategory)},"severity":{q(entry.severity)},'
         f'"public_reason":{q(entry.public_reason)},"first_listed":{q(entry.first_listed)},'
-        f'"last_confirmed":{q(entry.last_confirmed)}}}'
+        f'"last_confirmed":{q(entry.last_confirmed)},"status":{q(entry.status)},'
+        f'"last_checked":{q(entry.last_checked)}}}'
     )
 
 
@@ -168,6 +174,8 @@ def write_csv(listing: Listing, meta: ListMeta, out: BinaryIO) -> None:
                 entry.public_reason,
                 entry.first_listed,
                 entry.last_confirmed,
+                entry.status,
+                entry.last_checked,
             )
         )
         if index % _CHUNK == 0:

@@ -39,6 +39,8 @@ class LookupAnswer:
                 "public_reason": entry.public_reason,
                 "first_listed": entry.first_listed,
                 "last_confirmed": entry.last_confirmed,
+                "status": entry.status,
+                "last_checked": entry.last_checked,
             }
         return {
             "url": self.url,

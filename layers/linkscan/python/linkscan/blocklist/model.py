@@ -58,6 +58,10 @@ class Entry:
     first_listed: str
     last_confirmed: str
     targets: frozenset[str] = field(default_factory=frozenset)
+    # Liveness from rescans (rescan/liveness.py): online, offline or dormant. A dormant entry stays in the
+    # JSON and CSV lists and in lookups, and leaves the hosts, adblock and RPZ lists.
+    status: str = "online"
+    last_checked: str = ""
 
     @property
     def hash_hex(self) -> str:
@@ -89,6 +93,8 @@ class Entry:
             "public_reason": self.public_reason,
             "first_listed": self.first_listed,
             "last_confirmed": self.last_confirmed,
+            "status": self.status,
+            "last_checked": self.last_checked,
         }
 
     def compact(self) -> list[Any]:
@@ -102,6 +108,8 @@ class Entry:
             self.first_listed,
             self.last_confirmed,
             sorted(self.targets),
+            self.status,
+            self.last_checked,
         ]
 
     @classmethod
@@ -117,6 +125,9 @@ class Entry:
             intern(row[5]),
             intern(row[6]),
             frozenset(row[7]),
+            # snapshots written before liveness existed have eight columns
+            intern(row[8]) if len(row) > 8 else "online",
+            intern(row[9]) if len(row) > 9 else "",
         )
 
 
@@ -134,6 +145,8 @@ class TargetState:
     scanned_at: str
     listing_scope: Scope | None = None
     landing_url: str | None = None  # where the scan's redirect chain ended, when that is not ``url``
+    status: str = "online"  # liveness, from rescans
+    last_checked: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,4 +180,6 @@ def entry_from_public(row: Mapping[str, object]) -> Entry:
         public_reason=str(row.get("public_reason", "")),
         first_listed=str(row.get("first_listed", "")),
         last_confirmed=str(row.get("last_confirmed", "")),
+        status=str(row.get("status") or "online"),
+        last_checked=str(row.get("last_checked") or ""),
     )

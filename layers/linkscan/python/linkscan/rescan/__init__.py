@@ -1,0 +1,1 @@
+"""Rescans of listed targets and their liveness."""
