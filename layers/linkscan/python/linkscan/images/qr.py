@@ -33,7 +33,7 @@ def decode_qr(image: Image) -> list[str]:
     """The text of every QR (and Micro QR) code zxing-cpp finds in the image."""
     import zxingcpp
 
-    formats = [zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode]
+    formats = zxingcpp.BarcodeFormats([zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode])
     return [code.text for code in zxingcpp.read_barcodes(image, formats=formats) if code.text]
 
 
