@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 from devstack.stack import free_port
@@ -15,8 +16,10 @@ from devstack.stack import free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_demo_runs_the_whole_pipeline_and_shows_each_category() -> None:
-    run = subprocess.run(
+@pytest.fixture(scope="module")
+def demo_run() -> subprocess.CompletedProcess[str]:
+    """One `make demo` run for the tests that read its output."""
+    return subprocess.run(
         [sys.executable, "-m", "devstack", "demo"],
         cwd=ROOT,
         capture_output=True,
@@ -25,6 +28,9 @@ def test_demo_runs_the_whole_pipeline_and_shows_each_category() -> None:
         check=False,
     )
 
+
+def test_demo_runs_the_whole_pipeline_and_shows_each_category(demo_run: subprocess.CompletedProcess[str]) -> None:
+    run = demo_run
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     rows = {line.split("  ")[0].strip(): line for line in run.stdout.splitlines()}
     assert " allow " in rows["clean page"]
@@ -32,6 +38,19 @@ def test_demo_runs_the_whole_pipeline_and_shows_each_category() -> None:
         assert " block " in rows[label] and category in rows[label]
     assert "blocklist version" in run.stdout and "hosts.txt" in run.stdout
     assert "listed=True" in run.stdout and "listed=False" in run.stdout
+
+
+def test_the_demo_shows_the_evidence_of_pages_that_hide_their_offer(
+    demo_run: subprocess.CompletedProcess[str],
+) -> None:
+    """Cloaking, a script-only page, an offer in an image, a QR code: each blocked, with its evidence."""
+    run = demo_run
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    evidence = run.stdout.split("evidence of the pages that hide their offer:", 1)[1]
+    assert "audience version (wechat_android)" in evidence and "neutral version (desktop_neutral)" in evidence
+    assert "rendered in a browser (script shell" in evidence and "/screenshot.png" in evidence
+    assert "text read in 1 image(s)" in evidence and "放款" in evidence
+    assert "QR code leads off-platform (contact, wechat): https://u.wechat.com/" in evidence
 
 
 def test_start_serves_the_api_on_loopback_for_curl() -> None:

@@ -376,6 +376,7 @@ def process_scan(
 def _scan_link(
     message: ScanMessage, attempts: int, detector: Detector, settings: ServiceSettings, backend: Backend
 ) -> Verdict:
+    from linkscan.render import renderer_for
     from linkscan.scanner import scan_url
 
     result = scan_url(
@@ -386,6 +387,7 @@ def _scan_link(
         analysis_settings=settings.analysis,
         scan_id=message.scan_id,
         scanned_at=utc_now(),
+        renderer=renderer_for(settings.render, settings.fetch, settings.analysis),
     )
     verdict = result.verdict
     if verdict.retriable and attempts < MAX_SCAN_ATTEMPTS:
@@ -393,7 +395,27 @@ def _scan_link(
         raise RetryLaterError(f"{verdict.outcome}: {verdict.outcome_detail}", RETRY_BASE_SECONDS * 2**attempts)
     for key, body, content_type in result.evidence:
         backend.objects.put(key, body, content_type)
+    _queue_linked(message.target_id, result.linked_urls, settings, backend)
     return verdict
+
+
+def _queue_linked(parent_id: str, urls: Sequence[str], settings: ServiceSettings, backend: Backend) -> None:
+    """A QR code's link to another site is scanned as a target of its own, like any submitted link."""
+    valid = []
+    for url in urls:
+        try:
+            valid.append(UrlSubmission(type="url", url=target_id(url)[1]))
+        except (InvalidUrlError, ValueError):
+            continue  # a QR code may encode anything; what no fetch would accept is not queued
+    if valid:
+        submit(
+            valid,
+            batch=True,
+            caller=f"qr:{parent_id}",
+            base_url=settings.public_base_url,
+            settings=settings,
+            backend=backend,
+        )
 
 
 class MetadataRejectedError(Exception):

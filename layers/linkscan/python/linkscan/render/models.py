@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 
 from linkscan.models import Hop
 
+SUMMARY_ITEMS = 40  # requests and refusals a verdict lists
+
 
 class RenderRequest(BaseModel):
     url: str
@@ -39,6 +41,7 @@ class RenderReport(BaseModel):
     elapsed_ms: int = 0
     screenshot_key: str | None = None
     dom_key: str | None = None
+    record_key: str | None = None  # render.json.gz: every request and refusal
     images: list[dict[str, Any]] = Field(default_factory=list)
     image_text: str = ""
     qr: list[QrFinding] = Field(default_factory=list)
@@ -47,5 +50,14 @@ class RenderReport(BaseModel):
     evidence_keys: list[str] = Field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
-        """The part a verdict keeps (no DOM: that is in the evidence)."""
-        return self.model_dump(exclude={"html", "ocr_ms", "qr_ms", "evidence_keys"}, mode="json")
+        """The part a verdict keeps, small enough for its table item: no DOM, the first requests and
+        refusals (all of them are in the evidence's ``render.json.gz``)."""
+        kept = self.model_dump(exclude={"html", "ocr_ms", "qr_ms", "evidence_keys"}, mode="json")
+        kept["request_count"] = len(self.requests)
+        kept["requests"] = [{**item, "url": str(item["url"])[:200]} for item in kept["requests"][:SUMMARY_ITEMS]]
+        kept["refused"] = kept["refused"][:SUMMARY_ITEMS]
+        return kept
+
+    def record(self) -> bytes:
+        """Everything but the DOM, as JSON: the ``render.json.gz`` evidence object."""
+        return self.model_dump_json(exclude={"html"}).encode("utf-8")

@@ -58,6 +58,9 @@ def run_render(
         report.limits += images.limits
         report.ocr_ms, report.qr_ms = images.ocr_ms, images.qr_ms
         evidence += images.evidence
+    if report.dom_key:
+        report.record_key = report.dom_key.replace("rendered.html.gz", "render.json.gz")
+        evidence.append((report.record_key, gzip.compress(report.record(), mtime=0), "application/gzip"))
     report.evidence_keys = [key for key, _, _ in evidence]
     report.elapsed_ms = int((time.monotonic() - started) * 1000)
     return report, evidence
