@@ -9,7 +9,7 @@ import os
 import tarfile
 from pathlib import Path
 
-# Shared libraries Amazon Linux 2023 lacks, the software GL and fonts, each a .tar.br beside the browser.
+# Shared libraries Amazon Linux 2023 lacks, the software GL and a Latin font, each a .tar.br beside the browser.
 _ARCHIVES = ("al2023.tar.br", "swiftshader.tar.br", "fonts.tar.br")
 _CHUNK = 1 << 20
 
@@ -33,10 +33,12 @@ def unpack_chromium(layer_dir: Path, target_dir: Path) -> Path:
             path = layer_dir / archive
             if path.exists():
                 data = brotli.decompress(path.read_bytes())
+                # The fonts go where the package's fonts.conf looks: <tmp>/fonts, beside the browser's folder.
+                into = target_dir.parent if archive == "fonts.tar.br" else target_dir
                 with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-                    tar.extractall(target_dir, filter="data")
+                    tar.extractall(into, filter="data")
         partial.rename(executable)  # last: a container killed mid-unpack starts over next time
-    libraries = [str(target_dir / "al2023" / "lib"), str(target_dir / "lib"), str(target_dir)]
+    libraries = [str(target_dir / "lib"), str(target_dir)]
     os.environ["LD_LIBRARY_PATH"] = ":".join([*libraries, os.environ.get("LD_LIBRARY_PATH", "")]).rstrip(":")
-    os.environ.setdefault("FONTCONFIG_PATH", str(target_dir / "fonts"))
+    os.environ.setdefault("FONTCONFIG_PATH", str(target_dir))  # its fonts.conf names the fonts/ beside it
     return executable
