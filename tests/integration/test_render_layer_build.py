@@ -8,7 +8,6 @@ the browser package (70 MB) between runs, so only a first run downloads it.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from devstack.pages import SamplePages
 from linkscan.render.browser import render_page
 from linkscan.render.lambda_chromium import unpack_chromium
 from linkscan.settings import FetchSettings, RenderSettings
-from tests.integration.test_layer_build import EM_X86_64, UNREACHABLE, elf_machine
+from tests.integration.test_layer_build import EM_X86_64, elf_machine, run_layer_make
 from tests.support import ROOT
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.browser]
@@ -42,12 +41,7 @@ def render_layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"ARTIFACTS_DIR={artifacts}",
         f"PYTHON={sys.executable}",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        output = result.stdout + result.stderr
-        if any(sign in output for sign in UNREACHABLE):
-            pytest.skip(f"the package registry is unreachable, so the layer cannot be built:\n{output[-2000:]}")
-        pytest.fail(f"make build-RenderLayer failed ({result.returncode}):\n{output[-4000:]}")
+    run_layer_make(command)
     return artifacts
 
 
