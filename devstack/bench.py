@@ -20,8 +20,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # module in devstack → the function that returns its figures
-SUITES = {"bench_fetch": "run", "bench_detect": "run", "bench_publish": "run", "samples_miniprogram": "bench"}
-FUNCTIONS = ("api", "scan", "publish", "lookup")
+SUITES = {
+    "bench_fetch": "run",
+    "bench_detect": "run",
+    "bench_publish": "run",
+    "samples_miniprogram": "bench",
+    "bench_render": "run",
+}
+FUNCTIONS = ("api", "scan", "publish", "lookup", "render")
 COLD_IMPORT_RUNS = 5
 
 

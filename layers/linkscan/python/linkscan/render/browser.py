@@ -276,6 +276,7 @@ class _Session:
         self.lock = threading.Lock()
         self.document_statuses: dict[str, int] = {}
         self.document_requests: set[str] = set()
+        self.loader: str | None = None  # the current main document's loader id
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -390,7 +391,10 @@ class _Session:
     def _request(self, params: dict[str, Any]) -> None:
         request = params.get("request", {})
         url = str(request.get("url", ""))
-        if not url.startswith(("data:", "blob:")):
+        # The page is settled when its current document's requests are done: not data: or blob: URLs, not
+        # the favicon (the browser's, loaded late), nor a replaced document's leftovers (they may never end).
+        counts = not url.startswith(("data:", "blob:")) and not url.endswith("/favicon.ico")
+        if counts and params.get("loaderId") == self.loader:
             self.inflight.add(params.get("requestId", ""))
         if len(self.page.requests) < _MAX_REQUESTS:
             shown = f"{url[:40]}… ({len(url)} characters)" if url.startswith("data:") else url[:500]
@@ -400,6 +404,10 @@ class _Session:
         is_main_document = params.get("type") == "Document" and params.get("frameId") == self.main_frame
         if not is_main_document:
             return
+        # A new document: requests of the one it replaces may never report their end.
+        self.loader = params.get("loaderId")
+        self.inflight = {params.get("requestId", "")}
+        self.loaded.clear()
         self.document_requests.add(params.get("requestId", ""))
         redirect = params.get("redirectResponse")
         if redirect is not None:
