@@ -34,7 +34,7 @@ def render_times(pages: SamplePages) -> dict[str, Any]:
     settings = RenderSettings()
     find_chromium(settings)
     fetch = FetchSettings(allow_loopback=True)
-    times = []
+    times: list[float] = []
     for _ in range(RENDER_ROUNDS):
         for path in _sample_paths():
             page = render_page(pages.url(path), fetch, settings)
