@@ -9,6 +9,7 @@ import pytest
 from linkscan.render.browser import render_page
 from linkscan.settings import FetchSettings, RenderSettings
 from tests.integration.fetch.conftest import LoopbackServer, http_server, redirect, send  # noqa: F401
+from tests.integration.fetch.test_fetch_profiles import ConnectProxy, connect_proxy  # noqa: F401
 
 from .conftest import CountingListener
 
@@ -151,3 +152,31 @@ def test_the_connection_goes_to_the_checked_address_with_the_original_host_name(
 def test_ports_outside_the_allowed_set_are_refused(chromium: str) -> None:
     page = _render("http://93.184.215.14:8081/", FetchSettings(allow_loopback=True), chromium)
     assert page.refused_document is not None and "port" in page.refused_document
+
+
+def test_the_browser_goes_out_through_the_profiles_egress_proxy_to_checked_addresses_only(
+    http_server: LoopbackServer,  # noqa: F811
+    connect_proxy: ConnectProxy,  # noqa: F811
+    chromium: str,
+) -> None:
+    http_server.routes["/"] = lambda h: send(h, PAGE + b'<script>fetch("http://169.254.169.254/x")</script>')
+    settings = http_server.settings(proxies=(("*", connect_proxy.url),))
+
+    page = _render(
+        f"http://shop.localhost:{http_server.port}/", settings, chromium, resolver=lambda h, p: ["127.0.0.1"]
+    )
+
+    assert "internal admin page" in page.html
+    # The page's host by its checked address, never by name (the test resolver answers 127.0.0.1 for any name).
+    assert f"CONNECT 127.0.0.1:{http_server.port}" in connect_proxy.targets
+    assert all(target.startswith("CONNECT 127.0.0.1:") for target in connect_proxy.targets)
+    assert any("169.254.169.254" in item["target"] for item in page.refused)
+
+
+def test_a_loopback_egress_proxy_is_refused_outside_the_local_stack_and_no_browser_starts(
+    connect_proxy: ConnectProxy,  # noqa: F811
+    chromium: str,
+) -> None:
+    page = _render("http://93.184.216.34/", FetchSettings(proxies=(("*", connect_proxy.url),)), chromium)
+    assert page.refused_document is not None and "proxy" in page.refused_document
+    assert connect_proxy.connections == 0 and page.elapsed_ms < 1000

@@ -88,12 +88,18 @@ def render_page(
     """Render ``url`` (or, with ``html``, that document placed at about:blank: tests) and collect it.
 
     Raises RenderUnavailable only when no browser starts; everything else ends in the result."""
-    from linkscan.fetch.fetcher import egress_route
+    from linkscan.fetch.destination import DestinationRefused
+    from linkscan.fetch.fetcher import FetchFailure, egress_route
 
     chosen = load_profiles().get(profile or fetch_settings.profile)
     started = time.monotonic()
     page = RenderedPage(requested_url=url, profile=chosen.name)
-    egress = egress_route(fetch_settings, chosen.name, resolver)
+    try:
+        egress = egress_route(fetch_settings, chosen.name, resolver)
+    except (DestinationRefused, FetchFailure) as exc:  # the egress proxy itself may not be used: no browser
+        page.error = f"egress proxy: {exc}"
+        page.refused = [{"target": url, "reason": page.error}]
+        return page
     proxy = FilteringProxy(fetch_settings, deadline=settings.deadline, egress=egress, resolver=resolver)
     browser: _Browser | None = None
     try:
