@@ -6,6 +6,7 @@ driver, Pillow, zxing-cpp and the OCR engine load only when the policy asks for 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from linkscan.render.deepen import Renderer, RenderFailed
@@ -36,6 +37,10 @@ class LocalRenderer:
             return run_render(request, self.fetch_settings, self.settings, self.analysis)
         except RenderUnavailable as exc:
             raise RenderFailed(str(exc)) from exc
+        except Exception as exc:
+            # An optional step: the HTML's verdict stands, with the failure as a reason (and in the logs).
+            logging.getLogger(__name__).exception("render step failed")
+            raise RenderFailed(f"render step failed: {type(exc).__name__}: {exc}") from exc
 
 
 def renderer_for(
