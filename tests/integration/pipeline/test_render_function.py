@@ -3,6 +3,7 @@ and the ScanFunction's renderer speaking to it (the invoke's payloads, end to en
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -15,8 +16,9 @@ from devstack.stack import LocalStack
 from linkscan.detect import Detector
 from linkscan.render.models import RenderReport, RenderRequest
 from linkscan.scanner import scan_url
-from linkscan.settings import DetectionSettings, FetchSettings
+from linkscan.settings import DetectionSettings, FetchSettings, RenderSettings
 from linkscan.storage import client, render_invoker
+from tests.integration.pipeline.conftest import Api
 from tests.support import load_event
 
 pytestmark = pytest.mark.browser
@@ -78,3 +80,39 @@ def test_a_scan_renders_through_the_render_function_and_judges_what_it_saw(
     screenshot = scan.verdict.extra["render"]["screenshot_key"]
     assert _object(stack, screenshot).startswith(b"\x89PNG")  # stored by the RenderFunction, not the scan
     assert not any(key == screenshot for key, _, _ in scan.evidence)
+
+
+def test_a_mini_programs_page_images_are_read_and_their_qr_code_leads_off_platform(
+    api: Api, stack: LocalStack, pages: SamplePages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan_function = stack.modules["ScanFunction"]
+    local = dataclasses.replace(scan_function.SETTINGS, render=RenderSettings(mode="local"))
+    monkeypatch.setattr(scan_function, "SETTINGS", local)
+    appid = "wx00000000000000aa"
+    metadata = {
+        "appid": appid,
+        "name": "记账助手",
+        "principal": {"name": "某某信息科技有限公司", "type": "enterprise"},
+        "pages": [
+            {
+                "path": "pages/index/index",
+                "text": "记账 理财 小额周转",
+                "images": [pages.url("/img/loan-offer.png"), pages.url("/img/qr-contact.png")],
+            }
+        ],
+    }
+
+    status, answer = api.call("POST", "/v1/submissions", {"type": "miniprogram", "appid": appid, "metadata": metadata})
+    assert status == 202, answer
+    stack.drain()
+
+    status, view = api.call("GET", f"/v1/targets/{answer['submissions'][0]['target_id']}")
+    verdict = view["verdict"]
+    assert verdict["decision"] == "block" and verdict["categories"][0]["category"] == "cash_loan"
+    assert (
+        "QR code in a page image leads off-platform (contact): https://u.wechat.com/kSamplePersonalContact01"
+        in (verdict["reasons"])
+    )
+    images = {image["source"]: image for image in verdict["extra"]["images"]}
+    assert "放款" in images[pages.url("/img/loan-offer.png")]["text"]
+    assert _object(stack, images[pages.url("/img/qr-contact.png")]["evidence_key"]).startswith(b"\x89PNG")

@@ -510,6 +510,8 @@ def _scan_miniprogram(
         _record(verdict, backend)
         return verdict
     principal = meta.principal.name if meta.principal else None
+    submitted = meta
+    meta, images = _read_page_images(meta, settings, backend)
     verdict = scan_miniprogram(
         meta,
         detector,
@@ -517,11 +519,37 @@ def _scan_miniprogram(
         scan_id=message.scan_id,
         scanned_at=now,
     )
+    if images is not None:
+        from linkscan.miniprogram.images import image_reasons
+
+        verdict.extra["images"] = images
+        verdict.reasons += image_reasons(images)
     if message.metadata_key is None:  # fetched from metadata_url: keep it for re-evaluations
-        backend.objects.put_json(metadata_key_for(message.scan_id), meta.model_dump(mode="json"))
+        backend.objects.put_json(metadata_key_for(message.scan_id), submitted.model_dump(mode="json"))
     _record(verdict, backend, principal=principal)
     _queue_children(message.target_id, outbound_urls(meta), detector, settings, backend)
     return verdict
+
+
+def _read_page_images(
+    meta: MiniProgramMetadata, settings: ServiceSettings, backend: Backend
+) -> tuple[MiniProgramMetadata, list[dict[str, Any]] | None]:
+    """When the deployment renders, the pages' images are read (QR codes, OCR) and what they hold joins the
+    metadata (miniprogram/images.py); their evidence is stored. Without a renderer, or if it fails, nothing."""
+    from linkscan.miniprogram.images import image_urls, with_image_findings
+    from linkscan.render import RenderFailed, RenderRequest, renderer_for
+
+    urls = image_urls(meta)
+    renderer = renderer_for(settings.render, settings.fetch, settings.analysis) if urls else None
+    if renderer is None:
+        return meta, None
+    try:
+        report, evidence = renderer(RenderRequest(url="", browser=False, images=urls))
+    except RenderFailed as exc:
+        return meta, [{"error": str(exc)}]
+    for key, body, content_type in evidence:
+        backend.objects.put(key, body, content_type)
+    return with_image_findings(meta, report), report.images
 
 
 def _queue_children(
