@@ -77,12 +77,13 @@ def test_a_qr_code_to_a_personal_contact_counts_as_leading_off_platform(pages: S
     assert any(reason.startswith("QR code leads off-platform (contact, wechat)") for reason in scan.verdict.reasons)
 
 
-def test_the_qr_code_raises_the_score_of_the_page_it_is_on(pages: SamplePages) -> None:
+def test_the_qr_code_is_what_makes_the_sample_page_a_block(pages: SamplePages) -> None:
     without = scan_url(
         pages.url("/qr-contact.html"), target_id="t", detector=Detector.load(DetectionSettings()), fetch_settings=FETCH
     )
     with_qr = _scan(pages.url("/qr-contact.html"))
-    assert with_qr.verdict.score > without.verdict.score
+    assert without.verdict.decision == "review"
+    assert with_qr.verdict.decision == "block" and with_qr.verdict.score > without.verdict.score
 
 
 def test_a_qr_code_to_another_site_is_handed_on_to_be_scanned() -> None:
