@@ -25,7 +25,14 @@ DEMO_LINKS = [
     ("contraband", "/contraband.html", "block", "contraband"),
     ("redirect chain", "/go/loan", "block", "cash_loan"),
     ("missing page (404)", "/missing.html", "not_scanned", None),  # never judged: must not read as allow
+    # Sellers who hide from a scanner that reads HTML only (issue 19): each verdict comes with its evidence.
+    ("cloaked page", "/cloaked/loan", "block", "cash_loan"),
+    ("script-only landing page", "/spa-loan.html", "block", "cash_loan"),
+    ("offer only in an image", "/image-loan.html", "block", "cash_loan"),
+    ("QR code to a personal contact", "/qr-contact.html", "block", "cash_loan"),
 ]
+# The evidence the demo prints for these rows: why, and the objects stored with the verdict.
+EVIDENCE_ROWS = ("cloaked page", "script-only landing page", "offer only in an image", "QR code to a personal contact")
 
 
 @contextlib.contextmanager
@@ -40,6 +47,8 @@ def running(pages: SamplePages | None, api_port: int, log_level: str = "WARNING"
         "LOOKUP_FILTER_TTL_SECONDS": "0",
         # rescans are queued at once here, not spread over a few minutes
         "RESCAN_JITTER_SECONDS": "0",
+        # the RenderFunction's work, in this process with this machine's Chromium (no Lambda to invoke)
+        "LINKSCAN_RENDER": "local",
     }
     with LocalStack(extra_env=extra, quiet=log_level != "DEBUG") as stack:
         server = make_server(stack, api_port)
@@ -105,6 +114,31 @@ content score: what the text scored, 0-1 (review from {review:.2f}, block from {
 set the decision: for a mini-program, its checks and a blocked page it links to can raise it above its content."""
 
 
+def _print_evidence(label: str, verdict: dict[str, Any]) -> None:
+    """The reasons that come from cloaking, rendering, OCR and QR codes, and the evidence objects kept."""
+    extra = verdict.get("extra") or {}
+    print(f"  {label}: {verdict.get('decision')}")
+    markers = ("cloaking:", "rendered in a browser", "text read in", "QR code", "render step")
+    for reason in verdict.get("reasons") or []:
+        if reason.startswith(markers):
+            print(f"    - {reason}")
+    render = extra.get("render") or {}
+    for key in ("screenshot_key", "dom_key"):
+        if render.get(key):
+            print(f"    {key.removesuffix('_key')}: {render[key]}")
+    for image in render.get("images") or []:
+        text = " / ".join((image.get("text") or "").splitlines())
+        qr = ", ".join(f"{code['kind']}: {code['text']}" for code in image.get("qr") or [])
+        print(
+            f"    image {image.get('evidence_key')}: "
+            + "; ".join(p for p in (f"text {text!r}" if text else "", f"QR {qr}" if qr else "") if p)
+        )
+    cloaking = extra.get("cloaking") or {}
+    for side in ("audience", "neutral"):
+        if cloaking.get(side):
+            print(f"    {side} version ({cloaking[side]['profile']}): evidence {cloaking[side]['evidence_key']}")
+
+
 def demo(args: argparse.Namespace) -> int:
     import requests
 
@@ -150,6 +184,10 @@ def demo(args: argparse.Namespace) -> int:
         thresholds = DetectionSettings.from_env()
         print()
         print(TABLE_NOTE.format(review=thresholds.review_threshold, block=thresholds.block_threshold))
+        print("\nevidence of the pages that hide their offer:")
+        for (label, _, _, _), receipt in zip(DEMO_LINKS, receipts, strict=True):
+            if label in EVIDENCE_ROWS:
+                _print_evidence(label, requests.get(receipt["status_url"], timeout=10).json().get("verdict") or {})
 
         manifest_response = requests.get(f"{api}/lists/manifest.json", timeout=10)
         print()

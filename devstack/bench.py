@@ -26,8 +26,9 @@ SUITES = {
     "bench_publish": "run",
     "samples_miniprogram": "bench",
     "bench_freshness": "run",
+    "bench_render": "run",
 }
-FUNCTIONS = ("api", "scan", "publish", "lookup", "platform", "events", "webhooks", "rescan")
+FUNCTIONS = ("api", "scan", "publish", "lookup", "platform", "events", "webhooks", "rescan", "render")
 COLD_IMPORT_RUNS = 5
 
 

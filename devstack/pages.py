@@ -10,7 +10,7 @@ from typing import Any
 SAMPLES = Path(__file__).resolve().parent / "samples"
 # A shortener-style chain: HTTP 302 → HTML meta refresh → the landing page.
 REDIRECTS = {"/go/loan": "/hop.html"}
-CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json"}
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json", ".png": "image/png"}
 # A cloaking page: the loan offer for the messaging app's in-app browser, the clean page for anyone else.
 CLOAKED = {"/cloaked/loan": ("loan.html", "clean.html")}
 IN_APP_MARKER = "MicroMessenger"

@@ -172,6 +172,10 @@ class LocalStack:
         self.physical["LinkscanApi"] = {"Ref": "localapi"}
         for name in resources_of(self.template, "AWS::Serverless::LayerVersion"):
             self.physical[name] = {"Ref": f"arn:aws:lambda:{REGION}:{ACCOUNT}:layer:{name}:1"}
+        # Functions are run in-process, never looked up; a function's name is all another one is given.
+        for name in resources_of(self.template, "AWS::Serverless::Function"):
+            arn = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{self._name(name)}"
+            self.physical[name] = {"Ref": self._name(name), "Arn": arn}
         resolver = Resolver(self.template, self.physical, self.params)
         s3 = self.client("s3")
         for name in resources_of(self.template, "AWS::S3::Bucket"):

@@ -50,12 +50,14 @@ def record_handler(record: SQSRecord, lambda_context: LambdaContext) -> None:
     receive_count = int(record.attributes.approximate_receive_count or 1)
     last_delivery = receive_count >= SETTINGS.scan_max_receives
     remaining_ms = lambda_context.get_remaining_time_in_millis()
-    if not has_time_for_scan(remaining_ms, SETTINGS.fetch):
+    if not has_time_for_scan(remaining_ms, SETTINGS.fetch, SETTINGS.render):
         if last_delivery and not BACKEND.queue.send([message.model_dump(exclude_none=True)]):
             return  # never started, so never dead-lettered: a fresh copy waits in the queue
         # Not started, so not an attempt of the scan: visible again at once for the next invocation.
         _source_queue(record).retry_later(record.receipt_handle, 0)
-        raise OutOfTimeError(f"{remaining_ms} ms left, a scan may take {scan_budget_ms(SETTINGS.fetch)} ms")
+        raise OutOfTimeError(
+            f"{remaining_ms} ms left, a scan may take {scan_budget_ms(SETTINGS.fetch, SETTINGS.render)} ms"
+        )
     try:
         verdict = process_scan(
             message, receive_count=receive_count, detector=DETECTOR, settings=SETTINGS, backend=BACKEND

@@ -158,10 +158,15 @@ def test_the_verdict_table_lists_every_outcome_a_verdict_can_have() -> None:
     assert set(get_args(Outcome)) <= set(re.findall(r"`(\w+)`", row))
 
 
-def test_make_demo_runs_the_whole_pipeline_and_exits_0() -> None:
+@pytest.fixture(scope="module")
+def demo_result() -> subprocess.CompletedProcess[str]:
+    """One run of the README's `make demo` line, for the tests that read its output."""
     (command,) = [c for c in block("Two commands").commands if c.startswith("make demo")]
-    result = run(command, timeout=300)
+    return run(command, timeout=300)
 
+
+def test_make_demo_runs_the_whole_pipeline_and_exits_0(demo_result: subprocess.CompletedProcess[str]) -> None:
+    result = demo_result
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     rows = {line.split("  ")[0].strip(): line for line in result.stdout.splitlines()}
     assert " allow " in rows["clean page"]
@@ -178,6 +183,18 @@ def test_make_demo_runs_the_whole_pipeline_and_exits_0() -> None:
     assert "decision block → 200 (done)" in result.stdout
     assert "listed after the moderator's decision: True" in result.stdout
     assert "RescanFunction queued 1 check(s)" in result.stdout and ": offending, status online" in result.stdout
+
+
+def test_the_demo_shows_the_evidence_of_pages_that_hide_their_offer(
+    demo_result: subprocess.CompletedProcess[str],
+) -> None:
+    """Cloaking, a script-only page, an offer in an image, a QR code: each blocked, with its evidence."""
+    assert demo_result.returncode == 0, demo_result.stdout[-3000:] + demo_result.stderr[-3000:]
+    evidence = demo_result.stdout.split("evidence of the pages that hide their offer:", 1)[1]
+    assert "audience version (wechat_android)" in evidence and "neutral version (desktop_neutral)" in evidence
+    assert "rendered in a browser (script shell" in evidence and "/screenshot.png" in evidence
+    assert "text read in 1 image(s)" in evidence and "放款" in evidence
+    assert "QR code leads off-platform (contact, wechat): https://u.wechat.com/" in evidence
 
 
 def test_make_start_serves_on_3000_or_says_that_3000_is_taken() -> None:

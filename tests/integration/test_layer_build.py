@@ -62,13 +62,18 @@ def layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"PYTHON={sys.executable}",
         f"LINKSCAN_ZIG_DIR={ZIG_DIR}",
     ]
+    run_layer_make(command)
+    return artifacts / "python"
+
+
+def run_layer_make(command: list[str]) -> None:
+    """Run a layer's make target; skip when only the package registry was out of reach, else fail loudly."""
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = result.stdout + result.stderr
         if any(sign in output for sign in UNREACHABLE):
             pytest.skip(f"the package registry is unreachable, so the layer cannot be built:\n{output[-2000:]}")
-        pytest.fail(f"make build-LinkscanLayer failed ({result.returncode}):\n{output[-4000:]}")
-    return artifacts / "python"
+        pytest.fail(f"{' '.join(command[4:5])} failed ({result.returncode}):\n{output[-4000:]}")
 
 
 def test_the_layer_ships_the_native_extension_built_for_lambdas_arm64(layer: Path) -> None:

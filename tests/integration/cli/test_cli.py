@@ -70,6 +70,26 @@ def test_scan_save_evidence_writes_the_body(
     assert saved.startswith(f"evidence saved: {tmp_path}") and "PosixPath" not in saved
 
 
+@pytest.mark.browser
+def test_scan_with_render_local_judges_a_script_page_and_saves_its_screenshot(
+    pages: SamplePages, default_settings: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pages.url("/spa-loan.html")
+    assert main(["scan", url, "--allow-loopback", "--render", "local", "--json", "--save-evidence", str(tmp_path)]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["decision"] == "block" and verdict["extra"]["render"]["rendered"] is True
+    assert [path.name for path in tmp_path.rglob("screenshot.png")] == ["screenshot.png"]
+
+
+def test_scan_without_render_leaves_a_script_page_unjudged_by_its_script(
+    pages: SamplePages, default_settings: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("LINKSCAN_RENDER", raising=False)
+    assert main(["scan", pages.url("/spa-loan.html"), "--allow-loopback", "--json"]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["decision"] == "allow" and "render" not in verdict["extra"]
+
+
 def test_analyze_batch_keeps_ids_and_reports_bad_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     items = [{"id": f"loan-{i}", "text": f"无视征信 黑户可贷 当天下款 额度{i}000元 加微信 dk{i}88"} for i in range(500)]
     items += [{"id": f"clean-{i}", "html": f"<p>第{i}届读书会将于周六举行，欢迎参加。</p>"} for i in range(498)]

@@ -11,7 +11,7 @@ import pytest
 
 from devstack.template import load_template, resources_of, routes
 from linkscan.scanner import scan_budget_ms
-from linkscan.settings import FetchSettings
+from linkscan.settings import FetchSettings, RenderSettings
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -32,23 +32,56 @@ def test_every_function_runs_python313_on_arm64_with_tracing(template: dict[str,
     assert globals_["Tracing"] == "Active"
     for name, function in _functions(template).items():
         assert "Runtime" not in function["Properties"], f"{name} overrides the runtime"
+        if name != "RenderFunction":  # x86_64: the Chromium built for Lambda has no arm64 build
+            assert "Architectures" not in function["Properties"], f"{name} overrides the architecture"
 
 
-def test_scan_queue_visibility_is_six_times_the_scan_timeout(template: dict[str, Any]) -> None:
-    scan_timeout = _functions(template)["ScanFunction"]["Properties"]["Timeout"]
-    visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
-    assert visibility >= 6 * scan_timeout
+def test_each_function_gets_the_layer_of_its_own_architecture(template: dict[str, Any]) -> None:
+    layers = resources_of(template, "AWS::Serverless::LayerVersion")
+    for name, function in _functions(template).items():
+        architecture = function["Properties"].get("Architectures", template["Globals"]["Function"]["Architectures"])
+        for layer in function["Properties"]["Layers"]:
+            assert layers[layer.value]["Properties"]["CompatibleArchitectures"] == architecture, name
 
 
-def test_a_scan_batch_fits_the_scan_timeout_even_when_every_fetch_runs_to_its_deadline(
+def test_the_render_function_may_only_write_evidence_and_only_the_scan_function_may_invoke_it(
+    template: dict[str, Any],
+) -> None:
+    functions = _functions(template)
+    render_statements = functions["RenderFunction"]["Properties"]["Policies"][0]["Statement"]
+    assert [(st["Action"], st["Resource"].value) for st in render_statements] == [
+        ("s3:PutObject", "${EvidenceBucket.Arn}/evidence/*")
+    ]
+    invokers = [
+        name
+        for name, function in functions.items()
+        for policy in function["Properties"].get("Policies", [])
+        if isinstance(policy, dict)
+        for st in policy.get("Statement", [])
+        if st.get("Action") == "lambda:InvokeFunction"
+    ]
+    assert invokers == ["ScanFunction"]
+
+
+def test_every_queue_the_scan_function_drains_has_six_times_its_timeout_as_visibility(
+    template: dict[str, Any],
+) -> None:
+    scan = _functions(template)["ScanFunction"]["Properties"]
+    queues = [event["Properties"]["Queue"]["Fn::GetAtt"][0] for event in scan["Events"].values()]
+    assert sorted(queues) == ["RescanQueue", "ScanQueue"]
+    for queue in queues:
+        assert template["Resources"][queue]["Properties"]["VisibilityTimeout"] >= 6 * scan["Timeout"], queue
+
+
+def test_a_scan_batch_fits_the_scan_timeout_even_when_every_fetch_and_render_runs_to_its_deadline(
     template: dict[str, Any],
 ) -> None:
     scan = _functions(template)["ScanFunction"]["Properties"]
     source = scan["Events"]["ScanQueueEvent"]["Properties"]
-    fetch = FetchSettings.from_env(
-        {k: str(v) for k, v in scan["Environment"]["Variables"].items() if k.startswith("LINKSCAN_")}
-    )
-    batch_ms = source["BatchSize"] * scan_budget_ms(fetch)
+    env = {k: str(v) for k, v in scan["Environment"]["Variables"].items() if k.startswith("LINKSCAN_")}
+    fetch, render = FetchSettings.from_env(env), RenderSettings.from_env(env)
+    assert render.mode == "lambda"
+    batch_ms = source["BatchSize"] * scan_budget_ms(fetch, render)
     assert batch_ms < scan["Timeout"] * 1000
     visibility = template["Resources"]["ScanQueue"]["Properties"]["VisibilityTimeout"]
     assert visibility >= 6 * scan["Timeout"] >= scan["Timeout"] + source["MaximumBatchingWindowInSeconds"]

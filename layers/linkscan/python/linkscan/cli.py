@@ -1,6 +1,6 @@
 """The `linkscan` command line: the same analysis code as the Lambdas, on your machine.
 
-linkscan scan URL [--json] [--save-evidence DIR]
+linkscan scan URL [--json] [--save-evidence DIR] [--render off|local]
 linkscan analyze [FILE|-] [--html|--text] [--json]
 linkscan analyze --batch FILE.jsonl
 linkscan miniprogram FILE.json [--appid APPID] [--json]
@@ -104,25 +104,36 @@ def _emit(verdict: Verdict, as_json: bool, out: TextIO) -> None:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from linkscan.errors import InvalidUrlError
+    from linkscan.render import renderer_for
     from linkscan.scanner import scan_url
-    from linkscan.settings import FetchSettings
+    from linkscan.settings import FetchSettings, RenderSettings
     from linkscan.targets import target_id
 
     settings = FetchSettings.from_env()
+    render = RenderSettings.from_env()
+    if args.render:
+        render = replace(render, mode=args.render)
     if args.allow_loopback:
-        from dataclasses import replace
-
         settings = replace(settings, allow_loopback=True)
     try:
         tid, url = target_id(args.url)
     except InvalidUrlError as exc:
         raise CliError(f"invalid URL: {exc}") from None
-    result = scan_url(url, target_id=tid, detector=_detector(args), fetch_settings=settings)
+    renderer = renderer_for(render, settings) if render.mode == "local" else None
+    result = scan_url(url, target_id=tid, detector=_detector(args), fetch_settings=settings, renderer=renderer)
     if args.save_evidence and result.fetch is not None:
         from linkscan.fetch.evidence import save_evidence
 
         saved = save_evidence(result.fetch, Path(args.save_evidence))
+        for key, data, _ in result.evidence:  # the render step's: screenshot, rendered DOM, images
+            if key.endswith(("screenshot.png", "rendered.html.gz", "/image")):
+                path = Path(args.save_evidence) / key.removeprefix("evidence/")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                saved.append(path)
         print(f"evidence saved: {', '.join(str(path) for path in saved) or 'nothing'}", file=sys.stderr)
     _emit(result.verdict, args.json, sys.stdout)
     return EXIT_OK if result.verdict.judged else EXIT_NOT_SCANNED
@@ -326,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="local testing only: allow fetching 127.0.0.1 / ::1 / localhost on any port "
         "(private and metadata addresses stay refused); the same as LINKSCAN_LOCAL_ALLOW_LOOPBACK=true",
+    )
+    scan.add_argument(
+        "--render",
+        choices=("off", "local"),
+        help="render script-shell pages in this machine's Chromium and read their images (QR codes, OCR) "
+        "when render/policy.yaml asks for it; default: LINKSCAN_RENDER, else off",
     )
     scan.set_defaults(handler=cmd_scan)
 

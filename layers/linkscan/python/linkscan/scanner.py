@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from linkscan.analyze import PageFeatures
     from linkscan.detect import Detection, Detector
     from linkscan.fetch import FetchResult
-    from linkscan.settings import AnalysisSettings, FetchSettings
+    from linkscan.render import Renderer
+    from linkscan.render.deepen import Deepened
+    from linkscan.settings import AnalysisSettings, FetchSettings, RenderSettings
 
 CATEGORY_LABELS = {
     "cash_loan": "Illegal or predatory cash-loan offering",
@@ -36,20 +38,27 @@ class ScanResult:
     verdict: Verdict
     fetch: FetchResult | None = None
     evidence: list[tuple[str, bytes, str]] = field(default_factory=list)
+    linked_urls: list[str] = field(default_factory=list)  # links found in images (QR codes), to scan in turn
 
 
 # Analysis, detection and the writes after the fetch: a bound on what one scan adds to its fetch deadline.
 AFTER_FETCH_SECONDS = 5.0
 
 
-def scan_budget_ms(fetch_settings: FetchSettings) -> int:
-    """The longest one scan may take (its fetch deadline covers every hop), in milliseconds."""
-    return int((fetch_settings.deadline + AFTER_FETCH_SECONDS) * 1000)
+def scan_budget_ms(fetch_settings: FetchSettings, render_settings: RenderSettings | None = None) -> int:
+    """The longest one scan may take (its fetch deadline covers every hop; a render step its own
+    deadline and the image budgets), in milliseconds."""
+    render = 0.0
+    if render_settings is not None and render_settings.mode != "off":
+        render = render_settings.deadline + render_settings.ocr_budget_seconds + render_settings.qr_budget_seconds
+    return int((fetch_settings.deadline + render + AFTER_FETCH_SECONDS) * 1000)
 
 
-def has_time_for_scan(remaining_ms: int, fetch_settings: FetchSettings) -> bool:
+def has_time_for_scan(
+    remaining_ms: int, fetch_settings: FetchSettings, render_settings: RenderSettings | None = None
+) -> bool:
     """Whether an invocation with this much time left can finish one more scan before it is killed."""
-    return remaining_ms >= scan_budget_ms(fetch_settings)
+    return remaining_ms >= scan_budget_ms(fetch_settings, render_settings)
 
 
 def new_scan_id() -> str:
@@ -151,11 +160,13 @@ def scan_url(
     analysis_settings: AnalysisSettings | None = None,
     scan_id: str | None = None,
     scanned_at: str | None = None,
+    renderer: Renderer | None = None,
 ) -> ScanResult:
     """Fetch one URL safely, analyze what came back and judge it. Never raises for network trouble.
 
     A body cut short (a cap, a stalled or broken connection) is judged on what arrived; analysis that
-    hits its bound is judged on what it extracted, with outcome ``analysis_limit``."""
+    hits its bound is judged on what it extracted, with outcome ``analysis_limit``. With a ``renderer``,
+    an HTML page that render/policy.yaml picks is judged again as a browser shows it (render/deepen.py)."""
     from linkscan.analyze import analyze_html, analyze_text
     from linkscan.detect import TextField
     from linkscan.fetch import fetch
@@ -169,6 +180,7 @@ def scan_url(
     evidence_key = evidence[0][0] if evidence else None
 
     detection: Detection | None = None
+    deeper: Deepened | None = None
     cloaking: dict[str, Any] | None = None
     analysis_limit: str | None = None
     final_url = result.final_url or url
@@ -182,6 +194,23 @@ def scan_url(
             detection = detect_page(features, detector, url=final_url, extra_signals={"cloaking": 1.0})
             neutral = cloaking.pop("_result")
             evidence += [(f"evidence/{k}", b, t) for k, b, t in evidence_objects(neutral)]
+        if renderer is not None and is_html:
+            from linkscan.render.deepen import deepen
+
+            deeper = deepen(
+                url=final_url,
+                html=result.text,
+                profile=result.profile,
+                features=features,
+                detection=detection,
+                detector=detector,
+                renderer=renderer,
+                analysis_settings=analysis_settings,
+                extra_signals={"cloaking": 1.0} if cloaking is not None else {},
+            )
+            if deeper is not None:
+                detection = deeper.detection
+                evidence += deeper.evidence
     elif result.app_package:
         # A sideloaded app package has no text to read, but its name and the fact of it are signals.
         detection = detector.detect(
@@ -215,7 +244,12 @@ def scan_url(
         verdict.extra["cloaking"] = cloaking
     if analysis_limit:
         verdict.reasons.append(f"analysis stopped at a bound, judged on what it had read: {analysis_limit}")
-    return ScanResult(verdict=verdict, fetch=result, evidence=evidence)
+    if deeper is not None:
+        verdict.reasons += deeper.reasons
+        verdict.extra["render"] = deeper.summary
+    return ScanResult(
+        verdict=verdict, fetch=result, evidence=evidence, linked_urls=deeper.linked_urls if deeper else []
+    )
 
 
 def _check_cloaking(

@@ -379,6 +379,7 @@ def process_scan(
 def _scan_link(
     message: ScanMessage, attempts: int, detector: Detector, settings: ServiceSettings, backend: Backend
 ) -> Verdict:
+    from linkscan.render import renderer_for
     from linkscan.scanner import scan_url
 
     result = scan_url(
@@ -389,6 +390,7 @@ def _scan_link(
         analysis_settings=settings.analysis,
         scan_id=message.scan_id,
         scanned_at=utc_now(),
+        renderer=renderer_for(settings.render, settings.fetch, settings.analysis),
     )
     verdict = result.verdict
     if verdict.retriable and attempts < MAX_SCAN_ATTEMPTS:
@@ -396,7 +398,27 @@ def _scan_link(
         raise RetryLaterError(f"{verdict.outcome}: {verdict.outcome_detail}", RETRY_BASE_SECONDS * 2**attempts)
     for key, body, content_type in result.evidence:
         backend.objects.put(key, body, content_type)
+    _queue_linked(message.target_id, result.linked_urls, settings, backend)
     return verdict
+
+
+def _queue_linked(parent_id: str, urls: Sequence[str], settings: ServiceSettings, backend: Backend) -> None:
+    """A QR code's link to another site is scanned as a target of its own, like any submitted link."""
+    valid = []
+    for url in urls:
+        try:
+            valid.append(UrlSubmission(type="url", url=target_id(url)[1]))
+        except (InvalidUrlError, ValueError):
+            continue  # a QR code may encode anything; what no fetch would accept is not queued
+    if valid:
+        submit(
+            valid,
+            batch=True,
+            caller=f"qr:{parent_id}",
+            base_url=settings.public_base_url,
+            settings=settings,
+            backend=backend,
+        )
 
 
 class MetadataRejectedError(Exception):
@@ -491,6 +513,8 @@ def _scan_miniprogram(
         _record(verdict, backend)
         return verdict
     principal = meta.principal.name if meta.principal else None
+    submitted = meta
+    meta, images = _read_page_images(meta, settings, backend)
     verdict = scan_miniprogram(
         meta,
         detector,
@@ -499,8 +523,13 @@ def _scan_miniprogram(
         scanned_at=now,
         jump_targets=_known_jump_targets(meta, backend),
     )
+    if images is not None:
+        from linkscan.miniprogram.images import image_reasons
+
+        verdict.extra["images"] = images
+        verdict.reasons += image_reasons(images)
     if message.metadata_key is None:  # fetched from metadata_url: keep it for re-evaluations
-        backend.objects.put_json(metadata_key_for(message.scan_id), meta.model_dump(mode="json"))
+        backend.objects.put_json(metadata_key_for(message.scan_id), submitted.model_dump(mode="json"))
     _record(verdict, backend, principal=principal)
     _queue_children(message.target_id, outbound_urls(meta), detector, settings, backend)
     return verdict
@@ -522,6 +551,27 @@ def _known_jump_targets(meta: MiniProgramMetadata, backend: Backend) -> dict[str
         original_scan_id = verdict.scan_id.split(":")[0]  # re-evaluations keep the original scan's metadata
         known[appid] = parse_metadata(appid, backend.objects.get_json(metadata_key_for(original_scan_id)))
     return known
+
+
+def _read_page_images(
+    meta: MiniProgramMetadata, settings: ServiceSettings, backend: Backend
+) -> tuple[MiniProgramMetadata, list[dict[str, Any]] | None]:
+    """When the deployment renders, the pages' images are read (QR codes, OCR) and what they hold joins the
+    metadata (miniprogram/images.py); their evidence is stored. Without a renderer, or if it fails, nothing."""
+    from linkscan.miniprogram.images import image_urls, with_image_findings
+    from linkscan.render import RenderFailed, RenderRequest, renderer_for
+
+    urls = image_urls(meta)
+    renderer = renderer_for(settings.render, settings.fetch, settings.analysis) if urls else None
+    if renderer is None:
+        return meta, None
+    try:
+        report, evidence = renderer(RenderRequest(url="", browser=False, images=urls))
+    except RenderFailed as exc:
+        return meta, [{"error": str(exc)}]
+    for key, body, content_type in evidence:
+        backend.objects.put(key, body, content_type)
+    return with_image_findings(meta, report), report.images
 
 
 def _queue_children(

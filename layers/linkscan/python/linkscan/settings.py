@@ -114,6 +114,51 @@ class AnalysisSettings:
         )
 
 
+RENDER_MODES = ("off", "local", "lambda")
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """The render step (headless Chromium) and the image step (QR codes, OCR); see docs/fetching.md."""
+
+    # "off": never render; "local": drive a Chromium in this process (CLI, local stack, tests);
+    # "lambda": invoke the RenderFunction named by function_name (the scan function in a deployment).
+    mode: str = "off"
+    function_name: str = ""
+    chromium_path: str | None = None
+    deadline: float = 15.0  # one render, browser start to screenshot
+    settle_seconds: float = 0.8  # the network quiet this long after the load event counts as done
+    max_memory_mb: int = 1024  # resident memory of all the browser's processes together
+    max_dom_bytes: int = 2 * 1024 * 1024
+    viewport_width: int = 390
+    viewport_height: int = 844
+    max_images: int = 8  # images fetched and inspected per page
+    max_image_bytes: int = 2 * 1024 * 1024
+    max_image_pixels: int = 16_000_000  # more is refused as a decompression bomb, before decoding
+    ocr_min_pixels: int = 20_000  # smaller images (icons) are not read
+    ocr_budget_seconds: float = 8.0  # OCR of one page's images together
+    qr_budget_seconds: float = 2.0  # QR decoding of one page's images together
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RenderSettings:
+        env = os.environ if env is None else env
+        mode = (env.get("LINKSCAN_RENDER") or cls.mode).strip().lower()
+        if mode not in RENDER_MODES:
+            raise ConfigurationError(f"LINKSCAN_RENDER must be one of {', '.join(RENDER_MODES)}, not {mode!r}")
+        return cls(
+            mode=mode,
+            function_name=env.get("RENDER_FUNCTION_NAME", "").strip(),
+            chromium_path=env.get("LINKSCAN_CHROMIUM") or None,
+            deadline=_float(env, "LINKSCAN_RENDER_DEADLINE", cls.deadline),
+            max_memory_mb=_int(env, "LINKSCAN_RENDER_MAX_MEMORY_MB", cls.max_memory_mb),
+            max_images=_int(env, "LINKSCAN_IMAGES_MAX", cls.max_images),
+            max_image_bytes=_int(env, "LINKSCAN_IMAGE_MAX_BYTES", cls.max_image_bytes),
+            max_image_pixels=_int(env, "LINKSCAN_IMAGE_MAX_PIXELS", cls.max_image_pixels),
+            ocr_budget_seconds=_float(env, "LINKSCAN_OCR_BUDGET_SECONDS", cls.ocr_budget_seconds),
+            qr_budget_seconds=_float(env, "LINKSCAN_QR_BUDGET_SECONDS", cls.qr_budget_seconds),
+        )
+
+
 @dataclass(frozen=True)
 class DetectionSettings:
     """Score bands, the jurisdiction profile and the optional deployment rule pack / allowlist."""
@@ -175,6 +220,7 @@ class ServiceSettings:
     lookup_filter_ttl_seconds: float = 30.0
     fetch: FetchSettings = field(default_factory=FetchSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
     detection: DetectionSettings = field(default_factory=DetectionSettings)
 
     @classmethod
@@ -195,6 +241,7 @@ class ServiceSettings:
             lookup_filter_ttl_seconds=_float(env, "LOOKUP_FILTER_TTL_SECONDS", cls.lookup_filter_ttl_seconds),
             fetch=FetchSettings.from_env(env),
             analysis=AnalysisSettings.from_env(env),
+            render=RenderSettings.from_env(env),
             detection=DetectionSettings.from_env(env),
         )
         return settings.require(*_ALWAYS_REQUIRED)

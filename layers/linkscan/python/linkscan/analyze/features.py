@@ -64,6 +64,8 @@ class PageFeatures:
     contacts: list[Contact] = field(default_factory=list)
     offplatform_links: list[Link] = field(default_factory=list)
     image_alts: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # absolute image URLs (src, or a lazy loader's data-src)
+    image_text: str = ""  # text read from the images by OCR (the render step), judged like the page's text
     limit: str | None = None  # which analysis bound was hit, if any (the text was still read whole)
 
     def text_fields(self) -> list[tuple[str, str]]:
@@ -81,6 +83,7 @@ class PageFeatures:
             ("links", " ".join(link.text for link in self.links if link.text)),
             ("forms", form_text),
             ("image_alt", " ".join(self.image_alts)),
+            ("image_text", self.image_text),
         ]
         return [(name, text) for name, text in pairs if text]
 

@@ -128,6 +128,11 @@ def _read_tree(root: Element, url: str | None, features: PageFeatures, budget: B
     features.image_alts = [
         alt for img in budget.every(root.iter("img"), "images") if (alt := _clean(img.get("alt") or ""))
     ]
+    features.images = [
+        src if src.startswith("data:") else urljoin(base, src)
+        for img in budget.every(root.iter("img"), "images")
+        if (src := (img.get("data-src") or img.get("data-original") or img.get("src") or "").strip())
+    ]
     budget.check("text")
     _mark_blocks(root)
     features.hidden_text = _drop_hidden(root, budget)

@@ -102,15 +102,18 @@ def fetch(
     resolver: Resolver | None = None,
     ca_file: str | None = None,
     profile: str | None = None,
+    binary_bytes: int = BINARY_SNIFF_BYTES,
 ) -> FetchResult:
     """Fetch ``url`` and every redirect after it. Never raises for network or content trouble.
 
     ``profile`` names a fetch profile (default: ``settings.profile``, else profiles.yaml's default);
-    ``resolver`` replaces getaddrinfo (tests); ``ca_file`` replaces the CA bundle (tests).
+    ``resolver`` replaces getaddrinfo (tests); ``ca_file`` replaces the CA bundle (tests);
+    ``binary_bytes`` is how much of a binary body to read (images to inspect need more than a sniff).
     """
     started = time.monotonic()
     chosen = load_profiles().get(profile or settings.profile)
     run = _Scan(settings, resolver or system_resolver, ca_file, chosen)
+    run.binary_bytes = binary_bytes
     result = run.follow(url)
     result.profile = chosen.name
     result.elapsed_ms = int((time.monotonic() - started) * 1000)
@@ -130,6 +133,7 @@ class _Scan:
         self.deadline = Deadline(settings.deadline)
         self.hops: list[Hop] = []
         self._tls: ssl.SSLContext | None = None
+        self.binary_bytes = BINARY_SNIFF_BYTES
 
     def follow(self, url: str) -> FetchResult:
         current, kind = url, "http"
@@ -235,7 +239,7 @@ class _Scan:
         settings, deadline = self.settings, self.deadline
         media, _ = parse_content_type(headers.get("content-type"))
         binary = media is not None and not is_textual(media)
-        limit = min(settings.max_bytes, BINARY_SNIFF_BYTES) if binary else settings.max_bytes
+        limit = min(settings.max_bytes, self.binary_bytes) if binary else settings.max_bytes
         detail = None
         try:
             decoder = BodyDecoder(headers.get("content-encoding"), limit)
@@ -271,7 +275,7 @@ class _Scan:
                     sniffed = True
                     binary = not is_textual(sniff_media(bytes(decoder.output[:_SNIFF_BYTES])))
                     if binary:
-                        decoder.cap_at(BINARY_SNIFF_BYTES)
+                        decoder.cap_at(self.binary_bytes)
                 if decoder.capped or wire >= settings.max_bytes:
                     partial = "binary" if binary else "max_bytes"
                     break
@@ -288,29 +292,9 @@ class _Scan:
 
     def _egress_proxy(self) -> ProxyRoute | None:
         """The profile's proxy, its address checked once per fetch (DestinationRefused if forbidden)."""
-        if self._proxy_checked:
-            return self._proxy
-        self._proxy_checked = True
-        url = self.settings.proxy_for(self.profile.name)
-        if url is None:
-            return None
-        try:
-            proxy = parse_url(url)
-        except InvalidUrlError as exc:
-            raise DestinationRefused(f"egress proxy URL is unusable: {exc}") from exc
-        if proxy.scheme != "http":
-            raise DestinationRefused("egress proxy must be an http:// CONNECT proxy")
-        try:
-            answers = (
-                [str(proxy.ip)]
-                if proxy.ip is not None
-                else resolve_within(self.resolver, proxy.host, proxy.port, self.deadline.bound(5.0))
-            )
-        except (OSError, UnicodeError) as exc:
-            raise FetchFailure("dns_error", f"cannot resolve the egress proxy {proxy.host}: {exc}") from exc
-        address = check_proxy_address(answers, self.settings)
-        user, password = _userinfo(url)
-        self._proxy = ProxyRoute(address, proxy.port, ProxyRoute.basic(user, password) if user else None)
+        if not self._proxy_checked:
+            self._proxy_checked = True
+            self._proxy = egress_route(self.settings, self.profile.name, self.resolver, self.deadline.bound(5.0))
         return self._proxy
 
     def _tls_context(self) -> ssl.SSLContext:
@@ -386,6 +370,34 @@ class _Scan:
             status=status,
             hops=list(self.hops),
         )
+
+
+def egress_route(
+    settings: FetchSettings, profile: str, resolver: Resolver | None = None, timeout: float = 5.0
+) -> ProxyRoute | None:
+    """The egress proxy configured for ``profile``, its own address checked; None without one.
+
+    Raises DestinationRefused for a forbidden or unusable proxy, FetchFailure when its name does not resolve."""
+    url = settings.proxy_for(profile)
+    if url is None:
+        return None
+    try:
+        proxy = parse_url(url)
+    except InvalidUrlError as exc:
+        raise DestinationRefused(f"egress proxy URL is unusable: {exc}") from exc
+    if proxy.scheme != "http":
+        raise DestinationRefused("egress proxy must be an http:// CONNECT proxy")
+    try:
+        answers = (
+            [str(proxy.ip)]
+            if proxy.ip is not None
+            else resolve_within(resolver or system_resolver, proxy.host, proxy.port, timeout)
+        )
+    except (OSError, UnicodeError) as exc:
+        raise FetchFailure("dns_error", f"cannot resolve the egress proxy {proxy.host}: {exc}") from exc
+    address = check_proxy_address(answers, settings)
+    user, password = _userinfo(url)
+    return ProxyRoute(address, proxy.port, ProxyRoute.basic(user, password) if user else None)
 
 
 def check_proxy_address(answers: Sequence[str], settings: FetchSettings) -> IPAddress:

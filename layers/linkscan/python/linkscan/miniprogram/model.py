@@ -34,6 +34,7 @@ MAX_TEXT = 20_000
 MAX_URL = 2_048
 MAX_PAGES = 200
 MAX_LINKS_PER_PAGE = 500
+MAX_IMAGES_PER_PAGE = 20
 MAX_CATEGORIES = 20
 MAX_QUALIFICATIONS = 50
 MAX_NAVIGATION = 100
@@ -144,6 +145,11 @@ class Page(_Strict):
         default_factory=list,
         max_length=MAX_LINKS_PER_PAGE,
         description="Links on the page: {url, text} objects, or bare http(s) URL strings",
+    )
+    images: list[HttpUrl] = Field(
+        default_factory=list,
+        max_length=MAX_IMAGES_PER_PAGE,
+        description="Images shown on the page (banners, QR codes), as http(s) URLs; read for text and QR codes",
     )
 
 
