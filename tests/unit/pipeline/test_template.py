@@ -67,7 +67,7 @@ def test_every_queue_the_scan_function_drains_has_six_times_its_timeout_as_visib
     template: dict[str, Any],
 ) -> None:
     scan = _functions(template)["ScanFunction"]["Properties"]
-    queues = [event["Properties"]["Queue"]["Fn::GetAtt"][0] for event in scan["Events"].values()]
+    queues = [str(event["Properties"]["Queue"].value).split(".")[0] for event in scan["Events"].values()]
     assert sorted(queues) == ["RescanQueue", "ScanQueue"]
     for queue in queues:
         assert template["Resources"][queue]["Properties"]["VisibilityTimeout"] >= 6 * scan["Timeout"], queue
