@@ -18,7 +18,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,12 +26,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
+from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
+from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
-    DIGIT_LEAD,
-    CompiledPattern,
     CompiledRules,
     KeyValue,
     Rule,
@@ -105,7 +104,6 @@ _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word c
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
-MAX_DISTINCT_PATTERN_TERMS = 3  # the extra-term bonus is capped well before this many
 
 
 @dataclass
@@ -149,154 +147,11 @@ class _Page:
         return index, o_start, o_end
 
 
-def _occurrences(text: str, literal: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every occurrence of ``literal``, overlapping ones too."""
-    at = text.find(literal)
-    while at != -1:
-        yield at, at + len(literal)
-        at = text.find(literal, at + 1)
-
-
-def _anchored_finditer(
-    pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals`` and is at
-    most ``within`` characters long: only the stretches around the literals are scanned (a page has
-    a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are scanned
-    from the left as matches are asked for: the engine stops at a few distinct terms, and a page of
-    forty prices then costs its first few stretches."""
-    budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
-    found: list[tuple[int, int]] = []
-    for literal in literals:
-        for span in _occurrences(text, literal):
-            found.append(span)
-            if len(found) > budget:
-                yield from pattern.finditer(text)
-                return
-    found.sort()
-    # windows in the order of their starts, merged where they touch, as a sort of all of them gives
-    last_end = 0
-    start = end = -1
-    for at, literal_end in found:
-        window_start, window_end = max(0, at - within), literal_end + within
-        if start >= 0 and window_start <= end:
-            end = max(end, window_end)
-            continue
-        if start >= 0:
-            for match in _scan_window(pattern, text, start, end, within, last_end):
-                yield match
-                last_end = match.end()
-        start, end = window_start, window_end
-    if start >= 0:
-        yield from _scan_window(pattern, text, start, end, within, last_end)
-
-
-def _scan_window(
-    pattern: re.Pattern[str], text: str, start: int, end: int, within: int, last_end: int
-) -> Iterator[re.Match[str]]:
-    """The matches that start in one stretch, from the end of the last match on; the scan runs
-    on by ``within`` so that look-aheads see the real text."""
-    for match in pattern.finditer(text, max(start, last_end), min(len(text), end + within)):
-        if match.start() >= end:
-            break
-        yield match
-
-
 def _gate_open(gate: str, named: set[str] | None) -> bool:
     """Whether a gated pattern runs, given the categories whose goods the page names."""
     if not named:
         return False
     return gate == "*" or gate in named
-
-
-@lru_cache(maxsize=64)
-def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(regexes))  # the engine factors the shared leading class out
-
-
-_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
-
-
-def _digits_as_zero(text: str) -> str | None:
-    """``text`` with every ASCII digit made "0", same length and offsets (an ASCII byte never
-    occurs inside a multi-byte UTF-8 sequence, so the bytes are translated in one C pass); None
-    for text that is not mostly ASCII, where the UTF-8 round trip costs more than it saves, and
-    for text holding lone surrogates (not UTF-8)."""
-    if not text.isascii() and not is_mostly_ascii(text):
-        return None
-    try:
-        return text.encode().translate(_DIGITS_AS_ZERO).decode()
-    except UnicodeEncodeError:
-        return None
-
-
-@lru_cache(maxsize=64)
-def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    """The union of ``[0-9]``-led patterns that treat every digit alike, for ``_digits_as_zero``
-    text: there the lead is the literal "0", skipped to in a tight loop instead of a class test."""
-    return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
-
-
-def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
-    """Every position where the union of ``regexes`` matches, in order."""
-    zeroed = _digits_as_zero(text) if digit_blind else None
-    if zeroed is None:
-        return (match.start() for match in _search_every(_union(regexes), text))
-    return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
-
-
-def _shared_finditer(
-    members: Sequence[int], patterns: Sequence[CompiledPattern], text: str, digit_blind: bool = False
-) -> dict[int, list[re.Match[str]]]:
-    """Each member pattern's matches exactly as its own ``finditer`` gives them (up to the engine's
-    distinct-term cap), from one scan of their union: a member can only match where the union
-    does, so it is tried at those positions, from the end of its own last match on. With
-    ``digit_blind`` (every member is ``[0-9]``-led and treats digits alike, ``rules.digit_blind``)
-    a mostly-ASCII page's union positions are found without a class test at every character."""
-    found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
-    terms: dict[int, set[str]] = {member: set() for member in members}
-    resume = dict.fromkeys(members, 0)
-    for at in _union_starts(tuple(patterns[member][1].pattern for member in members), text, digit_blind):
-        for member in [m for m, start in resume.items() if at >= start]:
-            match = patterns[member][1].match(text, at)
-            if match is not None and match.end() > at:
-                found[member].append(match)
-                resume[member] = match.end()
-                terms[member].add(match.group().strip())
-                if len(terms[member]) >= MAX_DISTINCT_PATTERN_TERMS:
-                    del resume[member]  # the caller stops there too
-        if not resume:
-            break
-    return found
-
-
-def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The match at every position where ``regex`` matches, overlapping ones too."""
-    match = regex.search(text)
-    while match is not None:
-        yield match
-        match = regex.search(text, match.start() + 1)
-
-
-def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> Iterator[re.Match[str]]:
-    """``finditer`` of a regex whose matches start with one of a few plain characters, from its
-    one-literal-led parts (``rules.split_leads``), each scanned only on pages holding its character:
-    the regex matches at a position iff the part led by the character there does, with the same
-    match, so their matches in order of position, each taken unless it overlaps the last taken,
-    are what ``finditer`` gives (a match is never empty: the lead is one character)."""
-    parts = [_search_every(regex, text) for char, regex in leads if char in text]
-    if not parts:
-        return
-    candidates = parts[0] if len(parts) == 1 else heapq.merge(*parts, key=_match_start)
-    last_end = 0
-    for match in candidates:
-        if match.start() >= last_end:
-            yield match
-            last_end = match.end()
-
-
-def _match_start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 MAX_MATCHED_CHARS = 60
@@ -465,32 +320,22 @@ class Detector:
         folded = page.joined_folded
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
-        shared: dict[int, list[re.Match[str]]] = {}  # matches of patterns found by a shared scan
-        for position, (rule_index, pattern, needs, gate, within) in enumerate(self.compiled.patterns):
-            if gate:
+        plans = self.compiled.patterns
+        shared: dict[int, list[re.Match[str]]] = {}  # matches of the patterns found by a shared scan
+        for position, plan in enumerate(plans):
+            if plan.gate:
                 if named is None:
                     named = {rules[i].category for i in by_rule if rules[i].kind in _GOODS_KINDS}
-                if not _gate_open(gate, named):
+                if not _gate_open(plan.gate, named):
                     continue
-            if needs and not any(n in folded for n in needs):
+            if plan.needs and not any(n in folded for n in plan.needs):
                 continue
-            found = by_rule.get(rule_index, [])
+            if plan.group and position not in shared:
+                live = [member for member in plan.group if _gate_open(plans[member].gate, named)]
+                shared.update(scan_together(live, plans, folded))
+            matches: Iterable[re.Match[str]] = shared[position] if plan.group else plan.finditer(folded)
+            found = by_rule.get(plan.rule, [])
             distinct: set[str] = set()
-            group = self.compiled.shared_scans.get(position)
-            if group is not None and position not in shared:
-                live = [m for m in group if _gate_open(self.compiled.patterns[m][3], named)]
-                blind = all(m in self.compiled.digit_blind for m in live)
-                if len(live) > 1 or blind:  # else this pattern runs alone, like any other
-                    shared.update(_shared_finditer(live, self.compiled.patterns, folded, blind))
-            split = self.compiled.split_leads.get(position)
-            if position in shared:
-                matches: Iterable[re.Match[str]] = shared[position]
-            elif split is not None:
-                matches = _split_finditer(split, folded)
-            elif within:
-                matches = _anchored_finditer(pattern, folded, needs, within)
-            else:
-                matches = pattern.finditer(folded)
             for m in matches:
                 if m.end() > m.start():
                     term = m.group().strip()
@@ -499,7 +344,7 @@ class Detector:
                     if len(distinct) >= MAX_DISTINCT_PATTERN_TERMS:
                         break
             if found:
-                by_rule[rule_index] = found
+                by_rule[plan.rule] = found
         if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
