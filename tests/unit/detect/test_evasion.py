@@ -19,19 +19,8 @@ OFFERS = {
         ("contraband", "出售冰毒K粉，保密发货，量大从优，加微信联系"),
     ],
 }
-# known limitation: the offer model reads these disguised short English pitches as discussion
-KNOWN_MISSES = {("en", "leetspeak", "counterfeit")}
 CASES = [
-    pytest.param(
-        lang,
-        kind,
-        category,
-        variant,
-        id=f"{lang}-{kind}-{category}",
-        marks=[pytest.mark.xfail(strict=True, reason="the offer model vetoes it (docs/detection.md, Limits)")]
-        if (lang, kind, category) in KNOWN_MISSES
-        else [],
-    )
+    pytest.param(lang, kind, category, variant, id=f"{lang}-{kind}-{category}")
     for lang, offers in OFFERS.items()
     for number, (category, text) in enumerate(offers)
     for kind, variant in variants(f"{lang}{number}", text, lang).items()
@@ -68,3 +57,15 @@ def test_spaced_letters_keep_the_gaps_between_words(text: str, normalized: str) 
     from linkscan.detect.normalize import normalize
 
     assert normalize(text).text == normalized
+
+
+def test_leetspeak_is_read_as_letters_by_the_offer_model_and_the_patterns() -> None:
+    # a replica-watch listing row: the model read "f4ct0ry" and "m0v3m3nt" as unknown words and
+    # the factory pattern ("factory: vsf") did not match; both read the leet words as letters now
+    detector = Detector.load()
+    plain = detector.detect("Rolex Submariner 126610LN | factory: VSF | movement: VS3235 | case: 41mm")
+    leet = detector.detect("R0l3x Submariner 126610LN | f4ct0ry: VSF | m0v3m3nt: VS3235 | c453: 41mm")
+    assert leet.decision != "allow" and leet.categories[0].category == "counterfeit"
+    assert leet.offer is not None and plain.offer is not None and leet.offer.probability >= 0.5
+    rules = {evidence.rule for evidence in leet.categories[0].evidence}
+    assert "counterfeit.replica_factories" in rules

@@ -116,6 +116,9 @@ class _Page:
     joined_folded: str  # folded fields joined by "\n"
     norm_starts: list[int]
     folded_starts: list[int]
+    # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
+    # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
+    leet_read: str = ""
 
     @classmethod
     def of(cls, fields: Sequence[TextField] | str) -> _Page:
@@ -300,7 +303,7 @@ class Detector:
             # leetspeak (c0caine, l0ans, 0rder n0w): the stretches around such words again, from a
             # copy of the page with their digits read as letters (same length, so hits keep their
             # offsets); hits found twice count once
-            read = _read_leet(page.joined, leet)
+            read = page.leet_read = _read_leet(page.joined, leet)
             stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
                 stretches = [(0, len(read))]
@@ -318,6 +321,8 @@ class Detector:
                     else:
                         del by_rule[rule_index]
         folded = page.joined_folded
+        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
+            folded = _read_leet(folded, _leet_words(folded))
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
         plans = self.compiled.patterns
@@ -493,7 +498,7 @@ class Detector:
             if hit[3] == NORM
         ]
         model = self.offer_model
-        return model.judge(sample_text(page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
+        return model.judge(sample_text(page.leet_read or page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
 
     def _score(
         self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
