@@ -15,8 +15,8 @@ from linkscan.detect.normalize import fold
 from linkscan.detect.patterns import (
     MAX_DISTINCT_PATTERN_TERMS,
     _anchored_finditer,
-    _digits_as_zero,
     _split_finditer,
+    digits_as_zero,
     scan_together,
     split_leads,
     treats_digits_alike,
@@ -115,9 +115,9 @@ def test_pattern_plans_use_no_private_module_of_the_regex_engine() -> None:
 
 
 def test_digits_are_zeroed_in_place_on_mostly_ascii_text_only() -> None:
-    assert _digits_as_zero("abc 123, é 9") == "abc 000, é 0"
-    assert _digits_as_zero("中文页面 12 元" * 10) is None  # the UTF-8 round trip costs more there
-    assert _digits_as_zero("a lone \ud800 surrogate 12") is None
+    assert digits_as_zero("abc 123, é 9") == "abc 000, é 0"
+    assert digits_as_zero("中文页面 12 元" * 10) is None  # the UTF-8 round trip costs more there
+    assert digits_as_zero("a lone \ud800 surrogate 12") is None
 
 
 def test_quantities_and_calibres_found_in_one_scan_are_each_patterns_own(compiled: CompiledRules) -> None:
@@ -180,3 +180,24 @@ def test_an_anchored_scan_stops_where_the_engine_stops_asking() -> None:
     assert [next(matches).group() for _ in range(3)] == ["0元", "1元", "2元"]
     assert price.scans <= 3
     assert len(list(matches)) == 37
+
+
+def test_leet_words_are_found_alike_on_the_digit_translated_copy() -> None:
+    # a mostly-ASCII page is searched for leetspeak on a copy with the leet digits made "0": the
+    # same stretches as the class-led regex on the page itself
+    from linkscan.detect.engine import _LEET_INSIDE, _leet_words
+
+    rng = random.Random(11)
+    atoms = [*"0123456789", *"abcdefghiz", " ", "-", "中", "é", "r3plica ", "c0caine ", "a2824 ", "0rder "]
+    for _ in range(3000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 60)))
+        expected = []
+        for match in _LEET_INSIDE.finditer(text):
+            if not expected or match.start() >= expected[-1][1]:
+                start, end = match.start(), match.end()
+                while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                    start -= 1
+                while end < len(text) and text[end].isascii() and text[end].isalnum():
+                    end += 1
+                expected.append((start, end))
+        assert _leet_words(text) == expected, text

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
-from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, scan_together
+from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, digits_as_zero, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
     CompiledRules,
@@ -176,6 +176,11 @@ def _snippet(text: str, start: int, end: int) -> str:
 # digit class (rarer than letters, so the regex engine skips between them); each match is then widened
 # to its word.
 _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![a-z0-9][013457])(?=[a-z]{3}))")
+# The same on a copy of a mostly-ASCII page with the leet digits made "0" and the others "2": led by
+# a literal, which the regex engine skips to in a tight loop instead of testing a class everywhere
+_LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
+_LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
+_LATIN_RUN = re.compile("[a-z0-9]*")
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 _LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
@@ -184,15 +189,16 @@ def _latin_word_around(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the Latin word (letters and digits) that holds text[start:end]."""
     while start > 0 and text[start - 1] in _LATIN_CHARS:
         start -= 1
-    while end < len(text) and text[end] in _LATIN_CHARS:
-        end += 1
-    return start, end
+    rest = _LATIN_RUN.match(text, end)
+    return start, rest.end() if rest else end
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Latin word that holds leetspeak, in order."""
     words: list[tuple[int, int]] = []
-    for match in _LEET_INSIDE.finditer(text):
+    zeroed = digits_as_zero(text, _LEET_AS_ZERO)
+    matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
+    for match in matches:
         if not words or match.start() >= words[-1][1]:
             words.append(_latin_word_around(text, match.start(), match.end()))
     return words
@@ -208,6 +214,20 @@ def _read_leet(text: str, words: Sequence[tuple[int, int]]) -> str:
         last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
+    """The hits that no span (an exclusion phrase's match) contains: by the spans sorted by start,
+    with the furthest end reached so far, so a page with many hits and phrases stays linear."""
+    spans = sorted(spans)
+    starts = [start for start, _end in spans]
+    reach = list(accumulate((end for _start, end in spans), max))
+    kept = []
+    for hit in hits:
+        index = bisect_right(starts, hit[0]) - 1
+        if index < 0 or reach[index] < hit[1]:
+            kept.append(hit)
+    return kept
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
@@ -311,15 +331,14 @@ class Detector:
                 self._scan(read, by_rule, excluded, low, high)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
-        if excluded:
-            for rule_index, spans in excluded.items():
-                hits = by_rule.get(rule_index)
-                if hits:
-                    kept = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in spans)]
-                    if kept:
-                        by_rule[rule_index] = kept
-                    else:
-                        del by_rule[rule_index]
+        for rule_index, spans in excluded.items():
+            hits = by_rule.get(rule_index)
+            if hits:
+                kept = _outside(hits, spans)
+                if kept:
+                    by_rule[rule_index] = kept
+                else:
+                    del by_rule[rule_index]
         folded = page.joined_folded
         if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
             folded = _read_leet(folded, _leet_words(folded))
@@ -382,18 +401,18 @@ class Detector:
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
-        glueable = self.run_together.keys
-        scanned = text if low == 0 and high is None else text[low:high]
-        for key_index, found_start, found_end in self.compiled.automaton.find_matches_as_indexes(
-            scanned, overlapping=True
-        ):
-            start, end = found_start + low, found_end + low
+        glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
+        if low == 0 and high is None:
+            found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
+        else:  # a stretch: its offsets shifted into the page's (few hits, so a list is cheap)
+            stretch = self.compiled.automaton.find_matches_as_indexes(text[low:high], overlapping=True)
+            found = [(key_index, start + low, end + low) for key_index, start, end in stretch]
+        for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
-            inside_left = check_left and start > 0 and text[start - 1] in latin
-            inside_right = check_right and end < length and text[end] in latin
-            if (inside_left or inside_right) and not (
-                key_index in glueable and self.run_together.glued(text, start, end, self.compiled.values_by_key)
-            ):
+            if (
+                (check_left and start > 0 and text[start - 1] in latin)
+                or (check_right and end < length and text[end] in latin)
+            ) and not (key_index in glueable and glued(text, start, end, terms)):
                 continue
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:

@@ -178,29 +178,30 @@ def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
 _DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
 
 
-def _digits_as_zero(text: str) -> str | None:
-    """``text`` with every ASCII digit made "0", same length and offsets (an ASCII byte never
+def digits_as_zero(text: str, table: bytes = _DIGITS_AS_ZERO) -> str | None:
+    """``text`` with every ASCII digit made "0" (or what ``table`` maps it to), same length and
+    offsets (an ASCII byte never
     occurs inside a multi-byte UTF-8 sequence, so the bytes are translated in one C pass); None
     for text that is not mostly ASCII, where the UTF-8 round trip costs more than it saves, and
     for text holding lone surrogates (not UTF-8)."""
     if not text.isascii() and not is_mostly_ascii(text):
         return None
     try:
-        return text.encode().translate(_DIGITS_AS_ZERO).decode()
+        return text.encode().translate(table).decode()
     except UnicodeEncodeError:
         return None
 
 
 @lru_cache(maxsize=64)
 def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    """The union of ``[0-9]``-led patterns that treat every digit alike, for ``_digits_as_zero``
+    """The union of ``[0-9]``-led patterns that treat every digit alike, for ``digits_as_zero``
     text: there the lead is the literal "0", skipped to in a tight loop instead of a class test."""
     return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
 
 
 def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
     """Every position where the union of ``regexes`` matches, in order."""
-    zeroed = _digits_as_zero(text) if digit_blind else None
+    zeroed = digits_as_zero(text) if digit_blind else None
     if zeroed is None:
         return (match.start() for match in _search_every(_union(regexes), text))
     return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
