@@ -137,6 +137,11 @@ class _Page:
             folded_starts=folded_starts,
         )
 
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the normalized span [start, end) is in the joined folded text."""
+        index, o_start, o_end = self.locate((start, end, "", NORM))
+        return self.folded_starts[index] + o_start, self.folded_starts[index] + o_end
+
     def locate(self, hit: _Hit) -> tuple[int, int, int]:
         """(field index, original start, original end) of a hit."""
         start, end, _term, where = hit
@@ -341,7 +346,7 @@ class Detector:
                     del by_rule[rule_index]
         folded = page.joined_folded
         if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
-            folded = _read_leet(folded, _leet_words(folded))
+            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
         plans = self.compiled.patterns
