@@ -36,7 +36,16 @@ from devstack.devdata import CATEGORIES, DevItem, dev_items, training_records
 from linkscan.detect import Detector
 from linkscan.settings import DetectionSettings
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# the shared corpus beside the checkout (../shared/corpus), looked up from any depth, so a worktree
+# nested one level further (/work/wt/<name>) finds it too
+CORPUS = next(
+    (
+        parent / "shared" / "corpus"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "corpus").is_dir()
+    ),
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus",
+)
 # (file, which records are benign by their source)
 BENIGN_SOURCES: tuple[tuple[str, str | None], ...] = (
     ("thucnews_titles_zh.jsonl", None),  # news headlines

@@ -35,3 +35,15 @@ def test_glued_evidence_points_at_the_original_text() -> None:
     detection = Detector.load().detect(text)
     evidence = next(e for c in detection.categories for e in c.evidence if e.term == "cocaine")
     assert text[evidence.start : evidence.end] == "cocaine"
+
+
+def test_text_run_together_into_one_long_word_names_its_terms_glue_or_not() -> None:
+    # every space removed: "flakes" and "racemic" are no glue, but a word this long is no English word
+    assert "cocaine" in _terms("samplehalfgrampurecocaineflakesfreeshipmentworldwide, telegram me")
+
+
+@pytest.mark.parametrize(
+    "text", ["internationalization of the heroine's story", "counterrevolutionaries replicated it"]
+)
+def test_long_ordinary_words_stay_words(text: str) -> None:
+    assert Detector.load().detect(text).categories == []

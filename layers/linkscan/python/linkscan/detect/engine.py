@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -137,6 +137,38 @@ class _Page:
             folded_starts=folded_starts,
         )
 
+    def squeezed(self, folded: str) -> tuple[str, list[int]] | None:
+        """``folded`` (the joined folded text, or a same-length reading of it) without the separators
+        that normalization dropped inside Latin words ("f-a-c-t-o-r-y", "g r a m", letters split by
+        zero-width spaces), and the position in ``folded`` of each character kept; None when the
+        page spaces out no word. The structured patterns need the punctuation that normalization
+        drops, so they read this text where a page spells words out letter by letter."""
+        if _SPACED_LETTERS.search(folded) is None:
+            return None
+        gaps: list[tuple[int, int]] = []
+        for index, norm in enumerate(self.norms):
+            base = self.folded_starts[index]
+            if any(char in self.fields[index].text for char in _INVISIBLE):
+                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(self.fields[index].text)]
+            for word in _LATIN_RUN_WORD.finditer(norm.text):
+                first, last = word.start(), word.end() - 1
+                if norm.to_original(last) - norm.to_original(first) == last - first:
+                    continue  # written without separators
+                for at in range(first, last):
+                    left, right = norm.to_original(at), norm.to_original(at + 1)
+                    if right > left + 1:
+                        gaps.append((base + left + 1, base + right))
+        if not gaps:
+            return None
+        kept, at = [], 0
+        for start, end in sorted(gaps):
+            if start > at:
+                kept.append((at, start))
+            at = max(at, end)
+        kept.append((at, len(folded)))
+        text = "".join(folded[start:end] for start, end in kept)
+        return text, list(chain.from_iterable(range(start, end) for start, end in kept))
+
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Where the normalized span [start, end) is in the joined folded text."""
         index, o_start, o_end = self.locate((start, end, "", NORM))
@@ -186,6 +218,12 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
 _LATIN_RUN = re.compile("[a-z0-9]*")
+_LATIN_RUN_WORD = re.compile("[a-z0-9]+")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+# Three letters or digits spelled out with one separator between each (zero-width spaces are folded
+# to spaces): led by the separator, a literal the regex engine skips to, not a class at every character
+_SPACED_LETTERS = re.compile(r" [a-z0-9] [a-z0-9] |-[a-z0-9]-[a-z0-9]-|\.[a-z0-9]\.[a-z0-9]\.|_[a-z0-9]_[a-z0-9]_")
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 _LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
@@ -244,6 +282,7 @@ class RunTogether:
 
     keys: frozenset[int]  # single Latin words of at least ``min_term_length`` characters
     words: frozenset[str]
+    run_together_length: int  # a Latin word this long is run-together text: any term inside counts
 
     @classmethod
     def for_rules(cls, compiled: CompiledRules) -> RunTogether:
@@ -257,11 +296,13 @@ class RunTogether:
         words = data["words"]
         if not all(isinstance(word, str) for word in words):  # YAML reads a bare no / on as a boolean
             raise ValueError("run_together.yaml: every word must be a string (quote no, on, yes, off)")
-        return cls(keys=keys, words=frozenset(words))
+        return cls(keys=keys, words=frozenset(words), run_together_length=int(data["run_together_length"]))
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
         left, right = _latin_word_around(text, start, end)
+        if right - left >= self.run_together_length:
+            return True
         return self._is_glue(text[left:start], terms) and self._is_glue(text[end:right], terms)
 
     def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 3) -> bool:
@@ -347,6 +388,22 @@ class Detector:
         folded = page.joined_folded
         if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
             folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
+        self._pattern_hits(folded, by_rule)
+        squeezed = page.squeezed(folded)
+        if squeezed is not None:  # the patterns again where the page spells words out letter by letter
+            self._pattern_hits(squeezed[0], by_rule, squeezed[1])
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
+        rules = self.compiled.rules
+        if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
+            self._drop_context_across_clauses(page, by_rule)
+        return by_rule
+
+    def _pattern_hits(
+        self, folded: str, by_rule: dict[int, list[_Hit]], positions: Sequence[int] | None = None
+    ) -> None:
+        """The structured patterns' hits in ``folded``, added to ``by_rule``; with ``positions``, the
+        text is a squeezed reading of the page's folded text and hits are mapped back through them."""
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
         plans = self.compiled.patterns
@@ -368,15 +425,17 @@ class Detector:
             for m in matches:
                 if m.end() > m.start():
                     term = m.group().strip()
-                    found.append((m.start(), m.end(), term, FOLDED))
+                    start, end = (
+                        (m.start(), m.end())
+                        if positions is None
+                        else (positions[m.start()], positions[m.end() - 1] + 1)
+                    )
+                    found.append((start, end, term, FOLDED))
                     distinct.add(term)
                     if len(distinct) >= MAX_DISTINCT_PATTERN_TERMS:
                         break
             if found:
                 by_rule[plan.rule] = found
-        if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
-            self._drop_context_across_clauses(page, by_rule)
-        return by_rule
 
     def _drop_context_across_clauses(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> None:
         """Context phrases count only within a clause. Normalization joins CJK characters across
