@@ -139,25 +139,18 @@ class _Page:
 
     def squeezed(self, folded: str) -> tuple[str, list[int]] | None:
         """``folded`` (the joined folded text, or a same-length reading of it) without the separators
-        that normalization dropped inside Latin words ("f-a-c-t-o-r-y", "g r a m", letters split by
-        zero-width spaces), and the position in ``folded`` of each character kept; None when the
-        page spaces out no word. The structured patterns need the punctuation that normalization
-        drops, so they read this text where a page spells words out letter by letter."""
-        if _SPACED_LETTERS.search(folded) is None:
-            return None
+        of words spelled out letter by letter ("f-a-c-t-o-r-y", "g r a m") and without zero-width
+        characters, and the position in ``folded`` of each character kept; None when the page has
+        neither. The structured patterns need the punctuation that normalization drops, so they read
+        this text where a page spells words out (normalization joins those words for the terms)."""
         gaps: list[tuple[int, int]] = []
-        for index, norm in enumerate(self.norms):
-            base = self.folded_starts[index]
-            if any(char in self.fields[index].text for char in _INVISIBLE):
-                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(self.fields[index].text)]
-            for word in _LATIN_RUN_WORD.finditer(norm.text):
-                first, last = word.start(), word.end() - 1
-                if norm.to_original(last) - norm.to_original(first) == last - first:
-                    continue  # written without separators
-                for at in range(first, last):
-                    left, right = norm.to_original(at), norm.to_original(at + 1)
-                    if right > left + 1:
-                        gaps.append((base + left + 1, base + right))
+        if _spells_out_letters(folded):
+            for run in _SPELLED_WORD.finditer(folded):
+                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
+        for index, text_field in enumerate(self.fields):
+            if any(char in text_field.text for char in _INVISIBLE):
+                base = self.folded_starts[index]
+                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text_field.text)]
         if not gaps:
             return None
         kept, at = [], 0
@@ -218,12 +211,21 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
 _LATIN_RUN = re.compile("[a-z0-9]*")
-_LATIN_RUN_WORD = re.compile("[a-z0-9]+")
+# A word spelled out: three or more single letters or digits with the same separator between each
+_SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
-# Three letters or digits spelled out with one separator between each (zero-width spaces are folded
-# to spaces): led by the separator, a literal the regex engine skips to, not a class at every character
-_SPACED_LETTERS = re.compile(r" [a-z0-9] [a-z0-9] |-[a-z0-9]-[a-z0-9]-|\.[a-z0-9]\.[a-z0-9]\.|_[a-z0-9]_[a-z0-9]_")
+# Three letters or digits spelled out between separators (the separators of devstack.evasion; zero-width
+# spaces are folded to spaces): one regex per separator, each led by it, a literal the regex engine
+# skips to instead of testing a class at every character
+_SPACED_REGEXES = tuple(re.compile("{0}[a-z0-9]{0}[a-z0-9]{0}[a-z0-9]{0}".format(re.escape(sep))) for sep in "-.* ")
+
+
+def _spells_out_letters(folded: str) -> bool:
+    """Whether a folded page spells some word out letter by letter ("f-a-c-t-o-r-y", "g r a m")."""
+    return any(regex.search(folded) is not None for regex in _SPACED_REGEXES)
+
+
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 _LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
@@ -389,13 +391,16 @@ class Detector:
         if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
             folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
         self._pattern_hits(folded, by_rule)
-        squeezed = page.squeezed(folded)
-        if squeezed is not None:  # the patterns again where the page spells words out letter by letter
+        rules = self.compiled.rules
+        names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
+        # the patterns again where the page spells words out letter by letter; only on pages naming
+        # goods (the patterns change no score without them)
+        squeezed = page.squeezed(folded) if names_goods else None
+        if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
-        rules = self.compiled.rules
-        if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
+        if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
 
