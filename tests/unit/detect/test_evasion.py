@@ -74,13 +74,12 @@ def test_leetspeak_is_read_as_letters_by_the_offer_model_and_the_patterns() -> N
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ("Omega Seamaster 300M | f-a-c-t-o-r-y: VSF | m-o-v-e-m-e-n-t: clone 8800", "factory: vsf"),
         ("Omega Seamaster 300M | f\u200ba\u200bc\u200bt\u200bo\u200br\u200by\u200b:\u200b VSF", "factory: vsf"),
         ("2\u200b8\u200b \u200bg\u200br\u200ba\u200bm of pure cocaine, ships tomorrow", "28 gram"),
     ],
 )
-def test_the_patterns_read_words_spelled_out_letter_by_letter(text: str, term: str) -> None:
-    # normalization joins "f-a-c-t-o-r-y" for the terms; the patterns need the colon it drops, so
-    # they read the page without the separators normalization dropped inside words
+def test_the_patterns_read_through_zero_width_characters(text: str, term: str) -> None:
+    # normalization drops zero-width characters for the terms; the patterns need the colon it drops
+    # too, so they read the folded text, where each zero-width character is a space
     detection = Detector.load().detect(text)
     assert term in {evidence.term for category in detection.categories for evidence in category.evidence}

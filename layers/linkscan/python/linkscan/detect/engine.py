@@ -16,13 +16,13 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, chain
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -138,29 +138,33 @@ class _Page:
         )
 
     def squeezed(self, folded: str) -> tuple[str, list[int]] | None:
-        """``folded`` (the joined folded text, or a same-length reading of it) without the separators
-        of words spelled out letter by letter ("f-a-c-t-o-r-y", "g r a m") and without zero-width
-        characters, and the position in ``folded`` of each character kept; None when the page has
-        neither. The structured patterns need the punctuation that normalization drops, so they read
-        this text where a page spells words out (normalization joins those words for the terms)."""
+        """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
+        zero-width characters, without them, joined by line breaks; and the position in ``folded`` of
+        each character kept. None when the page has none. Normalization drops these characters for
+        the terms; the structured patterns need the punctuation it drops too, so they read the folded
+        text, where a zero-width character splits "28 gram" or "factory: vsf" (it is folded to a space)."""
         gaps: list[tuple[int, int]] = []
-        if _spells_out_letters(folded):
-            for run in _SPELLED_WORD.finditer(folded):
-                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
         for index, text_field in enumerate(self.fields):
             if any(char in text_field.text for char in _INVISIBLE):
                 base = self.folded_starts[index]
                 gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text_field.text)]
         if not gaps:
             return None
-        kept, at = [], 0
-        for start, end in sorted(gaps):
-            if start > at:
-                kept.append((at, start))
-            at = max(at, end)
-        kept.append((at, len(folded)))
-        text = "".join(folded[start:end] for start, end in kept)
-        return text, list(chain.from_iterable(range(start, end) for start, end in kept))
+        parts: list[str] = []
+        positions: list[int] = []
+        for low, high in merged_windows(gaps, _SQUEEZE_REACH, len(folded)):
+            at = low
+            for start, end in gaps[bisect_left(gaps, (low, 0)) : bisect_left(gaps, (high, 0))]:
+                if start > at:
+                    parts.append(folded[at:start])
+                    positions.extend(range(at, start))
+                at = max(at, end)
+            if high > at:
+                parts.append(folded[at:high])
+                positions.extend(range(at, high))
+            parts.append("\n")  # stretches never run into each other
+            positions.append(high - 1)
+        return "".join(parts), positions
 
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Where the normalized span [start, end) is in the joined folded text."""
@@ -211,19 +215,9 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
 _LATIN_RUN = re.compile("[a-z0-9]*")
-# A word spelled out: three or more single letters or digits with the same separator between each
-_SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
-# Three letters or digits spelled out between separators (the separators of devstack.evasion; zero-width
-# spaces are folded to spaces): one regex per separator, each led by it, a literal the regex engine
-# skips to instead of testing a class at every character
-_SPACED_REGEXES = tuple(re.compile("{0}[a-z0-9]{0}[a-z0-9]{0}[a-z0-9]{0}".format(re.escape(sep))) for sep in "-.* ")
-
-
-def _spells_out_letters(folded: str) -> bool:
-    """Whether a folded page spells some word out letter by letter ("f-a-c-t-o-r-y", "g r a m")."""
-    return any(regex.search(folded) is not None for regex in _SPACED_REGEXES)
+_SQUEEZE_REACH = 60  # characters around a zero-width character that the patterns read again
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -393,8 +387,8 @@ class Detector:
         self._pattern_hits(folded, by_rule)
         rules = self.compiled.rules
         names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
-        # the patterns again where the page spells words out letter by letter; only on pages naming
-        # goods (the patterns change no score without them)
+        # the patterns again around zero-width characters, without them; only on pages naming goods
+        # (the patterns change no score without them)
         squeezed = page.squeezed(folded) if names_goods else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
