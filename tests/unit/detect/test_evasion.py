@@ -75,11 +75,13 @@ def test_leetspeak_is_read_as_letters_by_the_offer_model_and_the_patterns() -> N
     ("text", "term"),
     [
         ("Omega Seamaster 300M | f\u200ba\u200bc\u200bt\u200bo\u200br\u200by\u200b:\u200b VSF", "factory: vsf"),
+        ("O-m-e-g-a S-e-a-m-a-s-t-e-r 300M | f-a-c-t-o-r-y: VSF | m-o-v-e-m-e-n-t: clone", "factory: vsf"),
+        ("C a r t i e r T a n k S o l o | f a c t o r y: AF | c a s e: 34mm", "factory: af"),
         ("2\u200b8\u200b \u200bg\u200br\u200ba\u200bm of pure cocaine, ships tomorrow", "28 gram"),
     ],
 )
-def test_the_patterns_read_through_zero_width_characters(text: str, term: str) -> None:
-    # normalization drops zero-width characters for the terms; the patterns need the colon it drops
-    # too, so they read the folded text, where each zero-width character is a space
+def test_the_patterns_read_through_zero_width_characters_and_spelled_out_words(text: str, term: str) -> None:
+    # normalization drops zero-width characters and joins spelled-out letters for the terms; the
+    # patterns need the colon it drops too, so they read the folded text, where neither is undone
     detection = Detector.load().detect(text)
     assert term in {evidence.term for category in detection.categories for evidence in category.evidence}

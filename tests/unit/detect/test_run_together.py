@@ -47,3 +47,14 @@ def test_text_run_together_into_one_long_word_names_its_terms_glue_or_not() -> N
 )
 def test_long_ordinary_words_stay_words(text: str) -> None:
     assert Detector.load().detect(text).categories == []
+
+
+def test_a_term_inside_a_word_spelled_out_letter_by_letter_counts() -> None:
+    # "C-O-C-A-I-N-E-f-l-a-k-e-s" normalizes to one word, "cocaineflakes": flakes is no glue, but a
+    # word written letter by letter is glued text
+    assert "cocaine" in _terms("S-A-M-P-L-E 0.5 g-r-a-m p-u-r-e C-O-C-A-I-N-E-f-l-a-k-e-s, telegram me")
+
+
+def test_a_short_term_inside_a_spelled_out_word_stays_inside() -> None:
+    # "c l e a n" holds "lean" (a drug slang term): only terms of five letters or more count inside
+    assert "lean" not in _terms("c l e a n   a n d   f r e s h   s h e e t s , order now")

@@ -103,6 +103,7 @@ FOLDED = 1
 _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
+_SPELLED_KINDS = frozenset(("subject", "offer", "support"))
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
 
 
@@ -116,6 +117,7 @@ class _Page:
     joined_folded: str  # folded fields joined by "\n"
     norm_starts: list[int]
     folded_starts: list[int]
+    may_spell_out: bool = False  # whether looking for words spelled out letter by letter can find any
     # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
     # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
     leet_read: str = ""
@@ -135,21 +137,32 @@ class _Page:
             joined_folded="\n".join(n.folded for n in norms),
             norm_starts=norm_starts,
             folded_starts=folded_starts,
+            # normalization drops a quarter of a field's characters or more: the page may spell words
+            # out letter by letter (or split them with zero-width characters); ordinary text loses
+            # its punctuation and extra spaces, well under a quarter
+            may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
         )
 
-    def squeezed(self, folded: str) -> tuple[str, list[int]] | None:
+    def squeezed(self, folded: str, spelled: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int]] | None:
         """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
-        zero-width characters, without them, joined by line breaks; and the position in ``folded`` of
-        each character kept. None when the page has none. Normalization drops these characters for
-        the terms; the structured patterns need the punctuation it drops too, so they read the folded
-        text, where a zero-width character splits "28 gram" or "factory: vsf" (it is folded to a space)."""
+        zero-width characters and around the words spelled out letter by letter near ``spelled``
+        (folded spans of goods the page spells out), without those characters and separators, joined
+        by line breaks; and the position in ``folded`` of each character kept. None when there is
+        nothing to drop. Normalization drops them for the terms; the structured patterns need the
+        punctuation it drops too, so they read the folded text, where "f-a-c-t-o-r-y: vsf" or
+        "28 gram" with a zero-width character between the letters (folded to a space) does not match."""
         gaps: list[tuple[int, int]] = []
+        for low, high in merged_windows(sorted(spelled), _SPELLED_REACH, len(folded)):
+            for run in _SPELLED_WORD.finditer(folded, low, high):
+                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
         for index, text_field in enumerate(self.fields):
-            if any(char in text_field.text for char in _INVISIBLE):
+            text = text_field.text
+            if not text.isascii() and any(char in text for char in _ZERO_WIDTH_SPACES):
                 base = self.folded_starts[index]
-                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text_field.text)]
+                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text)]
         if not gaps:
             return None
+        gaps.sort()
         parts: list[str] = []
         positions: list[int] = []
         for low, high in merged_windows(gaps, _SQUEEZE_REACH, len(folded)):
@@ -165,6 +178,13 @@ class _Page:
             parts.append("\n")  # stretches never run into each other
             positions.append(high - 1)
         return "".join(parts), positions
+
+    def spelled_out(self, text: str, start: int, end: int) -> bool:
+        """Whether the Latin word of ``text`` (the joined normalized text or a same-length reading)
+        around [start, end) is written letter by letter on the page: a separator after every letter."""
+        left, right = _latin_word_around(text, start, end)
+        _index, original_start, original_end = self.locate((left, right, "", NORM))
+        return original_end - original_start >= 2 * (right - left) - 1
 
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Where the normalized span [start, end) is in the joined folded text."""
@@ -215,9 +235,12 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
 _LATIN_RUN = re.compile("[a-z0-9]*")
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
-_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
-_SQUEEZE_REACH = 60  # characters around a zero-width character that the patterns read again
+_ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
+_INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
+_SQUEEZE_REACH = 60  # characters around a dropped character that the patterns read again
+_SPELLED_REACH = 200  # characters around goods spelled out letter by letter searched for more such words
+# A word spelled out: three or more single letters or digits with the same separator between each
+_SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -359,7 +382,7 @@ class Detector:
         """Hits per rule index: one automaton pass over the page, then the structured patterns."""
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        self._scan(page.joined, by_rule, excluded)
+        self._scan(page, page.joined, by_rule, excluded)
         leet = _leet_words(page.joined)
         if leet:
             # leetspeak (c0caine, l0ans, 0rder n0w): the stretches around such words again, from a
@@ -370,7 +393,7 @@ class Detector:
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
                 stretches = [(0, len(read))]
             for low, high in stretches:
-                self._scan(read, by_rule, excluded, low, high)
+                self._scan(page, read, by_rule, excluded, low, high)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
         for rule_index, spans in excluded.items():
@@ -387,9 +410,10 @@ class Detector:
         self._pattern_hits(folded, by_rule)
         rules = self.compiled.rules
         names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
-        # the patterns again around zero-width characters, without them; only on pages naming goods
-        # (the patterns change no score without them)
-        squeezed = page.squeezed(folded) if names_goods else None
+        # the patterns again around zero-width characters and goods spelled out letter by letter,
+        # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
+        spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
+        squeezed = page.squeezed(folded, spelled) if names_goods or spelled else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
             for rule_index, found in by_rule.items():
@@ -397,6 +421,17 @@ class Detector:
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
+
+    def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
+        """Folded spans of the goods (and support) terms the page spells out letter by letter: the
+        earliest hit of each rule is looked at, which is enough to find where the page does it."""
+        rules = self.compiled.rules
+        earliest = [min(hits) for index, hits in by_rule.items() if rules[index].kind in _SPELLED_KINDS]
+        return [
+            page.folded_span(hit[0], hit[1])
+            for hit in earliest
+            if hit[3] == NORM and page.spelled_out(page.joined, hit[0], hit[1])
+        ]
 
     def _pattern_hits(
         self, folded: str, by_rule: dict[int, list[_Hit]], positions: Sequence[int] | None = None
@@ -452,19 +487,22 @@ class Detector:
 
     def _scan(
         self,
+        page: _Page,
         text: str,
         by_rule: dict[int, list[_Hit]],
         excluded: dict[int, list[tuple[int, int]]],
         low: int = 0,
         high: int | None = None,
     ) -> None:
-        """Automaton hits in the page's joined normalized text (or in text[low:high]); a long Latin
-        term inside a longer word counts when the rest of the word is glue (``run_together.yaml``:
-        "buycocaineonline")."""
+        """Automaton hits in the page's joined normalized text (or a same-length reading of it, or
+        text[low:high]); a long Latin term inside a longer word counts when the rest of the word is
+        glue (``run_together.yaml``: "buycocaineonline") or the page spells the word out letter by
+        letter ("c o c a i n e f l a k e s" normalizes to one word)."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
         glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
+        spelling = page.may_spell_out
         if low == 0 and high is None:
             found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
         else:  # a stretch: its offsets shifted into the page's (few hits, so a list is cheap)
@@ -475,7 +513,10 @@ class Detector:
             if (
                 (check_left and start > 0 and text[start - 1] in latin)
                 or (check_right and end < length and text[end] in latin)
-            ) and not (key_index in glueable and glued(text, start, end, terms)):
+            ) and not (
+                key_index in glueable
+                and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
+            ):
                 continue
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
