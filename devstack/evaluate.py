@@ -15,7 +15,9 @@ category has the highest score: both take it out of `allow`. The report has, in 
 * **all items**, per **subcategory x language** (recall, and the flag rate of clean items), the
   hard-negative flag rate per **genre**, and **evasion** (caught variants of caught originals);
 * **benign by source**: every text of the shared corpus that is benign by its source and was not
-  used in training (headlines, reviews, ham SMS), flagged or not.
+  used in training (headlines, reviews, ham SMS), flagged or not;
+* **fresh check**: texts written by hand per failure class of issue #13
+  (``tests/data/fresh/own_texts.jsonl``), which nothing is tuned on: judged right per class.
 """
 
 from __future__ import annotations
@@ -34,7 +36,16 @@ from devstack.devdata import CATEGORIES, DevItem, dev_items, training_records
 from linkscan.detect import Detector
 from linkscan.settings import DetectionSettings
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# the shared corpus beside the checkout (../shared/corpus), looked up from any depth, so a worktree
+# nested one level further (/work/wt/<name>) finds it too
+CORPUS = next(
+    (
+        parent / "shared" / "corpus"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "corpus").is_dir()
+    ),
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus",
+)
 # (file, which records are benign by their source)
 BENIGN_SOURCES: tuple[tuple[str, str | None], ...] = (
     ("thucnews_titles_zh.jsonl", None),  # news headlines
@@ -42,6 +53,15 @@ BENIGN_SOURCES: tuple[tuple[str, str | None], ...] = (
     ("sms80w_zh.jsonl", "ham"),
 )
 LABELS = (*CATEGORIES, "clean")
+FRESH = Path(__file__).resolve().parent.parent / "tests" / "data" / "fresh" / "own_texts.jsonl"
+FAILURE_CLASSES = {
+    1: "discussion read as an offer",
+    2: "one pasted phrase on an offer",
+    3: "offering speech",
+    4: "obfuscation",
+    5: "absent vocabulary",
+    6: "policy (cn)",
+}
 MIN_LOSO_ITEMS = 15  # sources with fewer dev items are scored in no fold of their own
 
 
@@ -249,6 +269,25 @@ def benign_flag_rates(corpus: Path = CORPUS, settings: DetectionSettings | None 
     return rates
 
 
+def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -> dict[str, Any]:
+    """Judged right per failure class on the hand-written fresh texts (the top category when
+    flagged, ``clean`` when allowed), with the ids of the ones judged wrong."""
+    detector = Detector.load(settings or DetectionSettings.from_env())
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    classes: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        cell = classes.setdefault(
+            f"{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}", {"items": 0, "right": 0, "wrong": []}
+        )
+        cell["items"] += 1
+        predicted = predict(detector, str(row["text"]))
+        if predicted == row["label"]:
+            cell["right"] += 1
+        else:
+            cell["wrong"].append(f"{row['id']}:{predicted}")
+    return dict(sorted(classes.items()))
+
+
 def _print_figures(title: str, result: dict[str, Any]) -> None:
     print(f"\n{title}: {result['items']} items")
     print(f"{'category':<12} {'precision':>9} {'recall':>7} {'f1':>6} {'n':>5}")
@@ -291,6 +330,10 @@ def _print(results: dict[str, Any]) -> None:
     if results["evasion"]:
         _print_kept("evasion variants of caught originals, kept", results["evasion"])
     _print_kept("evasion, generated from every caught text item (devstack.evasion), kept", results["generated_evasion"])
+    if results.get("fresh_check"):
+        print("\nfresh check: own texts per failure class of #13, never tuned on (judged right / items)")
+        for name, row in results["fresh_check"].items():
+            print(f"  {name:<36} {row['right']:>3}/{row['items']:<3} wrong: {', '.join(row['wrong']) or '-'}")
     for name, row in results.get("benign_by_source", {}).items():
         print(f"benign by source (not trained on), {name}: {row['flagged']}/{row['texts']} flagged ({row['rate']:.2%})")
 
@@ -303,6 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     results = evaluate(args.devset, loso=not args.no_loso)
     results["benign_by_source"] = benign_flag_rates()
+    results["fresh_check"] = fresh_check()
     results["miniprograms"] = evaluate_miniprogram.evaluate()
     _print(results)
     evaluate_miniprogram.print_figures(results["miniprograms"])

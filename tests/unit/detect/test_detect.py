@@ -368,7 +368,7 @@ def test_a_forged_document_listing_is_contraband(detector: Detector) -> None:
 
 
 def test_a_pattern_scanned_only_around_its_literals_finds_what_a_full_scan_finds() -> None:
-    from linkscan.detect.engine import _anchored_finditer
+    from linkscan.detect.patterns import _anchored_finditer
 
     price = re.compile(r"[0-9x](?<![0-9a-z][0-9x])[0-9x]{0,8}(?:\.[0-9x]+)?\s?(?:元|块钱|万元)")
     block = "价格 128元 " + "无关的文字" * 200 + " 3.5万元 12345 块钱 7块钱 "
@@ -381,7 +381,7 @@ def test_a_pattern_scanned_only_around_its_literals_finds_what_a_full_scan_finds
 def test_patterns_sharing_one_scan_match_what_each_finds_alone() -> None:
     """Gated page-wide patterns led by the same class are found in one scan; each must still get
     exactly its own matches, where they overlap another's and up to the distinct-term cap."""
-    from linkscan.detect.engine import MAX_DISTINCT_PATTERN_TERMS, _shared_finditer
+    from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, scan_together
 
     pack = """
 rules:
@@ -390,17 +390,17 @@ rules:
   - {id: q.year, kind: support, category: contraband, subcategory: "*", patterns: ['[0-9]{4}']}
 """
     compiled = compile_rules([("pack.yaml", pack)])
-    members = compiled.shared_scans[0]
+    members = compiled.patterns[0].group
     assert len(members) == 2  # "[0-9]{4}" starts with a repeated class: it scans alone
     texts = ("a 2824 g and vr 3235 and 14g, 28 g", "2024 " * 3 + "1g 2g 3g 4g 5g", "no digits here")
     for text in texts:
-        together = _shared_finditer(members, compiled.patterns, text)
+        together = scan_together(members, compiled.patterns, text)
         for member in members:
-            alone = [m.span() for m in compiled.patterns[member][1].finditer(text)]
+            alone = [m.span() for m in compiled.patterns[member].regex.finditer(text)]
             spans = [m.span() for m in together[member]]
             assert spans == alone[: len(spans)]
             assert len(spans) == len(alone) or len({text[a:b] for a, b in spans}) == MAX_DISTINCT_PATTERN_TERMS
-    found = _shared_finditer(members, compiled.patterns, texts[0])
+    found = scan_together(members, compiled.patterns, texts[0])
     assert [m.group() for m in found[members[0]]] == ["2824 g", "14g", "28 g"]
     assert [m.group() for m in found[members[1]]] == ["2824", "3235"]  # inside the first's "2824 g"
 
@@ -467,7 +467,7 @@ def test_no_shipped_pattern_starts_with_a_repeated_class(detector: Detector) -> 
     """For "[0-9]+..." CPython's regex engine tries a match at every position of the page; for
     "[0-9][0-9]*..." it skips to the class's characters (three times cheaper, same matches)."""
     repeated_lead = re.compile(r"(?:\[(?:\\.|[^\]\\])+\]|\\.|[^\[\\(])[*+?{]")
-    leads = [pattern.pattern for _rule, pattern, *_ in detector.compiled.patterns]
+    leads = [plan.regex.pattern for plan in detector.compiled.patterns]
     assert [p for p in leads if repeated_lead.match(p)] == []
 
 

@@ -43,3 +43,30 @@ def test_benign_by_source_counts_only_the_benign_records(tmp_path: Path) -> None
     assert rates["thucnews_titles_zh.jsonl"]["flagged"] == 0
     assert (rates["sms80w_zh.jsonl"]["texts"], rates["sms80w_zh.jsonl"]["flagged"]) == (2, 1)
     assert "online_shopping_reviews_zh.jsonl" not in rates  # absent files are skipped
+
+
+def test_the_fresh_check_counts_per_failure_class_and_names_the_wrong_ones(tmp_path: Path) -> None:
+    from devstack.evaluate import fresh_check
+
+    fresh = tmp_path / "own.jsonl"
+    _write(
+        fresh,
+        [
+            {"id": "f1", "failure_class": 3, "label": "cash_loan", "text": "小额贷款 无抵押 当天放款 加微信 dk888"},
+            {"id": "f2", "failure_class": 3, "label": "cash_loan", "text": "今天天气很好，我们去公园散步。"},
+            {"id": "f3", "failure_class": 1, "label": "clean", "text": "警方破获一起非法放贷案，抓获犯罪嫌疑人5名"},
+        ],
+    )
+    rows = fresh_check(fresh)
+    assert rows["3 offering speech"] == {"items": 2, "right": 1, "wrong": ["f2:clean"]}
+    assert rows["1 discussion read as an offer"]["right"] == 1
+
+
+def test_the_shipped_fresh_check_has_a_few_dozen_texts_per_failure_class() -> None:
+    from collections import Counter
+
+    from devstack.evaluate import FAILURE_CLASSES, FRESH
+
+    rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert Counter(row["failure_class"] for row in rows) == dict.fromkeys(FAILURE_CLASSES, 20)
+    assert len({row["text"] for row in rows}) == len(rows)

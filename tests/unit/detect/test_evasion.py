@@ -19,19 +19,8 @@ OFFERS = {
         ("contraband", "出售冰毒K粉，保密发货，量大从优，加微信联系"),
     ],
 }
-# known limitation: the offer model reads these disguised short English pitches as discussion
-KNOWN_MISSES = {("en", "leetspeak", "counterfeit")}
 CASES = [
-    pytest.param(
-        lang,
-        kind,
-        category,
-        variant,
-        id=f"{lang}-{kind}-{category}",
-        marks=[pytest.mark.xfail(strict=True, reason="the offer model vetoes it (docs/detection.md, Limits)")]
-        if (lang, kind, category) in KNOWN_MISSES
-        else [],
-    )
+    pytest.param(lang, kind, category, variant, id=f"{lang}-{kind}-{category}")
     for lang, offers in OFFERS.items()
     for number, (category, text) in enumerate(offers)
     for kind, variant in variants(f"{lang}{number}", text, lang).items()
@@ -68,3 +57,31 @@ def test_spaced_letters_keep_the_gaps_between_words(text: str, normalized: str) 
     from linkscan.detect.normalize import normalize
 
     assert normalize(text).text == normalized
+
+
+def test_leetspeak_is_read_as_letters_by_the_offer_model_and_the_patterns() -> None:
+    # a replica-watch listing row: the model read "f4ct0ry" and "m0v3m3nt" as unknown words and
+    # the factory pattern ("factory: vsf") did not match; both read the leet words as letters now
+    detector = Detector.load()
+    plain = detector.detect("Rolex Submariner 126610LN | factory: VSF | movement: VS3235 | case: 41mm")
+    leet = detector.detect("R0l3x Submariner 126610LN | f4ct0ry: VSF | m0v3m3nt: VS3235 | c453: 41mm")
+    assert leet.decision != "allow" and leet.categories[0].category == "counterfeit"
+    assert leet.offer is not None and plain.offer is not None and leet.offer.probability >= 0.5
+    rules = {evidence.rule for evidence in leet.categories[0].evidence}
+    assert "counterfeit.replica_factories" in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Omega Seamaster 300M | f\u200ba\u200bc\u200bt\u200bo\u200br\u200by\u200b:\u200b VSF", "factory: vsf"),
+        ("O-m-e-g-a S-e-a-m-a-s-t-e-r 300M | f-a-c-t-o-r-y: VSF | m-o-v-e-m-e-n-t: clone", "factory: vsf"),
+        ("C a r t i e r T a n k S o l o | f a c t o r y: AF | c a s e: 34mm", "factory: af"),
+        ("2\u200b8\u200b \u200bg\u200br\u200ba\u200bm of pure cocaine, ships tomorrow", "28 gram"),
+    ],
+)
+def test_the_patterns_read_through_zero_width_characters_and_spelled_out_words(text: str, term: str) -> None:
+    # normalization drops zero-width characters and joins spelled-out letters for the terms; the
+    # patterns need the colon it drops too, so they read the folded text, where neither is undone
+    detection = Detector.load().detect(text)
+    assert term in {evidence.term for category in detection.categories for evidence in category.evidence}

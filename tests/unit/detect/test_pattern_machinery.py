@@ -11,15 +11,17 @@ from collections.abc import Iterable, Iterator
 import pytest
 
 from linkscan.detect import Detector
-from linkscan.detect.engine import (
+from linkscan.detect.normalize import fold
+from linkscan.detect.patterns import (
     MAX_DISTINCT_PATTERN_TERMS,
     _anchored_finditer,
-    _digits_as_zero,
-    _shared_finditer,
     _split_finditer,
+    digits_as_zero,
+    scan_together,
+    split_leads,
+    treats_digits_alike,
 )
-from linkscan.detect.normalize import fold
-from linkscan.detect.rules import CompiledRules, split_leads, treats_digits_alike
+from linkscan.detect.rules import CompiledRules
 from linkscan.settings import DetectionSettings
 
 # what pages are made of where these patterns look: digits, masked digits (x), units, currency,
@@ -70,8 +72,8 @@ def _capped(matches: Iterable[re.Match[str]]) -> list[tuple[int, int, str]]:
 def test_shipped_digit_led_patterns_scan_together_without_a_class_test(compiled: CompiledRules) -> None:
     # sale quantities and clone-movement calibres: one scan, and on mostly-ASCII pages a scan for
     # the literal "0" in a copy with every digit made "0"
-    group = next(iter(compiled.shared_scans.values()))
-    assert len(group) == 2 and set(group) <= compiled.digit_blind
+    (group,) = {plan.group for plan in compiled.patterns if plan.way == "shared"}
+    assert len(group) == 2 and all(compiled.patterns[member].digit_blind for member in group)
 
 
 def test_a_pattern_with_a_digit_of_its_own_is_not_digit_blind() -> None:
@@ -81,27 +83,58 @@ def test_a_pattern_with_a_digit_of_its_own_is_not_digit_blind() -> None:
     assert not treats_digits_alike(r"([0-9])\1")  # a repeated digit
 
 
+@pytest.mark.parametrize(
+    "regex",
+    [
+        r"[0-9](?<![0-9a-z.][0-9])[0-9]*+(?:[.,][0-9]++)?+\s?+(?:x|g|mg)\b",  # possessive repeats
+        r"[0-9]{1,3}[^0-9a-z]\d\D\w",  # counts, a negated set, class escapes
+        r"[!-~][]a-z][\]x]",  # a range over every digit, "]" as a member
+    ],
+)
+def test_digit_blind_readings(regex: str) -> None:
+    assert treats_digits_alike(regex)
+
+
+@pytest.mark.parametrize(
+    "regex",
+    [r"[0-5]a", r"[^13]", r"\x30", r"(?P<n>a)(?P=n)", r"a{2,x}1", r"[\u0030]", r"(?P<g1>a)", r"[0-9"],
+)
+def test_what_may_tell_digits_apart_is_not_digit_blind(regex: str) -> None:
+    # a partial set, a digit spelt as an escape, a named back-reference, a digit in a group's name
+    assert not treats_digits_alike(regex)
+
+
+def test_pattern_plans_use_no_private_module_of_the_regex_engine() -> None:
+    from pathlib import Path
+
+    from linkscan.detect import engine, patterns, rules
+
+    for module in (engine, patterns, rules):
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        assert "re._parser" not in source and "sre_parse" not in source, module.__name__
+
+
 def test_digits_are_zeroed_in_place_on_mostly_ascii_text_only() -> None:
-    assert _digits_as_zero("abc 123, é 9") == "abc 000, é 0"
-    assert _digits_as_zero("中文页面 12 元" * 10) is None  # the UTF-8 round trip costs more there
-    assert _digits_as_zero("a lone \ud800 surrogate 12") is None
+    assert digits_as_zero("abc 123, é 9") == "abc 000, é 0"
+    assert digits_as_zero("中文页面 12 元" * 10) is None  # the UTF-8 round trip costs more there
+    assert digits_as_zero("a lone \ud800 surrogate 12") is None
 
 
 def test_quantities_and_calibres_found_in_one_scan_are_each_patterns_own(compiled: CompiledRules) -> None:
-    members = list(next(iter(compiled.shared_scans.values())))
+    (members,) = {plan.group for plan in compiled.patterns if plan.way == "shared"}
     for text in [*_PAGES, *_random_texts(3000, seed=7)]:
         folded = fold(text)
-        together = _shared_finditer(members, compiled.patterns, folded, digit_blind=True)
+        together = scan_together(members, compiled.patterns, folded)
         for member in members:
-            alone = _capped(compiled.patterns[member][1].finditer(folded))
+            alone = _capped(compiled.patterns[member].regex.finditer(folded))
             assert _spans(together[member]) == alone, text
             # the only one whose gate is open (goods of one category named) scans the same way
-            by_itself = _shared_finditer([member], compiled.patterns, folded, digit_blind=True)[member]
+            by_itself = scan_together([member], compiled.patterns, folded)[member]
             assert _spans(by_itself) == alone, text
 
 
 def test_prices_and_chinese_numeral_phones_are_split_by_their_lead(compiled: CompiledRules) -> None:
-    leads = {tuple(char for char, _regex in split) for split in compiled.split_leads.values()}
+    leads = {tuple(char for char, _regex in plan.leads) for plan in compiled.patterns if plan.way == "split"}
     assert tuple(sorted("$£€¥＄￥")) in leads
     assert tuple(sorted("1一幺壹")) in leads
     assert ("q", "扣") in leads  # "qq 12345" or "扣扣 12345": alternatives with distinct leads
@@ -123,13 +156,8 @@ def test_a_split_lead_keeps_alternatives_inside_groups() -> None:
 def test_split_and_anchored_scans_find_what_a_full_scan_finds(compiled: CompiledRules) -> None:
     for text in [*_PAGES, *_random_texts(3000, seed=8)]:
         folded = fold(text)
-        for position, (_rule, pattern, needs, _gate, within) in enumerate(compiled.patterns):
-            split = compiled.split_leads.get(position)
-            full = _spans(pattern.finditer(folded))
-            if split is not None:
-                assert _spans(_split_finditer(split, folded)) == full, text
-            elif within and needs:
-                assert _spans(_anchored_finditer(pattern, folded, needs, within)) == full, text
+        for plan in compiled.patterns:
+            assert _spans(plan.finditer(folded)) == _spans(plan.regex.finditer(folded)), (plan.way, text)
 
 
 class _CountingPattern:
@@ -152,3 +180,24 @@ def test_an_anchored_scan_stops_where_the_engine_stops_asking() -> None:
     assert [next(matches).group() for _ in range(3)] == ["0元", "1元", "2元"]
     assert price.scans <= 3
     assert len(list(matches)) == 37
+
+
+def test_leet_words_are_found_alike_on_the_digit_translated_copy() -> None:
+    # a mostly-ASCII page is searched for leetspeak on a copy with the leet digits made "0": the
+    # same stretches as the class-led regex on the page itself
+    from linkscan.detect.engine import _LEET_INSIDE, _leet_words
+
+    rng = random.Random(11)
+    atoms = [*"0123456789", *"abcdefghiz", " ", "-", "中", "é", "r3plica ", "c0caine ", "a2824 ", "0rder "]
+    for _ in range(3000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 60)))
+        expected = []
+        for match in _LEET_INSIDE.finditer(text):
+            if not expected or match.start() >= expected[-1][1]:
+                start, end = match.start(), match.end()
+                while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                    start -= 1
+                while end < len(text) and text[end].isascii() and text[end].isalnum():
+                    end += 1
+                expected.append((start, end))
+        assert _leet_words(text) == expected, text

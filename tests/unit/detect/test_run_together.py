@@ -35,3 +35,26 @@ def test_glued_evidence_points_at_the_original_text() -> None:
     detection = Detector.load().detect(text)
     evidence = next(e for c in detection.categories for e in c.evidence if e.term == "cocaine")
     assert text[evidence.start : evidence.end] == "cocaine"
+
+
+def test_text_run_together_into_one_long_word_names_its_terms_glue_or_not() -> None:
+    # every space removed: "flakes" and "racemic" are no glue, but a word this long is no English word
+    assert "cocaine" in _terms("samplehalfgrampurecocaineflakesfreeshipmentworldwide, telegram me")
+
+
+@pytest.mark.parametrize(
+    "text", ["internationalization of the heroine's story", "counterrevolutionaries replicated it"]
+)
+def test_long_ordinary_words_stay_words(text: str) -> None:
+    assert Detector.load().detect(text).categories == []
+
+
+def test_a_term_inside_a_word_spelled_out_letter_by_letter_counts() -> None:
+    # "C-O-C-A-I-N-E-f-l-a-k-e-s" normalizes to one word, "cocaineflakes": flakes is no glue, but a
+    # word written letter by letter is glued text
+    assert "cocaine" in _terms("S-A-M-P-L-E 0.5 g-r-a-m p-u-r-e C-O-C-A-I-N-E-f-l-a-k-e-s, telegram me")
+
+
+def test_a_short_term_inside_a_spelled_out_word_stays_inside() -> None:
+    # "c l e a n" holds "lean" (a drug slang term): only terms of five letters or more count inside
+    assert "lean" not in _terms("c l e a n   a n d   f r e s h   s h e e t s , order now")

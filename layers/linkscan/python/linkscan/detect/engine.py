@@ -16,9 +16,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,12 +26,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
+from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
+from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, digits_as_zero, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
-    DIGIT_LEAD,
-    CompiledPattern,
     CompiledRules,
     KeyValue,
     Rule,
@@ -104,8 +103,8 @@ FOLDED = 1
 _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
+_SPELLED_KINDS = frozenset(("subject", "offer", "support"))
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
-MAX_DISTINCT_PATTERN_TERMS = 3  # the extra-term bonus is capped well before this many
 
 
 @dataclass
@@ -118,6 +117,10 @@ class _Page:
     joined_folded: str  # folded fields joined by "\n"
     norm_starts: list[int]
     folded_starts: list[int]
+    may_spell_out: bool = False  # whether looking for words spelled out letter by letter can find any
+    # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
+    # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
+    leet_read: str = ""
 
     @classmethod
     def of(cls, fields: Sequence[TextField] | str) -> _Page:
@@ -134,7 +137,59 @@ class _Page:
             joined_folded="\n".join(n.folded for n in norms),
             norm_starts=norm_starts,
             folded_starts=folded_starts,
+            # normalization drops a quarter of a field's characters or more: the page may spell words
+            # out letter by letter (or split them with zero-width characters); ordinary text loses
+            # its punctuation and extra spaces, well under a quarter
+            may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
         )
+
+    def squeezed(self, folded: str, spelled: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int]] | None:
+        """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
+        zero-width characters and around the words spelled out letter by letter near ``spelled``
+        (folded spans of goods the page spells out), without those characters and separators, joined
+        by line breaks; and the position in ``folded`` of each character kept. None when there is
+        nothing to drop. Normalization drops them for the terms; the structured patterns need the
+        punctuation it drops too, so they read the folded text, where "f-a-c-t-o-r-y: vsf" or
+        "28 gram" with a zero-width character between the letters (folded to a space) does not match."""
+        gaps: list[tuple[int, int]] = []
+        for low, high in merged_windows(sorted(spelled), _SPELLED_REACH, len(folded)):
+            for run in _SPELLED_WORD.finditer(folded, low, high):
+                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
+        for index, text_field in enumerate(self.fields):
+            text = text_field.text
+            if not text.isascii() and any(char in text for char in _ZERO_WIDTH_SPACES):
+                base = self.folded_starts[index]
+                gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text)]
+        if not gaps:
+            return None
+        gaps.sort()
+        parts: list[str] = []
+        positions: list[int] = []
+        for low, high in merged_windows(gaps, _SQUEEZE_REACH, len(folded)):
+            at = low
+            for start, end in gaps[bisect_left(gaps, (low, 0)) : bisect_left(gaps, (high, 0))]:
+                if start > at:
+                    parts.append(folded[at:start])
+                    positions.extend(range(at, start))
+                at = max(at, end)
+            if high > at:
+                parts.append(folded[at:high])
+                positions.extend(range(at, high))
+            parts.append("\n")  # stretches never run into each other
+            positions.append(high - 1)
+        return "".join(parts), positions
+
+    def spelled_out(self, text: str, start: int, end: int) -> bool:
+        """Whether the Latin word of ``text`` (the joined normalized text or a same-length reading)
+        around [start, end) is written letter by letter on the page: a separator after every letter."""
+        left, right = _latin_word_around(text, start, end)
+        _index, original_start, original_end = self.locate((left, right, "", NORM))
+        return original_end - original_start >= 2 * (right - left) - 1
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the normalized span [start, end) is in the joined folded text."""
+        index, o_start, o_end = self.locate((start, end, "", NORM))
+        return self.folded_starts[index] + o_start, self.folded_starts[index] + o_end
 
     def locate(self, hit: _Hit) -> tuple[int, int, int]:
         """(field index, original start, original end) of a hit."""
@@ -149,154 +204,11 @@ class _Page:
         return index, o_start, o_end
 
 
-def _occurrences(text: str, literal: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every occurrence of ``literal``, overlapping ones too."""
-    at = text.find(literal)
-    while at != -1:
-        yield at, at + len(literal)
-        at = text.find(literal, at + 1)
-
-
-def _anchored_finditer(
-    pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals`` and is at
-    most ``within`` characters long: only the stretches around the literals are scanned (a page has
-    a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are scanned
-    from the left as matches are asked for: the engine stops at a few distinct terms, and a page of
-    forty prices then costs its first few stretches."""
-    budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
-    found: list[tuple[int, int]] = []
-    for literal in literals:
-        for span in _occurrences(text, literal):
-            found.append(span)
-            if len(found) > budget:
-                yield from pattern.finditer(text)
-                return
-    found.sort()
-    # windows in the order of their starts, merged where they touch, as a sort of all of them gives
-    last_end = 0
-    start = end = -1
-    for at, literal_end in found:
-        window_start, window_end = max(0, at - within), literal_end + within
-        if start >= 0 and window_start <= end:
-            end = max(end, window_end)
-            continue
-        if start >= 0:
-            for match in _scan_window(pattern, text, start, end, within, last_end):
-                yield match
-                last_end = match.end()
-        start, end = window_start, window_end
-    if start >= 0:
-        yield from _scan_window(pattern, text, start, end, within, last_end)
-
-
-def _scan_window(
-    pattern: re.Pattern[str], text: str, start: int, end: int, within: int, last_end: int
-) -> Iterator[re.Match[str]]:
-    """The matches that start in one stretch, from the end of the last match on; the scan runs
-    on by ``within`` so that look-aheads see the real text."""
-    for match in pattern.finditer(text, max(start, last_end), min(len(text), end + within)):
-        if match.start() >= end:
-            break
-        yield match
-
-
 def _gate_open(gate: str, named: set[str] | None) -> bool:
     """Whether a gated pattern runs, given the categories whose goods the page names."""
     if not named:
         return False
     return gate == "*" or gate in named
-
-
-@lru_cache(maxsize=64)
-def _union(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(regexes))  # the engine factors the shared leading class out
-
-
-_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
-
-
-def _digits_as_zero(text: str) -> str | None:
-    """``text`` with every ASCII digit made "0", same length and offsets (an ASCII byte never
-    occurs inside a multi-byte UTF-8 sequence, so the bytes are translated in one C pass); None
-    for text that is not mostly ASCII, where the UTF-8 round trip costs more than it saves, and
-    for text holding lone surrogates (not UTF-8)."""
-    if not text.isascii() and not is_mostly_ascii(text):
-        return None
-    try:
-        return text.encode().translate(_DIGITS_AS_ZERO).decode()
-    except UnicodeEncodeError:
-        return None
-
-
-@lru_cache(maxsize=64)
-def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
-    """The union of ``[0-9]``-led patterns that treat every digit alike, for ``_digits_as_zero``
-    text: there the lead is the literal "0", skipped to in a tight loop instead of a class test."""
-    return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
-
-
-def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
-    """Every position where the union of ``regexes`` matches, in order."""
-    zeroed = _digits_as_zero(text) if digit_blind else None
-    if zeroed is None:
-        return (match.start() for match in _search_every(_union(regexes), text))
-    return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
-
-
-def _shared_finditer(
-    members: Sequence[int], patterns: Sequence[CompiledPattern], text: str, digit_blind: bool = False
-) -> dict[int, list[re.Match[str]]]:
-    """Each member pattern's matches exactly as its own ``finditer`` gives them (up to the engine's
-    distinct-term cap), from one scan of their union: a member can only match where the union
-    does, so it is tried at those positions, from the end of its own last match on. With
-    ``digit_blind`` (every member is ``[0-9]``-led and treats digits alike, ``rules.digit_blind``)
-    a mostly-ASCII page's union positions are found without a class test at every character."""
-    found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
-    terms: dict[int, set[str]] = {member: set() for member in members}
-    resume = dict.fromkeys(members, 0)
-    for at in _union_starts(tuple(patterns[member][1].pattern for member in members), text, digit_blind):
-        for member in [m for m, start in resume.items() if at >= start]:
-            match = patterns[member][1].match(text, at)
-            if match is not None and match.end() > at:
-                found[member].append(match)
-                resume[member] = match.end()
-                terms[member].add(match.group().strip())
-                if len(terms[member]) >= MAX_DISTINCT_PATTERN_TERMS:
-                    del resume[member]  # the caller stops there too
-        if not resume:
-            break
-    return found
-
-
-def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The match at every position where ``regex`` matches, overlapping ones too."""
-    match = regex.search(text)
-    while match is not None:
-        yield match
-        match = regex.search(text, match.start() + 1)
-
-
-def _split_finditer(leads: Sequence[tuple[str, re.Pattern[str]]], text: str) -> Iterator[re.Match[str]]:
-    """``finditer`` of a regex whose matches start with one of a few plain characters, from its
-    one-literal-led parts (``rules.split_leads``), each scanned only on pages holding its character:
-    the regex matches at a position iff the part led by the character there does, with the same
-    match, so their matches in order of position, each taken unless it overlaps the last taken,
-    are what ``finditer`` gives (a match is never empty: the lead is one character)."""
-    parts = [_search_every(regex, text) for char, regex in leads if char in text]
-    if not parts:
-        return
-    candidates = parts[0] if len(parts) == 1 else heapq.merge(*parts, key=_match_start)
-    last_end = 0
-    for match in candidates:
-        if match.start() >= last_end:
-            yield match
-            last_end = match.end()
-
-
-def _match_start(match: re.Match[str]) -> int:
-    return match.start()
 
 
 MAX_MATCHED_CHARS = 60
@@ -318,6 +230,19 @@ def _snippet(text: str, start: int, end: int) -> str:
 # digit class (rarer than letters, so the regex engine skips between them); each match is then widened
 # to its word.
 _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![a-z0-9][013457])(?=[a-z]{3}))")
+# The same on a copy of a mostly-ASCII page with the leet digits made "0" and the others "2": led by
+# a literal, which the regex engine skips to in a tight loop instead of testing a class everywhere
+_LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
+_LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
+_LATIN_RUN = re.compile("[a-z0-9]*")
+_ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
+_INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
+_SQUEEZE_REACH = 60  # characters around a dropped character that the patterns read again
+_SPELLED_REACH = 200  # characters around goods spelled out letter by letter searched for more such words
+# A word spelled out: three or more single letters or digits with the same separator between each
+_SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
+
+
 _LEET_DIGITS = str.maketrans("013457", "oieast")
 _LEET_CONTEXT = 48  # characters either side of a leet word that are scanned again (a phrase's span)
 
@@ -326,15 +251,16 @@ def _latin_word_around(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the Latin word (letters and digits) that holds text[start:end]."""
     while start > 0 and text[start - 1] in _LATIN_CHARS:
         start -= 1
-    while end < len(text) and text[end] in _LATIN_CHARS:
-        end += 1
-    return start, end
+    rest = _LATIN_RUN.match(text, end)
+    return start, rest.end() if rest else end
 
 
 def _leet_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Latin word that holds leetspeak, in order."""
     words: list[tuple[int, int]] = []
-    for match in _LEET_INSIDE.finditer(text):
+    zeroed = digits_as_zero(text, _LEET_AS_ZERO)
+    matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
+    for match in matches:
         if not words or match.start() >= words[-1][1]:
             words.append(_latin_word_around(text, match.start(), match.end()))
     return words
@@ -352,6 +278,20 @@ def _read_leet(text: str, words: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
+    """The hits that no span (an exclusion phrase's match) contains: by the spans sorted by start,
+    with the furthest end reached so far, so a page with many hits and phrases stays linear."""
+    spans = sorted(spans)
+    starts = [start for start, _end in spans]
+    reach = list(accumulate((end for _start, end in spans), max))
+    kept = []
+    for hit in hits:
+        index = bisect_right(starts, hit[0]) - 1
+        if index < 0 or reach[index] < hit[1]:
+            kept.append(hit)
+    return kept
+
+
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
 
 
@@ -361,6 +301,7 @@ class RunTogether:
 
     keys: frozenset[int]  # single Latin words of at least ``min_term_length`` characters
     words: frozenset[str]
+    run_together_length: int  # a Latin word this long is run-together text: any term inside counts
 
     @classmethod
     def for_rules(cls, compiled: CompiledRules) -> RunTogether:
@@ -374,11 +315,13 @@ class RunTogether:
         words = data["words"]
         if not all(isinstance(word, str) for word in words):  # YAML reads a bare no / on as a boolean
             raise ValueError("run_together.yaml: every word must be a string (quote no, on, yes, off)")
-        return cls(keys=keys, words=frozenset(words))
+        return cls(keys=keys, words=frozenset(words), run_together_length=int(data["run_together_length"]))
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
         left, right = _latin_word_around(text, start, end)
+        if right - left >= self.run_together_length:
+            return True
         return self._is_glue(text[left:start], terms) and self._is_glue(text[end:right], terms)
 
     def _is_glue(self, part: str, terms: Mapping[str, KeyValue], pieces: int = 3) -> bool:
@@ -439,70 +382,94 @@ class Detector:
         """Hits per rule index: one automaton pass over the page, then the structured patterns."""
         by_rule: dict[int, list[_Hit]] = defaultdict(list)
         excluded: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        self._scan(page.joined, by_rule, excluded)
+        self._scan(page, page.joined, by_rule, excluded)
         leet = _leet_words(page.joined)
         if leet:
             # leetspeak (c0caine, l0ans, 0rder n0w): the stretches around such words again, from a
             # copy of the page with their digits read as letters (same length, so hits keep their
             # offsets); hits found twice count once
-            read = _read_leet(page.joined, leet)
+            read = page.leet_read = _read_leet(page.joined, leet)
             stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
                 stretches = [(0, len(read))]
             for low, high in stretches:
-                self._scan(read, by_rule, excluded, low, high)
+                self._scan(page, read, by_rule, excluded, low, high)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
-        if excluded:
-            for rule_index, spans in excluded.items():
-                hits = by_rule.get(rule_index)
-                if hits:
-                    kept = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e in spans)]
-                    if kept:
-                        by_rule[rule_index] = kept
-                    else:
-                        del by_rule[rule_index]
+        for rule_index, spans in excluded.items():
+            hits = by_rule.get(rule_index)
+            if hits:
+                kept = _outside(hits, spans)
+                if kept:
+                    by_rule[rule_index] = kept
+                else:
+                    del by_rule[rule_index]
         folded = page.joined_folded
+        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
+            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
+        self._pattern_hits(folded, by_rule)
+        rules = self.compiled.rules
+        names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
+        # the patterns again around zero-width characters and goods spelled out letter by letter,
+        # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
+        spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
+        squeezed = page.squeezed(folded, spelled) if names_goods or spelled else None
+        if squeezed is not None:
+            self._pattern_hits(squeezed[0], by_rule, squeezed[1])
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
+        if names_goods:  # context changes no score without goods
+            self._drop_context_across_clauses(page, by_rule)
+        return by_rule
+
+    def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
+        """Folded spans of the goods (and support) terms the page spells out letter by letter: the
+        earliest hit of each rule is looked at, which is enough to find where the page does it."""
+        rules = self.compiled.rules
+        earliest = [min(hits) for index, hits in by_rule.items() if rules[index].kind in _SPELLED_KINDS]
+        return [
+            page.folded_span(hit[0], hit[1])
+            for hit in earliest
+            if hit[3] == NORM and page.spelled_out(page.joined, hit[0], hit[1])
+        ]
+
+    def _pattern_hits(
+        self, folded: str, by_rule: dict[int, list[_Hit]], positions: Sequence[int] | None = None
+    ) -> None:
+        """The structured patterns' hits in ``folded``, added to ``by_rule``; with ``positions``, the
+        text is a squeezed reading of the page's folded text and hits are mapped back through them."""
         rules = self.compiled.rules
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
-        shared: dict[int, list[re.Match[str]]] = {}  # matches of patterns found by a shared scan
-        for position, (rule_index, pattern, needs, gate, within) in enumerate(self.compiled.patterns):
-            if gate:
+        plans = self.compiled.patterns
+        shared: dict[int, list[re.Match[str]]] = {}  # matches of the patterns found by a shared scan
+        for position, plan in enumerate(plans):
+            if plan.gate:
                 if named is None:
                     named = {rules[i].category for i in by_rule if rules[i].kind in _GOODS_KINDS}
-                if not _gate_open(gate, named):
+                if not _gate_open(plan.gate, named):
                     continue
-            if needs and not any(n in folded for n in needs):
+            if plan.needs and not any(n in folded for n in plan.needs):
                 continue
-            found = by_rule.get(rule_index, [])
+            if plan.group and position not in shared:
+                live = [member for member in plan.group if _gate_open(plans[member].gate, named)]
+                shared.update(scan_together(live, plans, folded))
+            matches: Iterable[re.Match[str]] = shared[position] if plan.group else plan.finditer(folded)
+            found = by_rule.get(plan.rule, [])
             distinct: set[str] = set()
-            group = self.compiled.shared_scans.get(position)
-            if group is not None and position not in shared:
-                live = [m for m in group if _gate_open(self.compiled.patterns[m][3], named)]
-                blind = all(m in self.compiled.digit_blind for m in live)
-                if len(live) > 1 or blind:  # else this pattern runs alone, like any other
-                    shared.update(_shared_finditer(live, self.compiled.patterns, folded, blind))
-            split = self.compiled.split_leads.get(position)
-            if position in shared:
-                matches: Iterable[re.Match[str]] = shared[position]
-            elif split is not None:
-                matches = _split_finditer(split, folded)
-            elif within:
-                matches = _anchored_finditer(pattern, folded, needs, within)
-            else:
-                matches = pattern.finditer(folded)
             for m in matches:
                 if m.end() > m.start():
                     term = m.group().strip()
-                    found.append((m.start(), m.end(), term, FOLDED))
+                    start, end = (
+                        (m.start(), m.end())
+                        if positions is None
+                        else (positions[m.start()], positions[m.end() - 1] + 1)
+                    )
+                    found.append((start, end, term, FOLDED))
                     distinct.add(term)
                     if len(distinct) >= MAX_DISTINCT_PATTERN_TERMS:
                         break
             if found:
-                by_rule[rule_index] = found
-        if any(rules[i].kind in _GOODS_KINDS for i in by_rule):  # context changes no score without goods
-            self._drop_context_across_clauses(page, by_rule)
-        return by_rule
+                by_rule[plan.rule] = found
 
     def _drop_context_across_clauses(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> None:
         """Context phrases count only within a clause. Normalization joins CJK characters across
@@ -520,29 +487,35 @@ class Detector:
 
     def _scan(
         self,
+        page: _Page,
         text: str,
         by_rule: dict[int, list[_Hit]],
         excluded: dict[int, list[tuple[int, int]]],
         low: int = 0,
         high: int | None = None,
     ) -> None:
-        """Automaton hits in the page's joined normalized text (or in text[low:high]); a long Latin
-        term inside a longer word counts when the rest of the word is glue (``run_together.yaml``:
-        "buycocaineonline")."""
+        """Automaton hits in the page's joined normalized text (or a same-length reading of it, or
+        text[low:high]); a long Latin term inside a longer word counts when the rest of the word is
+        glue (``run_together.yaml``: "buycocaineonline") or the page spells the word out letter by
+        letter ("c o c a i n e f l a k e s" normalizes to one word)."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
-        glueable = self.run_together.keys
-        scanned = text if low == 0 and high is None else text[low:high]
-        for key_index, found_start, found_end in self.compiled.automaton.find_matches_as_indexes(
-            scanned, overlapping=True
-        ):
-            start, end = found_start + low, found_end + low
+        glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
+        spelling = page.may_spell_out
+        if low == 0 and high is None:
+            found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
+        else:  # a stretch: its offsets shifted into the page's (few hits, so a list is cheap)
+            stretch = self.compiled.automaton.find_matches_as_indexes(text[low:high], overlapping=True)
+            found = [(key_index, start + low, end + low) for key_index, start, end in stretch]
+        for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
-            inside_left = check_left and start > 0 and text[start - 1] in latin
-            inside_right = check_right and end < length and text[end] in latin
-            if (inside_left or inside_right) and not (
-                key_index in glueable and self.run_together.glued(text, start, end, self.compiled.values_by_key)
+            if (
+                (check_left and start > 0 and text[start - 1] in latin)
+                or (check_right and end < length and text[end] in latin)
+            ) and not (
+                key_index in glueable
+                and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
             ):
                 continue
             for rule_index, term, is_exclusion in hits:
@@ -648,7 +621,7 @@ class Detector:
             if hit[3] == NORM
         ]
         model = self.offer_model
-        return model.judge(sample_text(page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
+        return model.judge(sample_text(page.leet_read or page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
 
     def _score(
         self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from linkscan.detect import schema
 from linkscan.detect.normalize import is_latin_word_char, normalize
+from linkscan.detect.patterns import PatternPlan, plan_patterns
 
 MIN_GLUED_PHRASE = 7  # letters of a Latin phrase that is also matched written as one word
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
@@ -47,11 +48,6 @@ class Rule:
     note: str = ""
 
 
-# A structured pattern: (rule index, compiled regex, literals one of which must occur for it to
-# match, gate, within). Gate: "" = always run (it names goods); a category = run only when that
-# category's goods are named (a support pattern); "*" = run only when some goods are named (offering
-# cues and context change no score without them). Within: see Rule.patterns (0 = scan the page).
-CompiledPattern = tuple[int, re.Pattern[str], tuple[str, ...], str, int]
 # What one automaton key stands for: (needs a word boundary on the left, on the right,
 # ((rule index, term, is an exclusion), ...)). A term that starts (ends) with a Latin letter or
 # digit needs a word boundary there. Plain tuples: the scan unpacks one per hit.
@@ -64,16 +60,7 @@ class CompiledRules:
     automaton: Any  # ahocorasick_rs.AhoCorasick over the normalized terms
     key_values: list[KeyValue]  # what each term stands for, by the automaton's pattern index
     values_by_key: dict[str, KeyValue]  # the same by key (whole-token lookups)
-    patterns: list[CompiledPattern]  # run on the folded text
-    # gated page-wide patterns that start with the same character class: a position in ``patterns``
-    # -> the positions of its group, whose patterns that run on a page are found in one scan
-    shared_scans: dict[int, tuple[int, ...]]
-    # positions of the ``[0-9]``-led patterns that treat every ASCII digit alike (no digit of their
-    # own, no back-reference): they match the same on a copy of the page with every digit made "0"
-    digit_blind: frozenset[int]
-    # patterns led by a class of a few plain characters: a position -> one regex per character,
-    # each led by that literal (see ``split_leads``)
-    split_leads: dict[int, tuple[tuple[str, re.Pattern[str]], ...]]
+    patterns: list[PatternPlan]  # run on the folded text, ungated ones first (they decide the gates)
     severities: dict[str, str]  # "category.subcategory" or "category" -> severity
     scoring: dict[str, float]
     signals: dict[str, dict[str, Any]]
@@ -285,154 +272,6 @@ def declared_subcategories(docs: Iterable[Mapping[str, Any]]) -> dict[str, set[s
     return declared
 
 
-_LEADING_CLASS = re.compile(r"\[(?:\\.|[^\]\\])+\](?![*+?{])")  # "[0-9]" not followed by a quantifier
-
-
-def _shared_scans(patterns: Sequence[CompiledPattern]) -> dict[int, tuple[int, ...]]:
-    """Group the gated page-wide patterns (no ``needs``) that start with the same character class.
-
-    CPython's regex engine finds a class-led pattern's candidates by testing the class at every
-    character (~45 instructions each): two digit-led patterns cost two such passes over the page.
-    One regex of the alternatives that run on a page (the engine factors the shared class out)
-    finds every position where any of them matches in one pass; each is then matched there only.
-    """
-    by_lead: dict[str, list[int]] = {}
-    for position, (_rule, regex, needs, gate, _within) in enumerate(patterns):
-        lead = _LEADING_CLASS.match(regex.pattern)
-        if gate and not needs and lead is not None and not regex.flags & ~re.UNICODE:
-            by_lead.setdefault(lead.group(), []).append(position)
-    shared: dict[int, tuple[int, ...]] = {}
-    for members in by_lead.values():
-        if len(members) > 1:
-            shared.update(dict.fromkeys(members, tuple(members)))
-    return shared
-
-
-_DIGITS = tuple(range(ord("0"), ord("9") + 1))
-DIGIT_LEAD = "[0-9]"  # the lead of a digit-blind pattern, which the engine replaces by a literal "0"
-_PLAIN_CHARACTER = re.compile(r"(?:\\([^0-9A-Za-z])|([^\\.^$*+?{}\[\]|()]))(?![*+?{])")  # "1", "\+"
-_SET_OF_PLAIN_CHARACTERS = re.compile(r"\[([^\]\\^\-\[]+)\](?![*+?{])")  # "[$£€]", no range or escape
-MAX_SPLIT_LEAD = 8  # a literal scan costs ~6 instructions a character, a class test ~45
-
-
-def _set_takes_digits_alike(items: Sequence[tuple[Any, Any]]) -> bool:
-    """Whether a parsed character set holds all ten ASCII digits or none of them."""
-    constants = _regex_parser().__dict__
-    held: set[bool] = set()
-    for digit in _DIGITS:
-        inside = False
-        for op, value in items:
-            if op is constants["LITERAL"]:
-                inside = inside or value == digit
-            elif op is constants["RANGE"]:
-                inside = inside or value[0] <= digit <= value[1]
-            elif op is constants["CATEGORY"]:
-                continue  # \d, \w, \s and their negations take every digit alike
-            elif op is not constants["NEGATE"]:
-                return False  # an unknown set item: assume the worst
-        held.add(inside)
-    return len(held) == 1
-
-
-def _regex_parser() -> Any:
-    import importlib
-
-    return importlib.import_module("re._parser")  # CPython's own regex parser (3.11+)
-
-
-def treats_digits_alike(regex: str) -> bool:
-    """Whether a regex matches the same on a text and on its copy with every ASCII digit made "0":
-    no digit of its own, digits only in sets that hold all ten or none, no back-reference."""
-    parser = _regex_parser()
-    constants = parser.__dict__
-    singles = {constants[name] for name in ("LITERAL", "NOT_LITERAL")}
-    nested = {constants[name] for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")}
-
-    def alike(items: Iterable[tuple[Any, Any]]) -> bool:
-        for op, value in items:
-            if op in singles:
-                if value in _DIGITS:
-                    return False
-            elif op is constants["IN"]:
-                if not _set_takes_digits_alike(value):
-                    return False
-            elif op in nested:
-                if not alike(value[2]):
-                    return False
-            elif op is constants["SUBPATTERN"]:
-                if not alike(value[3]):
-                    return False
-            elif op in (constants["ASSERT"], constants["ASSERT_NOT"]):
-                if not alike(value[1]):
-                    return False
-            elif op is constants["ATOMIC_GROUP"]:
-                if not alike(value):
-                    return False
-            elif op is constants["BRANCH"]:
-                if not all(alike(branch) for branch in value[1]):
-                    return False
-            elif op not in (constants["AT"], constants["ANY"]):
-                return False  # back-references and the rest: assume the worst
-        return True
-
-    return alike(parser.parse(regex))
-
-
-def _top_level_alternatives(regex: str) -> list[str]:
-    """``regex`` split at each "|" outside every group and character set."""
-    depth, set_start, escaped = 0, -1, False  # set_start: where the open "[" is, -1 outside sets
-    alternatives, start = [], 0
-    for index, char in enumerate(regex):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif set_start >= 0:
-            # "]" first in a set ("[]...]", "[^]...]") is a member, not the set's end
-            first = set_start + (2 if regex[set_start + 1 : set_start + 2] == "^" else 1)
-            if char == "]" and index > first:
-                set_start = -1
-        elif char == "[":
-            set_start = index
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            alternatives.append(regex[start:index])
-            start = index + 1
-    return [*alternatives, regex[start:]]
-
-
-def _plain_lead(regex: str) -> str:
-    """The plain character every match of ``regex`` starts with ("1", "\\+"), or ""."""
-    lead = _PLAIN_CHARACTER.match(regex)
-    return "" if lead is None else lead.group(1) or lead.group(2)
-
-
-def split_leads(regex: re.Pattern[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A regex whose matches start with one of a few plain characters, as one regex per character
-    led by it: a regex led by a class of a few ("[$£€]...") or alternatives led by distinct plain
-    characters ("qq...|扣扣..."); () for any other regex.
-
-    CPython skips to a literal lead in a tight loop (~6 instructions a character) but tests a class
-    at every character (~45): a few literal scans, each run only on pages holding its character,
-    are cheaper than one class scan. The regex matches at a position iff the one led by the
-    character there does, with the same match: their matches merged by position are its own.
-    """
-    if regex.flags & ~re.UNICODE or re.search(r"\\[1-9]|\(\?P=", regex.pattern):
-        return ()  # flags change what a character matches; back-references name other groups
-    alternatives = _top_level_alternatives(regex.pattern)
-    if len(alternatives) > 1:
-        leads = [_plain_lead(alternative) for alternative in alternatives]
-        if "" in leads or len(set(leads)) < len(leads):
-            return ()
-        return tuple((lead, re.compile(alternative)) for lead, alternative in zip(leads, alternatives, strict=True))
-    lead = _SET_OF_PLAIN_CHARACTERS.match(regex.pattern)
-    if lead is None or len(set(lead.group(1))) > MAX_SPLIT_LEAD:
-        return ()
-    rest = regex.pattern[lead.end() :]
-    return tuple((char, re.compile(f"{re.escape(char)}(?:{rest})")) for char in sorted(set(lead.group(1))))
-
-
 def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Validate, merge (override last), apply the jurisdiction profile (``texts`` holds it as
     ``jurisdiction/<id>.yaml``, see ``load_pack_texts``; without one every rule is an offering, as
@@ -446,7 +285,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
 
     rules = _apply_jurisdiction(merged.rules, profile)
     entries: dict[str, list[tuple[int, str, bool]]] = {}
-    patterns: list[CompiledPattern] = []
+    patterns: list[tuple[int, re.Pattern[str], tuple[str, ...], str, int]] = []  # see PatternPlan
     for index, rule in enumerate(rules):
         for term, is_exclusion in [(t, False) for t in rule.terms] + [(t, True) for t in rule.exclude]:
             key = normalize(term).text
@@ -460,14 +299,6 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         gate = "" if rule.kind in ("subject", "offer") else rule.category if rule.kind == "support" else "*"
         patterns.extend((index, re.compile(regex), needs, gate, within) for regex, needs, within in rule.patterns)
     patterns.sort(key=lambda p: p[3] != "")  # the ungated ones first: they decide the gates
-
-    shared_scans = _shared_scans(patterns)
-    digit_blind = frozenset(
-        position
-        for position in shared_scans
-        if patterns[position][1].pattern.startswith(DIGIT_LEAD) and treats_digits_alike(patterns[position][1].pattern)
-    )
-    splits = {position: split_leads(p[1]) for position, p in enumerate(patterns) if position not in shared_scans}
     keys = list(entries)
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
@@ -480,10 +311,7 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         automaton=automaton,
         key_values=key_values,
         values_by_key=dict(zip(keys, key_values, strict=True)),
-        patterns=patterns,
-        shared_scans=shared_scans,
-        digit_blind=digit_blind,
-        split_leads={position: split for position, split in splits.items() if split},
+        patterns=plan_patterns(patterns),
         severities=merged.severities,
         scoring=merged.scoring,
         signals=merged.signals,
