@@ -54,6 +54,8 @@ BENIGN_SOURCES: tuple[tuple[str, str | None], ...] = (
 )
 LABELS = (*CATEGORIES, "clean")
 FRESH = Path(__file__).resolve().parent.parent / "tests" / "data" / "fresh" / "own_texts.jsonl"
+# Moderators' review decisions, as `python -m devstack.labels` exports them (make train reads them too).
+MODERATED = Path(__file__).resolve().parent.parent / "tests" / "data" / "train" / "moderated.jsonl"
 FAILURE_CLASSES = {
     1: "discussion read as an offer",
     2: "one pasted phrase on an offer",
@@ -288,6 +290,30 @@ def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -
     return dict(sorted(classes.items()))
 
 
+def moderator_agreement(path: Path = MODERATED, settings: DetectionSettings | None = None) -> dict[str, Any]:
+    """How often detection agrees with the moderators' review decisions, with the ids where it does not.
+
+    The offer model also trains on these records, so this checks the labels and shows the disagreements
+    worth a look; it is not a figure of how detection generalizes."""
+    if not path.exists():
+        return {"examples": 0, "agreed": 0, "flagged_but_allowed": [], "allowed_but_blocked": []}
+    detector = Detector.load(settings or DetectionSettings.from_env())
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    flagged_but_allowed, allowed_but_blocked = [], []
+    for row in rows:
+        flagged = predict(detector, str(row["text"])) != "clean"
+        if flagged and not row["offer"]:
+            flagged_but_allowed.append(row["id"])
+        elif row["offer"] and not flagged:
+            allowed_but_blocked.append(row["id"])
+    return {
+        "examples": len(rows),
+        "agreed": len(rows) - len(flagged_but_allowed) - len(allowed_but_blocked),
+        "flagged_but_allowed": flagged_but_allowed,
+        "allowed_but_blocked": allowed_but_blocked,
+    }
+
+
 def _print_figures(title: str, result: dict[str, Any]) -> None:
     print(f"\n{title}: {result['items']} items")
     print(f"{'category':<12} {'precision':>9} {'recall':>7} {'f1':>6} {'n':>5}")
@@ -334,6 +360,14 @@ def _print(results: dict[str, Any]) -> None:
         print("\nfresh check: own texts per failure class of #13, never tuned on (judged right / items)")
         for name, row in results["fresh_check"].items():
             print(f"  {name:<36} {row['right']:>3}/{row['items']:<3} wrong: {', '.join(row['wrong']) or '-'}")
+    moderated = results.get("moderator_agreement") or {}
+    if moderated.get("examples"):
+        print(
+            f"\nmoderators' review decisions (trained on too): detection agrees on {moderated['agreed']}/"
+            f"{moderated['examples']}; flagged but allowed by a moderator: "
+            f"{', '.join(moderated['flagged_but_allowed']) or '-'}; allowed but blocked by a moderator: "
+            f"{', '.join(moderated['allowed_but_blocked']) or '-'}"
+        )
     for name, row in results.get("benign_by_source", {}).items():
         print(f"benign by source (not trained on), {name}: {row['flagged']}/{row['texts']} flagged ({row['rate']:.2%})")
 
@@ -347,6 +381,7 @@ def main(argv: list[str] | None = None) -> None:
     results = evaluate(args.devset, loso=not args.no_loso)
     results["benign_by_source"] = benign_flag_rates()
     results["fresh_check"] = fresh_check()
+    results["moderator_agreement"] = moderator_agreement()
     results["miniprograms"] = evaluate_miniprogram.evaluate()
     _print(results)
     evaluate_miniprogram.print_figures(results["miniprograms"])

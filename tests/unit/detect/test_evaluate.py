@@ -70,3 +70,26 @@ def test_the_shipped_fresh_check_has_a_few_dozen_texts_per_failure_class() -> No
     rows = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert Counter(row["failure_class"] for row in rows) == dict.fromkeys(FAILURE_CLASSES, 20)
     assert len({row["text"] for row in rows}) == len(rows)
+
+
+def test_moderator_agreement_names_the_decisions_detection_disagrees_with(tmp_path: Path) -> None:
+    from devstack.evaluate import moderator_agreement
+
+    moderated = tmp_path / "moderated.jsonl"
+    rows = [
+        {"id": "m-loan", "text": "黑户也能下款，无视征信，当天放款，加微信 dk8888 秒批", "offer": 1},
+        {"id": "m-news", "text": "警方通报：一伙人以无视征信为诱饵实施诈骗，已被依法刑事拘留。", "offer": 0},
+        {"id": "m-weather", "text": "明天多云转晴，气温十八到二十五度，适合出行。", "offer": 1},
+    ]
+    moderated.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+    result = moderator_agreement(moderated)
+
+    assert result["examples"] == 3 and result["agreed"] == 2
+    assert result["allowed_but_blocked"] == ["m-weather"] and result["flagged_but_allowed"] == []
+
+
+def test_moderator_agreement_without_exported_decisions_is_empty(tmp_path: Path) -> None:
+    from devstack.evaluate import moderator_agreement
+
+    assert moderator_agreement(tmp_path / "absent.jsonl")["examples"] == 0
