@@ -2,8 +2,9 @@
 
 News, warnings, anti-fraud lessons and inspection services name what a seller names ("黑户也能下款",
 "高仿", "穿山甲片"). A sentence is *informational* when it reports (通报, 查获...), or warns or inspects
-(提醒, 谨防, 鉴定...) without selling in the same sentence, or belongs to an app of an informational
-declared category without selling. The checks ignore cues in informational sentences.
+(提醒, 谨防, 鉴定...) without selling in the same sentence, or asks readers to report what it describes
+("如发现有人私聊兜售……请举报"), or belongs to an app of an informational declared category without
+selling. The checks ignore cues in informational sentences.
 """
 
 from __future__ import annotations
@@ -82,6 +83,35 @@ def _pushes(text: str, policy: MiniProgramPolicy) -> bool:
     )
 
 
+def _first_at(text: str, terms: Sequence[str]) -> int:
+    """Offset of the earliest of ``terms`` in ``text``, or -1."""
+    found = [text.find(term) for term in terms if term and term in text]
+    return min(found) if found else -1
+
+
+def _report_notice(text: str, policy: MiniProgramPolicy) -> bool:
+    """A conditional report-it sentence: "如发现有人私聊兜售……，请举报".
+
+    It describes a seller to warn about one, so it names the seller's goods and cues. It counts only
+    when nothing before the condition sells or pushes, and no contact handle or price comes before the
+    directive: "私聊看货，如发现假货请举报" and "如需购买请加微信 abc123" are sales.
+    """
+    framing = policy.framing
+    folded = compact(text).text
+    condition = _first_at(folded, framing.report_conditions)
+    if condition < 0:
+        return False
+    directive = _first_at(folded[condition:], framing.report_directives)
+    if directive < 0:
+        return False
+    before = folded[:condition]
+    if _sells(before, policy.sellers.kinds) or _pushes(before, policy):
+        return False
+    stated = folded[: condition + directive]
+    prices = [kind for kind in policy.sellers.kinds if kind.key == "price"]
+    return not _sells(stated, prices) and not any(pattern.search(stated) for _kind, pattern in policy.handle_patterns)
+
+
 def informational_app(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> bool:
     """Whether a declared service category is an informational one (news, government, science)."""
     markers = policy.framing.informational_categories
@@ -103,6 +133,7 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
             warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
             informational = (
                 _has_any(folded, framing.report)
+                or _report_notice(piece, policy)
                 or (warns and not plainly_selling)
                 or (informational_app and not selling and not pushes)
             )

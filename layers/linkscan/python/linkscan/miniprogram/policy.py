@@ -68,6 +68,9 @@ class Framing:
     warning: tuple[str, ...]
     inspection: tuple[str, ...]
     informational_categories: tuple[str, ...]
+    # "如发现……请举报": a condition cue, then a directive to report or refuse
+    report_conditions: tuple[str, ...] = ()
+    report_directives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,8 @@ def policy_from_dict(
             warning=_compact(framing.get("warning")),
             inspection=_compact(framing.get("inspection")),
             informational_categories=_compact(framing.get("informational_categories")),
+            report_conditions=_compact((framing.get("conditional_report") or {}).get("conditions")),
+            report_directives=_compact((framing.get("conditional_report") or {}).get("directives")),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),
