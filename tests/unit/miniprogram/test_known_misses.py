@@ -93,3 +93,52 @@ def test_relabelled_masks_sold_in_bulk_are_a_fake_certification_not_drugs(scan: 
     assert verdict.decision == "block"
     assert (top_category(verdict), verdict.categories[0].subcategory) == ("counterfeit", "fake_certified")
     assert verdict.actions == ["restrict"]
+
+
+# ------------------------------------------------------------------------ vocabulary the detector lacked
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # certificates issued without an exam
+        (
+            "电工证、焊工证等职业资格证书代办，免考拿证，三天出证，下单后快递到家。",
+            "商务服务-咨询",
+            ("contraband", "forged_documents", "ban"),
+        ),
+        # certification marks sold as stickers
+        (
+            "3C标签、CCC贴纸现货，贴上直接上架，¥0.1一张，顺丰发货。",
+            "商务服务-印刷",
+            ("counterfeit", "fake_certified", "restrict"),
+        ),
+        # branded cosmetics claimed from the original batch, codes removed
+        (
+            "雅诗兰黛小棕瓶 原厂同批次 无防伪码，¥129 包邮。",
+            "商家自营-美妆",
+            ("counterfeit", "replica_goods", "restrict"),
+        ),
+    ],
+)
+def test_listings_named_by_the_new_vocabulary_are_blocked_with_their_grade(
+    scan: Scan, text: str, category: str, expected: tuple[str, str, str]
+) -> None:
+    verdict = scan(app(text, categories=(category,)))
+    assert verdict.decision == "block", verdict.reasons
+    top = verdict.categories[0]
+    assert (top.category, top.subcategory, *verdict.actions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "电工、焊工培训报名：理论和实操考试合格后由人社部门颁发职业资格证书，官网可查。学费¥1200，可在线支付。",
+            "教育-职业培训",
+        ),
+        ("协助企业办理CCC认证：样品送检合格后由认证机构颁发证书，认证标志须向认证机构申领。", "商务服务-检测"),
+        ("品牌过季清仓，护肤套装5折，正品带防伪码可查，¥199 包邮。", "商家自营-美妆"),
+    ],
+)
+def test_the_honest_trades_beside_them_are_allowed(scan: Scan, text: str, category: str) -> None:
+    verdict = scan(app(text, categories=(category,)))
+    assert verdict.decision == "allow", verdict.reasons
