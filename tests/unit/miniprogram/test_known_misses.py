@@ -1,5 +1,6 @@
-"""The misses left after issue #15, each fixed at its cause: report-it notices, generic wholesale words
-read as drugs, certificates sold without an exam, certification stickers and factory-surplus claims.
+"""The misses left after issue #15, each fixed at its cause: report-it notices, lessons quoting sellers,
+generic wholesale words read as drugs, certificates sold without an exam, certification stickers and
+factory-surplus claims.
 
 Each test fails on the code before its fix. The texts are written for these tests (not taken from the
 dev or fresh sets); each has its counterpart on the other side, so a fix that allows or blocks
@@ -43,7 +44,7 @@ def top_category(verdict: Verdict) -> str | None:
 )
 def test_a_conditional_report_it_sentence_is_informational(text: str) -> None:
     sentences = frame_field(text, POLICY).sentences
-    assert [s.informational for s in sentences] == [True]
+    assert sentences and all(s.informational for s in sentences)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +71,41 @@ def test_the_same_goods_offered_by_private_chat_are_blocked(scan: Scan) -> None:
     verdict = scan(app("象牙制品、犀角出售，有意私聊。如发现假货，包退。", categories=("商家自营-文玩",)))
     assert verdict.decision == "block"
     assert verdict.categories[0].subcategory == "wildlife"
+
+
+# ------------------------------------------------------------------------ quoted speech
+def test_a_lesson_quoting_a_sellers_advert_is_allowed(scan: Scan) -> None:
+    lesson = app(
+        "案例：小王在群里看到“高仿名表¥500包邮，加微信看实拍”的广告，付款后被拉黑。提醒：购物请走正规平台。",
+        categories=("教育-培训",),
+    )
+    assert scan(lesson).decision == "allow"
+
+
+def test_a_seller_quoting_its_own_offer_is_still_a_seller(scan: Scan) -> None:
+    shop = app("本店主营“高仿名表¥500包邮，加微信看实拍”，欢迎选购。", categories=("商家自营-钟表",))
+    verdict = scan(shop)
+    assert verdict.decision == "block"
+    assert verdict.categories[0].category == "counterfeit"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("毒贩常以“同城闪送、私聊下单”引诱年轻人。", "“同城闪送、私聊下单”"),
+        ("所谓“工厂尾单”“无防伪码”的化妆品多为假货。", "“工厂尾单”“无防伪码”"),
+        ("骗子会发“急用钱找我，秒到账”等话术。", "“急用钱找我，秒到账”"),
+    ],
+)
+def test_quotations_introduced_as_someone_elses_words_are_informational(text: str, quoted: str) -> None:
+    start = text.index(quoted)
+    spans = [s for s in frame_field(text, POLICY).sentences if s.informational]
+    assert any(s.start <= start and s.end >= start + len(quoted) for s in spans)
+
+
+def test_a_quotation_with_no_marker_is_not_quoted_speech() -> None:
+    text = "新品“私聊下单，顺丰包邮”。"
+    assert not any(s.informational for s in frame_field(text, POLICY).sentences)
 
 
 # ------------------------------------------------------------------------ wholesale words are not drugs

@@ -4,7 +4,8 @@ News, warnings, anti-fraud lessons and inspection services name what a seller na
 "高仿", "穿山甲片"). A sentence is *informational* when it reports (通报, 查获...), or warns or inspects
 (提醒, 谨防, 鉴定...) without selling in the same sentence, or asks readers to report what it describes
 ("如发现有人私聊兜售……请举报"), or belongs to an app of an informational declared category without
-selling. The checks ignore cues in informational sentences.
+selling. Quotations introduced as someone else's words (所谓“…”, 以“…”为诱饵) are informational too,
+and their sentence is judged without them. The checks ignore cues in informational sentences.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from linkscan.miniprogram.textmatch import Match, compact, evidence, find_patter
 from linkscan.models import Evidence
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_QUOTATION = re.compile(r"[“「『]([^“”「」『』\n]{1,120})[”」』]")
+_BETWEEN_QUOTATIONS = re.compile(r"[、，,\s]*")
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,49 @@ def informational_app(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> b
     return any(_has_any(compact(category).text, markers) for category in meta.categories)
 
 
+def _quotation_runs(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of quotations that follow one another, separated by 、or ，at most."""
+    runs: list[tuple[int, int]] = []
+    for match in _QUOTATION.finditer(piece):
+        glue = _BETWEEN_QUOTATIONS.fullmatch(piece, runs[-1][1], match.start()) if runs else None
+        if glue is not None:
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append((match.start(), match.end()))
+    return runs
+
+
+def quoted_speech(piece: str, policy: MiniProgramPolicy) -> list[tuple[int, int]]:
+    """Runs of quotations introduced as someone else's words: 所谓“…”, 以“…”为诱饵, “…”等话术."""
+    framing = policy.framing
+    spans = []
+    for start, end in _quotation_runs(piece):
+        before = compact(piece[max(0, start - 4) : start]).text
+        after = compact(piece[end : end + 8]).text.lstrip("等的")
+        if any(before.endswith(m) for m in framing.quote_before) or any(
+            after.startswith(m) for m in framing.quote_after
+        ):
+            spans.append((start, end))
+    return spans
+
+
+def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
+    """(informational, selling) of one sentence."""
+    folded = compact(piece).text
+    selling = _sells(piece, policy.sellers.kinds)
+    plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
+    framing = policy.framing
+    pushes = _pushes(piece, policy)
+    warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
+    informational = (
+        _has_any(folded, framing.report)
+        or _report_notice(piece, policy)
+        or (warns and not plainly_selling)
+        or (informational_app and not selling and not pushes)
+    )
+    return informational, selling
+
+
 def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool = False) -> FieldFraming:
     sentences: list[Sentence] = []
     position = 0
@@ -125,19 +171,19 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
         end = end_mark.end() if end_mark else len(text)
         if end > position:
             piece = text[position:end]
-            folded = compact(piece).text
-            selling = _sells(piece, policy.sellers.kinds)
-            plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
-            framing = policy.framing
-            pushes = _pushes(piece, policy)
-            warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
-            informational = (
-                _has_any(folded, framing.report)
-                or _report_notice(piece, policy)
-                or (warns and not plainly_selling)
-                or (informational_app and not selling and not pushes)
-            )
-            sentences.append(Sentence(position, end, informational, selling))
+            quoted = quoted_speech(piece, policy)
+            # The sentence is judged without the words it quotes; the quotations themselves inform.
+            rest = piece
+            for start, stop in quoted:
+                rest = rest[:start] + " " * (stop - start) + rest[stop:]
+            informational, selling = _judge_sentence(rest, policy, informational_app)
+            cursor = 0
+            for start, stop in [*quoted, (len(piece), len(piece))]:
+                if start > cursor:
+                    sentences.append(Sentence(position + cursor, position + start, informational, selling))
+                if stop > start:
+                    sentences.append(Sentence(position + start, position + stop, True, False))
+                cursor = stop
         position = end
     return FieldFraming(tuple(sentences))
 
