@@ -2,7 +2,8 @@
 
 Figures per split: decision accuracy, clean apps allowed, violations blocked with the right category
 (per category), and blocked violations whose action matches the expected grade of the policy table.
-"fresh" is tests/data/miniprograms/fresh.jsonl: cases written after the judgement was tuned, never tuned on.
+"fresh" is tests/data/miniprograms/fresh.jsonl: cases written after the judgement was tuned, never tuned on;
+"fresh2" is fresh2.jsonl: a second such set, scored before the fixes it measures (before_fresh2.json).
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -22,6 +23,7 @@ from linkscan.settings import DetectionSettings
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "miniprograms" / "devset.jsonl"
 FRESH = DEVSET.with_name("fresh.jsonl")
+FRESH2 = DEVSET.with_name("fresh2.jsonl")
 
 
 def load_cases(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -92,7 +94,10 @@ def _summary(verdict: Verdict | None) -> dict[str, Any]:
 
 
 def evaluate(
-    path: Path = DEVSET, settings: DetectionSettings | None = None, fresh: Path | None = FRESH
+    path: Path = DEVSET,
+    settings: DetectionSettings | None = None,
+    fresh: Path | None = FRESH,
+    fresh2: Path | None = FRESH2,
 ) -> dict[str, Any]:
     detector = Detector.load(settings or DetectionSettings.from_env())
     rows = [(case, judge(detector, case)) for case in load_cases(path)]
@@ -101,13 +106,14 @@ def evaluate(
         "dev": figures([(c, v) for c, v in rows if c["split"] != "test"]),
         "all": figures(rows),
     }
-    if fresh is not None and fresh.exists():
-        results["fresh"] = figures([(case, judge(detector, case)) for case in load_cases(fresh)])
+    for split, extra_set in (("fresh", fresh), ("fresh2", fresh2)):
+        if extra_set is not None and extra_set.exists():
+            results[split] = figures([(case, judge(detector, case)) for case in load_cases(extra_set)])
     return results
 
 
 def print_figures(results: dict[str, Any], show_mistakes: bool = False) -> None:
-    for split in ("held_out", "dev", "all", "fresh"):
+    for split in ("held_out", "dev", "all", "fresh", "fresh2"):
         if split not in results:
             continue
         row = results[split]

@@ -356,11 +356,23 @@ class _MiniChannel(_Deferred):
         return value
 
 
+class _MiniConditionalReport(_Deferred):
+    conditions: list[Term] = Field(min_length=1)
+    directives: list[Term] = Field(min_length=1)
+
+
+class _MiniQuotedSpeech(_Deferred):
+    before: list[Term] = Field(min_length=1)
+    after: list[Term] = Field(min_length=1)
+
+
 class _MiniFraming(_Deferred):
     report: list[Term] = Field(min_length=1)
     warning: list[Term] = Field(min_length=1)
     inspection: list[Term] = Field(min_length=1)
     informational_categories: list[Term] | None = None
+    conditional_report: _MiniConditionalReport | None = None
+    quoted_speech: _MiniQuotedSpeech | None = None
 
 
 def _all_compile(patterns: list[str] | None) -> list[str] | None:

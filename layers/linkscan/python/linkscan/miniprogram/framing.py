@@ -2,8 +2,10 @@
 
 News, warnings, anti-fraud lessons and inspection services name what a seller names ("黑户也能下款",
 "高仿", "穿山甲片"). A sentence is *informational* when it reports (通报, 查获...), or warns or inspects
-(提醒, 谨防, 鉴定...) without selling in the same sentence, or belongs to an app of an informational
-declared category without selling. The checks ignore cues in informational sentences.
+(提醒, 谨防, 鉴定...) without selling in the same sentence, or asks readers to report what it describes
+("如发现有人私聊兜售……请举报"), or belongs to an app of an informational declared category without
+selling. Quotations introduced as someone else's words (所谓“…”, 以“…”为诱饵) are informational too,
+and their sentence is judged without them. The checks ignore cues in informational sentences.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from linkscan.miniprogram.textmatch import Match, compact, evidence, find_patter
 from linkscan.models import Evidence
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_QUOTATION = re.compile(r"[“「『]([^“”「」『』\n]{1,120})[”」』]")
+_BETWEEN_QUOTATIONS = re.compile(r"[、，,\s]*")
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,82 @@ def _pushes(text: str, policy: MiniProgramPolicy) -> bool:
     )
 
 
+def _first_at(text: str, terms: Sequence[str]) -> int:
+    """Offset of the earliest of ``terms`` in ``text``, or -1."""
+    found = [text.find(term) for term in terms if term and term in text]
+    return min(found) if found else -1
+
+
+def _report_notice(text: str, policy: MiniProgramPolicy) -> bool:
+    """A conditional report-it sentence: "如发现有人私聊兜售……，请举报".
+
+    It describes a seller to warn about one, so it names the seller's goods and cues. It counts only
+    when nothing before the condition sells or pushes, and no contact handle or price comes before the
+    directive: "私聊看货，如发现假货请举报" and "如需购买请加微信 abc123" are sales.
+    """
+    framing = policy.framing
+    folded = compact(text).text
+    condition = _first_at(folded, framing.report_conditions)
+    if condition < 0:
+        return False
+    directive = _first_at(folded[condition:], framing.report_directives)
+    if directive < 0:
+        return False
+    before = folded[:condition]
+    if _sells(before, policy.sellers.kinds) or _pushes(before, policy):
+        return False
+    stated = folded[: condition + directive]
+    prices = [kind for kind in policy.sellers.kinds if kind.key == "price"]
+    return not _sells(stated, prices) and not any(pattern.search(stated) for _kind, pattern in policy.handle_patterns)
+
+
 def informational_app(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> bool:
     """Whether a declared service category is an informational one (news, government, science)."""
     markers = policy.framing.informational_categories
     return any(_has_any(compact(category).text, markers) for category in meta.categories)
+
+
+def _quotation_runs(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of quotations that follow one another, separated by 、or ，at most."""
+    runs: list[tuple[int, int]] = []
+    for match in _QUOTATION.finditer(piece):
+        glue = _BETWEEN_QUOTATIONS.fullmatch(piece, runs[-1][1], match.start()) if runs else None
+        if glue is not None:
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append((match.start(), match.end()))
+    return runs
+
+
+def quoted_speech(piece: str, policy: MiniProgramPolicy) -> list[tuple[int, int]]:
+    """Runs of quotations introduced as someone else's words: 所谓“…”, 以“…”为诱饵, “…”等话术."""
+    framing = policy.framing
+    spans = []
+    for start, end in _quotation_runs(piece):
+        before = compact(piece[max(0, start - 4) : start]).text
+        after = compact(piece[end : end + 8]).text.lstrip("等的")
+        if any(before.endswith(m) for m in framing.quote_before) or any(
+            after.startswith(m) for m in framing.quote_after
+        ):
+            spans.append((start, end))
+    return spans
+
+
+def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
+    """(informational, selling) of one sentence."""
+    folded = compact(piece).text
+    selling = _sells(piece, policy.sellers.kinds)
+    plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
+    framing = policy.framing
+    pushes = _pushes(piece, policy)
+    warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
+    informational = (
+        _has_any(folded, framing.report)
+        or _report_notice(piece, policy)
+        or (warns and not plainly_selling)
+        or (informational_app and not selling and not pushes)
+    )
+    return informational, selling
 
 
 def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool = False) -> FieldFraming:
@@ -95,18 +171,19 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
         end = end_mark.end() if end_mark else len(text)
         if end > position:
             piece = text[position:end]
-            folded = compact(piece).text
-            selling = _sells(piece, policy.sellers.kinds)
-            plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
-            framing = policy.framing
-            pushes = _pushes(piece, policy)
-            warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
-            informational = (
-                _has_any(folded, framing.report)
-                or (warns and not plainly_selling)
-                or (informational_app and not selling and not pushes)
-            )
-            sentences.append(Sentence(position, end, informational, selling))
+            quoted = quoted_speech(piece, policy)
+            # The sentence is judged without the words it quotes; the quotations themselves inform.
+            rest = piece
+            for start, stop in quoted:
+                rest = rest[:start] + " " * (stop - start) + rest[stop:]
+            informational, selling = _judge_sentence(rest, policy, informational_app)
+            cursor = 0
+            for start, stop in [*quoted, (len(piece), len(piece))]:
+                if start > cursor:
+                    sentences.append(Sentence(position + cursor, position + start, informational, selling))
+                if stop > start:
+                    sentences.append(Sentence(position + start, position + stop, True, False))
+                cursor = stop
         position = end
     return FieldFraming(tuple(sentences))
 

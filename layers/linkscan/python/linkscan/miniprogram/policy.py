@@ -68,6 +68,12 @@ class Framing:
     warning: tuple[str, ...]
     inspection: tuple[str, ...]
     informational_categories: tuple[str, ...]
+    # "如发现……请举报": a condition cue, then a directive to report or refuse
+    report_conditions: tuple[str, ...] = ()
+    report_directives: tuple[str, ...] = ()
+    # markers that introduce a quotation as someone else's words: 所谓“…”, “…”为诱饵
+    quote_before: tuple[str, ...] = ()
+    quote_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,10 @@ def policy_from_dict(
             warning=_compact(framing.get("warning")),
             inspection=_compact(framing.get("inspection")),
             informational_categories=_compact(framing.get("informational_categories")),
+            report_conditions=_compact((framing.get("conditional_report") or {}).get("conditions")),
+            report_directives=_compact((framing.get("conditional_report") or {}).get("directives")),
+            quote_before=_compact((framing.get("quoted_speech") or {}).get("before")),
+            quote_after=_compact((framing.get("quoted_speech") or {}).get("after")),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),
