@@ -10,7 +10,7 @@ from linkscan.blocklist.lookup import candidate, entries_by_hash, lookup_many
 from linkscan.blocklist.model import Entry
 from linkscan.blocklist.private import prefixes_of, private_lookup
 from linkscan.blocklist.scope import load_shared_hosts
-from tests.unit.blocklist.conftest import make_entry
+from tests.blocklist_data import make_entry
 
 SHARED = load_shared_hosts()
 

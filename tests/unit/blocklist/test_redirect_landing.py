@@ -10,8 +10,6 @@ from linkscan.blocklist.page import PageConfig
 from linkscan.blocklist.publisher import HoldResult, Publisher, TableChanges
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
-from linkscan.models import FetchSummary, Hop, Verdict
-from linkscan.storage.records import CurrentUpdate, Records
 
 SHARED = load_shared_hosts()
 SHORT = "https://bit.ly/3xLoan"
@@ -121,26 +119,3 @@ def test_publishing_a_block_then_its_overturn_lists_and_delists_both() -> None:
     assert set(listed.added) == {"bit.ly/3xLoan", "quick-cash-loan.example/"} and listed.listed == 2
     publisher.apply_change(delisting, delisted)
     assert delisted.removed == {"bit.ly/3xLoan", "quick-cash-loan.example/"} and store.holders == {}
-
-
-def _scan(records: Records, scanned_at: str, final_url: str | None) -> dict[str, Any]:
-    hops = [Hop(url=SHORT, status=301)] if final_url else []
-    verdict = Verdict(
-        target_id="u1",
-        target=SHORT,
-        decision="block",
-        scan_id="s" + scanned_at,
-        scanned_at=scanned_at,
-        fetch=FetchSummary(final_url=final_url or SHORT, status=200, hops=hops),
-    )
-    records.record_verdict(verdict, lambda _current: CurrentUpdate(verdict, "block", "Illegal loans"))
-    return records.current("u1") or {}
-
-
-def test_the_current_item_keeps_the_landing_url_until_a_scan_is_no_longer_redirected(records: Records) -> None:
-    redirected = _scan(records, "2026-11-21T08:00:00Z", "https://quick-cash-loan.example/apply")
-    direct = _scan(records, "2026-11-22T08:00:00Z", None)
-
-    assert listing_expressions(target_state(redirected), SHARED) == ("bit.ly/3xLoan", "quick-cash-loan.example/")
-    assert "landing_url" not in direct
-    assert listing_expressions(target_state(direct), SHARED) == ("bit.ly/3xLoan",)
