@@ -17,7 +17,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.blocklist.changes import ListingChange, listing_change, target_state
 from linkscan.blocklist.page import PageConfig
-from linkscan.blocklist.publisher import Publisher, utc_now
+from linkscan.blocklist.publisher import Publisher
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.observability import logger, metrics, tracer
@@ -81,8 +81,7 @@ def publish_stream_batch(event: DynamoDBStreamEvent) -> dict[str, Any]:
 
 @tracer.capture_method
 def rebuild() -> dict[str, Any]:
-    now = utc_now()
-    desired = desired_entries(iter_blocked_url_items(SETTINGS.table_name), SHARED_HOSTS, now)
+    desired = desired_entries(iter_blocked_url_items(SETTINGS.table_name), SHARED_HOSTS, PUBLISHER.clock())
     result = PUBLISHER.rebuild(desired)
     logger.info("rebuilt", extra={"result": result.__dict__})
     metrics.add_metric(name="BlocklistEntries", unit="Count", value=result.entries)

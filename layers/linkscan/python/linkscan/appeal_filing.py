@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 from linkscan.api_models import AppealReceipt, AppealRequest, AppealState
 from linkscan.blocklist.changes import target_state
+from linkscan.clock import utc_now
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError, NotListedError
-from linkscan.scanner import new_scan_id, utc_now
+from linkscan.scanner import new_scan_id
 from linkscan.targets import target_id
 
 if TYPE_CHECKING:

@@ -192,9 +192,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_miniprogram(args: argparse.Namespace) -> int:
     from linkscan.api_edge import loads_bounded
+    from linkscan.clock import utc_now
     from linkscan.errors import InvalidInputError
     from linkscan.miniprogram import parse_metadata, scan_miniprogram
-    from linkscan.scanner import new_scan_id, utc_now
+    from linkscan.scanner import new_scan_id
 
     try:
         raw = loads_bounded(_read_input(args.file))

@@ -9,10 +9,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from linkscan.clock import utc_now
 from linkscan.models import Decision, Verdict
 
 if TYPE_CHECKING:
@@ -54,11 +54,6 @@ def has_time_for_scan(remaining_ms: int, fetch_settings: FetchSettings) -> bool:
 
 def new_scan_id() -> str:
     return uuid.uuid4().hex
-
-
-def utc_now() -> str:
-    """ISO-8601 UTC with microseconds: sorts as text in scan order."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def public_reason(verdict: Verdict) -> str:

@@ -24,10 +24,10 @@ from linkscan.api_models import (
     UrlSubmission,
 )
 from linkscan.blocklist.appeals import AppealItem, AppealPage, AppealStatus, decode_token, encode_token
-from linkscan.canonical import canonicalize
+from linkscan.clock import utc_now
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
 from linkscan.models import JUDGED_OUTCOMES, Outcome, Verdict
-from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason, utc_now
+from linkscan.scanner import effective_decision, listing_scope_hint, new_scan_id, public_reason
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import (
     QUEUE_POSITION_KEYS,
@@ -103,7 +103,7 @@ class _Prepared:
 
 def _prepare(items: Sequence[UrlSubmission | MiniProgramSubmission], batch: bool) -> list[_Prepared]:
     """Validate and canonicalize every item before anything is stored (a bad item stores nothing)."""
-    from linkscan.miniprogram import parse_appid, parse_metadata, target_id_for_appid
+    from linkscan.miniprogram import checked_metadata, target_id_for_appid
 
     prepared: list[_Prepared] = []
     for index, item in enumerate(items):
@@ -115,24 +115,10 @@ def _prepare(items: Sequence[UrlSubmission | MiniProgramSubmission], batch: bool
                 raise InvalidInputError(f"{where}url: {exc}", field=f"{where}url") from exc
             prepared.append(_Prepared(index, tid, "url", url, item.force))
             continue
-        if (item.metadata is None) == (item.metadata_url is None):
-            raise InvalidInputError(
-                f"{where}metadata: give exactly one of metadata or metadata_url", field=f"{where}metadata"
-            )
-        metadata: dict[str, Any] | None = None
         try:
-            if item.metadata is not None:
-                metadata = parse_metadata(item.appid, item.metadata).model_dump(mode="json")
-            else:
-                parse_appid(item.appid)  # the appid must be valid now; the metadata is fetched by the scan
+            metadata = checked_metadata(item)
         except InvalidInputError as exc:
-            field = f"{where}{exc.field}" if exc.field else f"{where}metadata"
-            raise InvalidInputError(f"{where}{exc}", field=field) from exc
-        if item.metadata_url is not None:
-            try:
-                canonicalize(item.metadata_url)
-            except InvalidUrlError as exc:
-                raise InvalidInputError(f"{where}metadata_url: {exc}", field=f"{where}metadata_url") from exc
+            raise InvalidInputError(f"{where}{exc}", field=f"{where}{exc.field}") from exc
         prepared.append(
             _Prepared(
                 index,

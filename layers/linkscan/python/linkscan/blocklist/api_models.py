@@ -51,10 +51,3 @@ class LookupBatch(BaseModel):
 class HashMatches(BaseModel):
     prefix: str
     matches: list[dict[str, Any]] = Field(description="Every listed entry whose SHA-256 starts with the prefix")
-
-
-class ErrorBody(BaseModel):
-    error: str
-    message: str
-    field: str | None = None
-    details: list[dict[str, Any]] = Field(default_factory=list)

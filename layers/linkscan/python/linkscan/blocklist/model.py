@@ -11,7 +11,6 @@ from typing import Any, Literal
 from linkscan.canonical import is_ip_host
 
 Scope = Literal["host", "path", "exact"]
-SEVERITIES = ("low", "medium", "high", "critical")
 
 # What a table write did to an expression, relative to the last published version: newly "listed",
 # "updated" description, "removed" from the list, or "withdrawn" (listed and removed again before any

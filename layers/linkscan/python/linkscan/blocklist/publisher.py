@@ -21,7 +21,6 @@ import json
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, Protocol
 
@@ -29,6 +28,7 @@ from linkscan.blocklist.changes import ListingChange, entry_for
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
 from linkscan.blocklist.model import ChangeKind, Diff, Entry, ListingEvent, combine_changes, expression_hex
 from linkscan.blocklist.page import PageConfig, render_page
+from linkscan.clock import utc_now
 from linkscan.errors import ConflictError
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -139,8 +139,9 @@ class PublishResult:
     published: bool = True
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def list_time() -> str:
+    """A public list's timestamps (first listed, last confirmed, published) are in whole seconds."""
+    return utc_now("seconds")
 
 
 @dataclass
@@ -149,7 +150,7 @@ class Publisher:
     page: PageConfig
     # Above this many entries an incremental writes only its diff (see the module docstring).
     full_render_limit: int = 20_000
-    clock: Callable[[], str] = utc_now
+    clock: Callable[[], str] = list_time
     meta_title: str = "linkscan public blocklist"
     # The last snapshot written by this process: a warm Lambda publishes the next version without reading S3.
     _cache: tuple[int, dict[str, Entry]] | None = None

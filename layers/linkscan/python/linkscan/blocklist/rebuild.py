@@ -7,8 +7,9 @@ from dataclasses import replace
 from typing import Any
 
 from linkscan.blocklist.changes import entry_for, listing_expressions, target_state
-from linkscan.blocklist.model import SEVERITIES, Entry
+from linkscan.blocklist.model import Entry
 from linkscan.blocklist.scope import SharedHosts
+from linkscan.models import SEVERITIES
 
 
 def desired_entries(items: Iterable[Mapping[str, Any]], shared: SharedHosts, now: str) -> list[Entry]:

@@ -31,9 +31,8 @@ from linkscan.miniprogram.fields import text_fields
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
-from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
+from linkscan.models import DECISION_RANK, SEVERITIES, CategoryScore, Decision, Evidence, OfferReading, Verdict
 
-SEVERITIES = ("low", "medium", "high", "critical")
 LINKED_RULE = "miniprogram.linked_page"
 LINKED_REASON = "linked page"
 # Channel leading plus content of these categories is the loan-app pattern: block, don't wait for review.
@@ -64,7 +63,7 @@ def _at_least(decision: Decision, floor: Decision) -> Decision:
 
 def _raise_severity(category: CategoryScore) -> None:
     index = SEVERITIES.index(category.severity)
-    category.severity = SEVERITIES[min(index + 1, len(SEVERITIES) - 1)]  # type: ignore[assignment]
+    category.severity = SEVERITIES[min(index + 1, len(SEVERITIES) - 1)]
 
 
 def _actions(categories: Sequence[CategoryScore], decision: str, prior_violations: int) -> list[str]:

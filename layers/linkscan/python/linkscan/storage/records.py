@@ -155,9 +155,6 @@ class Records:
         items = self._query_prefix(target_id, "VERDICT#", newest_first=True)[:limit]
         return [Verdict.model_validate_json(item["verdict"]) for item in items]
 
-    def decisions(self, target_id: str) -> list[dict[str, Any]]:
-        return self._query_prefix(target_id, "DECISION#", newest_first=True)
-
     def appeals(self, target_id: str) -> list[dict[str, Any]]:
         return [_appeal_fields(item) for item in self._query_prefix(target_id, "APPEAL#", newest_first=True)]
 
