@@ -22,7 +22,8 @@ from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
-from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_items
+from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_targets
+from linkscan.storage.records import target_record
 
 SETTINGS = ServiceSettings.from_env().require("table_name", "blocklist_table_name", "blocklist_bucket")
 SHARED_HOSTS = load_shared_hosts()
@@ -43,7 +44,7 @@ def _listing_change(record: DynamoDBRecord) -> ListingChange | None:
     stream = record.dynamodb
     old = stream.old_image if stream else None
     new = None if record.event_name == DynamoDBRecordEventName.REMOVE or not stream else stream.new_image
-    return listing_change(target_state(old), target_state(new), SHARED_HOSTS)
+    return listing_change(target_state(target_record(old)), target_state(target_record(new)), SHARED_HOSTS)
 
 
 @tracer.capture_method
@@ -81,7 +82,7 @@ def publish_stream_batch(event: DynamoDBStreamEvent) -> dict[str, Any]:
 
 @tracer.capture_method
 def rebuild() -> dict[str, Any]:
-    desired = desired_entries(iter_blocked_url_items(SETTINGS.table_name), SHARED_HOSTS, PUBLISHER.clock())
+    desired = desired_entries(iter_blocked_url_targets(SETTINGS.table_name), SHARED_HOSTS, PUBLISHER.clock())
     result = PUBLISHER.rebuild(desired)
     logger.info("rebuilt", extra={"result": result.__dict__})
     metrics.add_metric(name="BlocklistEntries", unit="Count", value=result.entries)

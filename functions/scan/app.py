@@ -13,8 +13,11 @@ from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
 from linkscan.observability import logger, metrics, tracer
 from linkscan.scanner import has_time_for_scan, scan_budget_ms
-from linkscan.service import Backend, RetryLaterError, process_scan, record_scan_failure
 from linkscan.settings import ServiceSettings
+from linkscan.stores import Backend
+from linkscan.usecases.attempts import RetryLaterError
+from linkscan.usecases.scanning import process_scan
+from linkscan.usecases.verdicts import record_scan_failure
 
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)

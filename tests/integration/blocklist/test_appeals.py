@@ -14,9 +14,10 @@ from linkscan.api_models import AppealRequest, DecisionRequest
 from linkscan.appeal_filing import file_appeal
 from linkscan.errors import InvalidInputError
 from linkscan.models import Verdict
-from linkscan.service import appeal_queue, moderate
 from linkscan.storage.records import CurrentUpdate, Records
 from linkscan.targets import target_id
+from linkscan.usecases.moderation import moderate
+from linkscan.usecases.views import appeal_queue
 from tests.integration.blocklist.conftest import TEMPLATE_TABLE
 from tests.support import LambdaContext, load_event, load_handler
 
@@ -110,7 +111,7 @@ def test_a_decision_resolves_the_targets_open_appeals_with_the_decision_and_who(
     assert resolved.resolution is not None
     assert (resolved.resolution.action, resolved.resolution.by) == ("overturn", MODERATOR)
     assert resolved.resolution.effective_decision == "allow" == resolved.effective_decision
-    assert records.appeals(loan)[0]["state"] == "resolved"
+    assert records.appeals(loan)[0].state == "resolved"
 
 
 def test_a_flood_of_appeals_beyond_one_transaction_is_resolved_too(records: Records) -> None:

@@ -10,12 +10,13 @@ from linkscan.blocklist.page import PageConfig
 from linkscan.blocklist.publisher import HoldResult, Publisher, TableChanges
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
+from linkscan.items import Moderation, TargetRecord
 
 SHARED = load_shared_hosts()
 SHORT = "https://bit.ly/3xLoan"
 
 
-def item(decision: str = "block", target: str = SHORT, **extra: Any) -> dict[str, Any]:
+def item(decision: str = "block", target: str = SHORT, **extra: Any) -> TargetRecord:
     base = {
         "target_id": "u1",
         "target_type": "url",
@@ -25,7 +26,7 @@ def item(decision: str = "block", target: str = SHORT, **extra: Any) -> dict[str
         "severity": "high",
         "scanned_at": "2026-11-21T08:00:00Z",
     }
-    return {**base, **extra}
+    return TargetRecord(**{**base, **extra})
 
 
 def expressions(**fields: Any) -> tuple[str, ...]:
@@ -108,7 +109,7 @@ def test_publishing_a_block_then_its_overturn_lists_and_delists_both() -> None:
     publisher = Publisher(store, PageConfig())  # type: ignore[arg-type]  # only apply_change is used
     blocked = target_state(item(landing_url="https://quick-cash-loan.example/apply"))
     overturned = target_state(
-        item(landing_url="https://quick-cash-loan.example/apply", moderation={"action": "overturn"})
+        item(landing_url="https://quick-cash-loan.example/apply", moderation=Moderation("overturn"))
     )
 
     listed, delisted = TableChanges(), TableChanges()

@@ -65,11 +65,9 @@ def public_reason(verdict: Verdict) -> str:
     return f"{label}: {top.subcategory.replace('_', ' ')}"
 
 
-def effective_decision(decision: str, moderation: Mapping[str, Any] | None) -> str:
+def effective_decision(decision: str, moderation_action: str | None) -> str:
     """The decision that listing follows: a moderator's call outlasts later automatic scans."""
-    if moderation and moderation.get("action") in MODERATED_DECISION:
-        return MODERATED_DECISION[str(moderation["action"])]
-    return decision
+    return MODERATED_DECISION.get(moderation_action or "", decision)
 
 
 def listing_scope_hint(target: str) -> str | None:
