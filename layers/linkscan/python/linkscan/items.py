@@ -8,9 +8,10 @@ and the in-memory one the use-case tests run on) apply exactly what it returns.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from linkscan.models import Verdict
+if TYPE_CHECKING:
+    from linkscan.models import Verdict
 
 ScanState = Literal["queued", "scanning", "retrying", "done", "failed"]
 

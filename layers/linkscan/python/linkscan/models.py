@@ -6,13 +6,13 @@ Field names here are a public contract (``decision``, ``score``, ``categories``,
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from linkscan.severity import Severity
+
 Decision = Literal["allow", "review", "block"]
-Severity = Literal["low", "medium", "high", "critical"]
-SEVERITIES: tuple[Severity, ...] = get_args(Severity)  # the ladder, lowest first
 TargetType = Literal["url", "miniprogram", "text"]  # text: `linkscan analyze` of a file or stdin
 
 # How the fetch went. "ok" means a body was read and analyzed.

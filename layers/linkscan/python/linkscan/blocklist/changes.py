@@ -10,13 +10,16 @@ throwaway hop or a shortener).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from linkscan.blocklist.model import Entry, TargetState
 from linkscan.blocklist.scope import SharedHosts, listing_expression
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidUrlError
-from linkscan.items import TargetRecord
+
+if TYPE_CHECKING:
+    from linkscan.items import TargetRecord
 
 _SCOPES = ("host", "path", "exact")
 

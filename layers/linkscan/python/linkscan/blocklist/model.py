@@ -167,3 +167,28 @@ def entry_from_public(row: Mapping[str, object]) -> Entry:
         first_listed=str(row.get("first_listed", "")),
         last_confirmed=str(row.get("last_confirmed", "")),
     )
+
+
+HoldResult = Literal["listed", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class PublicationState:
+    """The list's counters, kept in one reserved item of the blocklist table."""
+
+    version: int = 0  # the last version claimed (its files may never have been written)
+    lists_version: int = 0  # the version whose full files the manifest points at
+    entries: int = 0  # entries of the last published version
+    files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
+    published: int = 0  # the last version completely written (diffs are relative to it)
+    pointed: int = 0  # the last version the root manifest, page and latest/ copies were written for
+    # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
+    pending: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """An expression's table state as a later publication re-reads it."""
+
+    entry: Entry | None  # the listed entry, None when not listed
+    change: ChangeKind | None  # its change since the last published version, None when already published

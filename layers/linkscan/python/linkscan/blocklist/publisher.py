@@ -19,14 +19,24 @@ import io
 import itertools
 import json
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, Protocol
+from typing import IO, Any, BinaryIO, Protocol
 
 from linkscan.blocklist.changes import ListingChange, entry_for
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
-from linkscan.blocklist.model import ChangeKind, Diff, Entry, ListingEvent, combine_changes, expression_hex
+from linkscan.blocklist.model import (
+    ChangeKind,
+    Diff,
+    Entry,
+    HoldResult,
+    ListingEvent,
+    PendingItem,
+    PublicationState,
+    combine_changes,
+    expression_hex,
+)
 from linkscan.blocklist.page import PageConfig, render_page
 from linkscan.clock import utc_now
 from linkscan.errors import ConflictError
@@ -37,28 +47,6 @@ SNAPSHOT_NAME = "snapshot.json.gz"
 # A rebuild notes its repairs as pending (one write to the state item, which holds at most 400 KB).
 PENDING_NOTE_LIMIT = 2_000
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "static" / "blocklist.schema.json"
-
-
-@dataclass(frozen=True)
-class PublicationState:
-    """The list's counters, kept in one reserved item of the blocklist table."""
-
-    version: int = 0  # the last version claimed (its files may never have been written)
-    lists_version: int = 0  # the version whose full files the manifest points at
-    entries: int = 0  # entries of the last published version
-    files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
-    published: int = 0  # the last version completely written (diffs are relative to it)
-    pointed: int = 0  # the last version the root manifest, page and latest/ copies were written for
-    # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
-    pending: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class PendingItem:
-    """An expression's table state as a later publication re-reads it."""
-
-    entry: Entry | None  # the listed entry, None when not listed
-    change: ChangeKind | None  # its change since the last published version, None when already published
 
 
 class BlocklistStore(Protocol):
@@ -82,9 +70,6 @@ class BlocklistStore(Protocol):
     def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None: ...
     def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None: ...
     def get_object(self, key: str) -> bytes | None: ...
-
-
-HoldResult = Literal["listed", "updated", "unchanged"]
 
 
 @dataclass

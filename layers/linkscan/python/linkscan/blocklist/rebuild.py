@@ -9,7 +9,7 @@ from linkscan.blocklist.changes import entry_for, listing_expressions, target_st
 from linkscan.blocklist.model import Entry
 from linkscan.blocklist.scope import SharedHosts
 from linkscan.items import TargetRecord
-from linkscan.models import SEVERITIES
+from linkscan.severity import SEVERITIES
 
 
 def desired_entries(targets: Iterable[TargetRecord], shared: SharedHosts, now: str) -> list[Entry]:

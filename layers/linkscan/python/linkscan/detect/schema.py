@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from linkscan.models import Severity
+from linkscan.severity import Severity
 
 Category = Literal["cash_loan", "counterfeit", "contraband"]
 CATEGORIES: tuple[str, ...] = ("cash_loan", "counterfeit", "contraband")

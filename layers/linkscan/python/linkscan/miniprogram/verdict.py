@@ -31,7 +31,8 @@ from linkscan.miniprogram.fields import text_fields
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
-from linkscan.models import DECISION_RANK, SEVERITIES, CategoryScore, Decision, Evidence, OfferReading, Verdict
+from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
+from linkscan.severity import SEVERITIES
 
 LINKED_RULE = "miniprogram.linked_page"
 LINKED_REASON = "linked page"

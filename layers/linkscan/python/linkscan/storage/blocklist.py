@@ -16,9 +16,18 @@ from typing import IO, TYPE_CHECKING, Any, cast, get_args
 
 from botocore.exceptions import ClientError
 
-from linkscan.blocklist.model import ChangeKind, Entry, ListingEvent, combine_changes, entry_from_public, expression_hex
+from linkscan.blocklist.model import (
+    ChangeKind,
+    Entry,
+    HoldResult,
+    ListingEvent,
+    PendingItem,
+    PublicationState,
+    combine_changes,
+    entry_from_public,
+    expression_hex,
+)
 from linkscan.blocklist.prefix_filter import FilterUnavailable
-from linkscan.blocklist.publisher import HoldResult, PendingItem, PublicationState
 from linkscan.errors import ConflictError
 from linkscan.storage import _CONFIG as _CLIENT_CONFIG
 from linkscan.storage import client

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
@@ -40,9 +40,11 @@ from linkscan.items import (
     advance_target,
     changed_fields,
 )
-from linkscan.models import Verdict
 from linkscan.storage import client
 from linkscan.stores import QueuedMessage
+
+if TYPE_CHECKING:
+    from linkscan.models import Verdict
 
 _SERIALIZER = TypeSerializer()
 _DESERIALIZER = TypeDeserializer()
@@ -200,6 +202,8 @@ class Records:
         return _scan_record(item) if item else None
 
     def verdict(self, target_id: str, verdict_key: str) -> Verdict | None:
+        from linkscan.models import Verdict  # pydantic: not loaded by functions that never read verdicts
+
         item = self.get(f"TARGET#{target_id}", verdict_key)
         return Verdict.model_validate_json(item["verdict"]) if item else None
 
@@ -218,6 +222,8 @@ class Records:
         )
 
     def history(self, target_id: str, limit: int = 50) -> list[Verdict]:
+        from linkscan.models import Verdict
+
         items = self._query_prefix(target_id, "VERDICT#", newest_first=True)[:limit]
         return [Verdict.model_validate_json(item["verdict"]) for item in items]
 
