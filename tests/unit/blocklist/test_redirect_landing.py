@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from linkscan.blocklist.changes import listing_change, listing_expressions, target_state
-from linkscan.blocklist.model import Entry
+from linkscan.blocklist.model import Entry, HoldResult
 from linkscan.blocklist.page import PageConfig
-from linkscan.blocklist.publisher import HoldResult, Publisher, TableChanges
+from linkscan.blocklist.publisher import Publisher, TableChanges
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.items import Moderation, TargetRecord

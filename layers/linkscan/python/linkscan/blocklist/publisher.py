@@ -19,10 +19,10 @@ import io
 import itertools
 import json
 import tempfile
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from linkscan.blocklist.changes import ListingChange, entry_for
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
@@ -30,9 +30,7 @@ from linkscan.blocklist.model import (
     ChangeKind,
     Diff,
     Entry,
-    HoldResult,
     ListingEvent,
-    PendingItem,
     PublicationState,
     combine_changes,
     expression_hex,
@@ -40,6 +38,11 @@ from linkscan.blocklist.model import (
 from linkscan.blocklist.page import PageConfig, render_page
 from linkscan.clock import utc_now
 from linkscan.errors import ConflictError
+
+if TYPE_CHECKING:
+    from linkscan.blocklist.model import HoldResult, PendingItem
+    from linkscan.blocklist.scope import SharedHosts
+    from linkscan.items import TargetRecord
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=60, must-revalidate"
@@ -124,6 +127,15 @@ class PublishResult:
     published: bool = True
 
 
+@dataclass(frozen=True)
+class BatchOutcome:
+    """A stream batch's publication, and the first change that could not be applied (None: all were)."""
+
+    result: PublishResult
+    failed_at: int | None = None  # the caller's position of that change: Lambda retries from there
+    error: Exception | None = None
+
+
 def list_time() -> str:
     """A public list's timestamps (first listed, last confirmed, published) are in whole seconds."""
     return utc_now("seconds")
@@ -170,6 +182,24 @@ class Publisher:
         for change in changes:
             self.apply_change(change, table)
         return self.publish(table)
+
+    def publish_batch(self, changes: Sequence[tuple[int, ListingChange]]) -> BatchOutcome:
+        """A stream batch, in order: note all as pending, apply each until one fails, publish what was applied.
+
+        ``changes`` pairs each change with its position in the batch. A change that fails stops the batch
+        there (the later ones are not applied, so they are retried in order); the version is published
+        either way. When the publication itself fails the exception propagates and the whole batch is
+        retried: its table writes are idempotent, and the pending set finds what they changed.
+        """
+        table = self.begin(change for _position, change in changes)
+        failed_at, error = None, None
+        for position, change in changes:
+            try:
+                self.apply_change(change, table)
+            except Exception as exc:  # any failure of one change: the batch resumes from it
+                failed_at, error = position, exc
+                break
+        return BatchOutcome(self.publish(table), failed_at, error)
 
     def publish(self, table: TableChanges) -> PublishResult:
         """One new version for everything in ``table`` (nothing is written when nothing changed).
@@ -234,6 +264,12 @@ class Publisher:
         return PublishResult(version, len(diff.added), len(diff.removed), entries, snapshot is not None)
 
     # ---------------------------------------------------------------- full rebuild (scheduled)
+
+    def rebuild_from(self, targets: Iterable[TargetRecord], shared: SharedHosts) -> PublishResult:
+        """The scheduled full rebuild: the list every blocked target asks for, published and repaired."""
+        from linkscan.blocklist.rebuild import desired_entries
+
+        return self.rebuild(desired_entries(targets, shared, self.clock()))
 
     def rebuild(self, desired: Iterable[Entry]) -> PublishResult:
         """Make the table and the published list equal to ``desired`` (built from the main table)."""
