@@ -6,9 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_LOOKUP_URLS = 500
-MAX_URL_LENGTH = 4096
-PREFIX_PATTERN = r"^[0-9a-fA-F]{8}$"
+from linkscan.blocklist.lookup_requests import MAX_LOOKUP_URLS
 
 
 class LookupRequest(BaseModel):
