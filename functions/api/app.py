@@ -45,8 +45,8 @@ from linkscan.errors import ConflictError, InvalidInputError, NotFoundError, Not
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend
-from linkscan.usecases.intake import submit
 from linkscan.usecases.moderation import moderate
+from linkscan.usecases.submissions import submit
 from linkscan.usecases.views import appeal_queue, principal_apps, submission_status, target_view
 
 SETTINGS = ServiceSettings.from_env()

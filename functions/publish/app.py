@@ -8,11 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import (
-    DynamoDBRecord,
-    DynamoDBRecordEventName,
-    DynamoDBStreamEvent,
-)
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.blocklist.changes import ListingChange, listing_change, target_state
@@ -22,7 +17,7 @@ from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
 from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_targets
-from linkscan.storage.records import target_record
+from linkscan.storage.records import target_from_stream_image
 
 SETTINGS = ServiceSettings.from_env().require("table_name", "blocklist_table_name", "blocklist_bucket")
 SHARED_HOSTS = load_shared_hosts()
@@ -33,33 +28,34 @@ PUBLISHER = Publisher(
 )
 
 
-def _item_failure(record: DynamoDBRecord) -> dict[str, str]:
-    stream = record.dynamodb
-    return {"itemIdentifier": (stream.sequence_number if stream else None) or ""}
+# Stream records are read as the plain event dicts (powertools' stream data classes would load every
+# event class it has at cold start).
+def _item_failure(record: dict[str, Any]) -> dict[str, str]:
+    return {"itemIdentifier": str(record.get("dynamodb", {}).get("SequenceNumber") or "")}
 
 
-def _listing_change(record: DynamoDBRecord) -> ListingChange | None:
-    stream = record.dynamodb
-    old = stream.old_image if stream else None
-    new = None if record.event_name == DynamoDBRecordEventName.REMOVE or not stream else stream.new_image
-    return listing_change(target_state(target_record(old)), target_state(target_record(new)), SHARED_HOSTS)
+def _listing_change(record: dict[str, Any]) -> ListingChange | None:
+    stream = record.get("dynamodb") or {}
+    old = target_from_stream_image(stream.get("OldImage"))
+    new = None if record.get("eventName") == "REMOVE" else target_from_stream_image(stream.get("NewImage"))
+    return listing_change(target_state(old), target_state(new), SHARED_HOSTS)
 
 
 @tracer.capture_method
-def publish_stream_batch(event: DynamoDBStreamEvent) -> dict[str, Any]:
+def publish_stream_batch(event: dict[str, Any]) -> dict[str, Any]:
     """Records become listing changes (in order, up to one that cannot be read); the publisher does the rest.
 
     The first record that fails (read here, or applied by the publisher) is reported, so Lambda retries
     the batch from it; the protocol itself is ``Publisher.publish_batch`` (docs/blocklist.md).
     """
-    records = list(event.records)
+    records = list(event.get("Records") or [])
     changes: list[tuple[int, ListingChange]] = []
     unreadable: int | None = None
     for position, record in enumerate(records):
         try:
             change = _listing_change(record)
         except Exception:
-            logger.exception("stream record unreadable", extra={"event_id": record.event_id})
+            logger.exception("stream record unreadable", extra={"event_id": record.get("eventID")})
             unreadable = position
             break
         if change is not None:
@@ -88,4 +84,4 @@ def rebuild() -> dict[str, Any]:
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if event.get("source") == "aws.events" or event.get("detail-type") == "Scheduled Event":
         return rebuild()
-    return publish_stream_batch(DynamoDBStreamEvent(event))
+    return publish_stream_batch(event)

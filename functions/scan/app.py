@@ -9,8 +9,8 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
+from linkscan.messages import ScanMessage
 from linkscan.observability import logger, metrics, tracer
 from linkscan.scanner import has_time_for_scan, scan_budget_ms
 from linkscan.settings import ServiceSettings

@@ -9,7 +9,8 @@ from linkscan.clock import utc_now
 from linkscan.errors import InvalidInputError
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend
-from linkscan.usecases.intake import ScanRequest, request_scans, submit
+from linkscan.usecases.intake import ScanRequest, request_scans
+from linkscan.usecases.submissions import submit
 from linkscan.usecases.verdicts import record_verdict
 from tests.memory_store import MemoryQueue, MemoryRecords
 from tests.unit.usecases.conftest import LOAN, verdict_for

@@ -8,9 +8,9 @@ from linkscan.api_models import MiniProgramSubmission, ScanMessage
 from linkscan.detect import Detector
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend
-from linkscan.usecases.intake import submit
 from linkscan.usecases.link_graph import reevaluate_parent
 from linkscan.usecases.scanning import process_scan
+from linkscan.usecases.submissions import submit
 from linkscan.usecases.verdicts import record_verdict
 from linkscan.usecases.views import target_view
 from tests.memory_store import MemoryQueue

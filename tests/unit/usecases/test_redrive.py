@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from linkscan.api_models import ScanMessage
+from linkscan.messages import ScanMessage
 from linkscan.stores import Backend
 from linkscan.usecases.redrive import redrive_dead_letters
 from linkscan.usecases.verdicts import record_verdict

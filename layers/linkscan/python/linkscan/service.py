@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from linkscan.stores import Backend
 from linkscan.usecases.attempts import MAX_SCAN_ATTEMPTS, RETRY_BASE_SECONDS, RetryLaterError
-from linkscan.usecases.intake import metadata_key_for, submit
+from linkscan.usecases.intake import metadata_key_for
 from linkscan.usecases.link_graph import reevaluate_parent
 from linkscan.usecases.miniprogram_scans import MetadataRejectedError
 from linkscan.usecases.moderation import moderate
 from linkscan.usecases.redrive import RedriveReport, redrive_dead_letters
 from linkscan.usecases.scanning import process_scan
+from linkscan.usecases.submissions import submit
 from linkscan.usecases.verdicts import record_scan_failure, record_verdict
 from linkscan.usecases.views import appeal_queue, principal_apps, submission_status, target_view
 

@@ -116,6 +116,11 @@ def target_record(item: Mapping[str, Any] | None) -> TargetRecord | None:
     return TargetRecord(**values)
 
 
+def target_from_stream_image(image: Mapping[str, Any] | None) -> TargetRecord | None:
+    """A DynamoDB stream record's OldImage or NewImage (attribute-value JSON) as a typed record."""
+    return target_record(_from_dynamo(image)) if image else None
+
+
 def _moderation(stored: Mapping[str, Any]) -> Moderation | None:
     if not stored.get("action"):
         return None

@@ -1,6 +1,7 @@
 """The use cases behind the API and the scan worker, one module each.
 
-    intake            submit: validate, deduplicate against recent and queued scans, queue what is needed
+    intake            request_scans: deduplicate against recent and queued scans, queue what is needed
+    submissions       submit (the API): validate and canonicalize, then intake; receipts with status URLs
     views             a submission's status, a target's view, the appeal queue, a developer's mini-programs
     moderation        a moderator upholds or overturns a verdict
     scanning          run one queued scan to a recorded verdict (the scan worker)

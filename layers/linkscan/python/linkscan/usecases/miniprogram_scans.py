@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from linkscan.api_models import ScanMessage
 from linkscan.clock import utc_now
 from linkscan.errors import InvalidInputError
+from linkscan.messages import ScanMessage
 from linkscan.models import Outcome, Verdict
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend

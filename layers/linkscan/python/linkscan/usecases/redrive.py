@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from linkscan.api_models import ScanMessage
+from linkscan.messages import ScanMessage
 from linkscan.stores import Backend, MessageQueue
 from linkscan.usecases.verdicts import record_scan_failure
 

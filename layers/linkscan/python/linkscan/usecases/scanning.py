@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from linkscan.api_models import ScanMessage
 from linkscan.clock import utc_now
+from linkscan.messages import ScanMessage
 from linkscan.models import Verdict
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend

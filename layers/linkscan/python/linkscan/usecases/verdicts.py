@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linkscan.api_models import ScanMessage
 from linkscan.clock import utc_now
 from linkscan.items import CurrentUpdate, TargetRecord
+from linkscan.messages import ScanMessage
 from linkscan.models import Verdict
 from linkscan.scanner import effective_decision, listing_scope_hint, public_reason
 from linkscan.stores import Backend
