@@ -1,8 +1,9 @@
 """Whole-process cold starts: from a new interpreter to each handler being ready, as ratios to a floor.
 
 A Lambda cold start runs the interpreter, imports the handler's module and runs its top level; only
-then can the first event be handled. Each measurement starts a fresh ``python`` (no bytecode writes, so
-every run reads the same cached files) and reports the wall time from just before the process was
+then can the first event be handled. The layer and the handlers are copied to a temporary folder and
+compiled to bytecode first, as the built layer ships them (layers/linkscan/Makefile). Each measurement
+starts a fresh ``python`` (no bytecode writes) and reports the wall time from just before the process was
 started to the moment the handler module finished importing. The floor is the same for a module that
 only imports boto3, builds one client and defines a trivial handler: what any Python function that
 talks to AWS pays. Each figure is the median of ``RUNS`` runs, taken in the same session as the floor,
@@ -11,7 +12,10 @@ so the ratios hold on a busy machine where the absolute times do not.
 
 from __future__ import annotations
 
+import compileall
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,35 +88,55 @@ def _lambda_like_environment(extra: dict[str, str], code_dirs: list[Path]) -> di
     return {**env, **extra}
 
 
-def _ready_sample(code_dirs: list[Path], env: dict[str, str]) -> float:
-    """Wall time from starting ``python`` to ``import app`` having returned, in milliseconds."""
+def _ready_sample(code_dirs: list[Path], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time from starting ``python`` to ``import app`` having returned, and the CPU time the process
+    used (its exit included), in milliseconds."""
     code = "import time, app; print(time.time_ns())"
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.time_ns()
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    return (int(out.stdout.strip().splitlines()[-1]) - started) / 1e6
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime) * 1000
+    return (int(out.stdout.strip().splitlines()[-1]) - started) / 1e6, cpu
 
 
 def run(runs: int = RUNS, root: Path = ROOT) -> dict[str, Any]:
     """Each handler's cold start and its ratio to the floor: medians of ``runs`` rounds.
 
-    Each round starts the floor and every handler once, in turn, so a neighbour's load slows all alike.
+    Each round starts the floor and every handler once, in turn, and a handler's ratio is the median of
+    its per-round ratios: a neighbour's load that slows one round slows the floor of that round too.
+    The CPU-time ratio is reported beside it (steadier on a shared machine, blind to waiting on I/O).
     """
-    layer = root / "layers/linkscan/python"
-    with tempfile.TemporaryDirectory() as floor_dir:
-        (Path(floor_dir) / "app.py").write_text(FLOOR_MODULE, encoding="utf-8")
-        subjects = {"floor": ([Path(floor_dir)], _lambda_like_environment({}, [Path(floor_dir)]))}
+    with tempfile.TemporaryDirectory() as work:
+        layer, functions, floor_dir = Path(work, "layer"), Path(work, "functions"), Path(work, "floor")
+        shutil.copytree(root / "layers/linkscan/python", layer, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(root / "functions", functions, ignore=shutil.ignore_patterns("__pycache__"))
+        floor_dir.mkdir()
+        (floor_dir / "app.py").write_text(FLOOR_MODULE, encoding="utf-8")
+        for folder in (layer, functions, floor_dir):
+            compileall.compile_dir(folder, quiet=1)
+        subjects = {"floor": ([floor_dir], _lambda_like_environment({}, [floor_dir]))}
         for function, logical_id in FUNCTIONS.items():
-            dirs = [layer, root / "functions" / function]
+            dirs = [layer, functions / function]
             subjects[function] = (dirs, _lambda_like_environment(function_environment(logical_id), dirs))
-        samples: dict[str, list[float]] = {name: [] for name in subjects}
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in subjects}
         for _ in range(runs):
             for name, (dirs, env) in subjects.items():
                 samples[name].append(_ready_sample(dirs, env))
-    floor = statistics.median(samples["floor"])
-    figures: dict[str, Any] = {"floor_ms": round(floor, 1), "runs": runs}
+    floors = samples["floor"]
+    figures: dict[str, Any] = {
+        "floor_ms": round(statistics.median(wall for wall, _ in floors), 1),
+        "floor_cpu_ms": round(statistics.median(cpu for _, cpu in floors), 1),
+        "runs": runs,
+    }
     for function in FUNCTIONS:
-        ms = statistics.median(samples[function])
-        figures[function] = {"ready_ms": round(ms, 1), "ratio": round(ms / floor, 2), "target": TARGETS[function]}
+        own = samples[function]
+        figures[function] = {
+            "ready_ms": round(statistics.median(wall for wall, _ in own), 1),
+            "ratio": round(statistics.median(w / f for (w, _), (f, _) in zip(own, floors, strict=True)), 2),
+            "cpu_ratio": round(statistics.median(c / f for (_, c), (_, f) in zip(own, floors, strict=True)), 2),
+            "target": TARGETS[function],
+        }
     return figures
 
 
