@@ -107,7 +107,8 @@ def test_a_burst_against_one_domain_goes_to_review_not_to_the_scanner(
     # and no scan is pending for them
     main = Records(stack.physical["LinkscanTable"]["Ref"])
     assert all(main.current(receipt["target_id"]) is None for receipt in receipts[POLICY.burst_per_domain :])
-    assert main.current(receipts[0]["target_id"])["pending_scan_id"]
+    first = main.current(receipts[0]["target_id"])
+    assert first is not None and first.pending_scan_id
 
 
 def test_a_registered_reporter_weighs_more_and_is_scanned_at_normal_priority(
