@@ -64,7 +64,8 @@ def test_the_same_reporter_reporting_again_is_one_report(api: Api, stack: LocalS
     assert other["status"] == "already_known"
     assert stack.pump_queues() == 1
     records = PlatformRecords(stack.physical["LinkscanTable"]["Ref"])
-    assert len(records.reports(first["target_id"])) == 2
+    stored = records.reports(first["target_id"])
+    assert len(stored) == 2 and {report.report_id for report in stored} == {first["report_id"], other["report_id"]}
 
 
 def test_the_sam_event_files_report_and_read_the_queue(api: Api, stack: LocalStack) -> None:

@@ -27,7 +27,7 @@ from linkscan.errors import ConflictError, NotFoundError
 from linkscan.events.model import TargetSnapshot, VerdictEvent
 from linkscan.events.webhooks import Delivery, Subscription
 from linkscan.models import Verdict
-from linkscan.reports.model import Reporter
+from linkscan.reports.model import Report, Reporter
 from linkscan.rescan.model import RescanEntry
 from linkscan.reviews.model import LabelledExample, ReviewEntry
 from linkscan.storage import client
@@ -41,6 +41,7 @@ def _conditional_failed(exc: ClientError) -> bool:
 _REVIEW_KEYS = frozenset(ReviewEntry.__dataclass_fields__)
 _RESCAN_KEYS = frozenset(RescanEntry.__dataclass_fields__)
 _DELIVERY_KEYS = frozenset(Delivery.__dataclass_fields__)
+_REPORT_KEYS = frozenset(Report.__dataclass_fields__)
 
 
 def _pick(item: Mapping[str, Any], names: frozenset[str]) -> dict[str, Any]:
@@ -426,15 +427,17 @@ class PlatformRecords:
             return str(earlier.get("report_id", ""))
         return None
 
-    def record_report(self, target_id: str, report: Mapping[str, Any]) -> None:
-        item = {"PK": f"TARGET#{target_id}", "SK": f"REPORT#{report['created_at']}#{report['report_id']}", **report}
+    def record_report(self, report: Report) -> None:
+        key = {"PK": f"TARGET#{report.target_id}", "SK": f"REPORT#{report.created_at}#{report.report_id}"}
+        item = {**key, **{name: getattr(report, name) for name in _REPORT_KEYS}}
         self._ddb.put_item(TableName=self.table_name, Item=_to_dynamo(item))
 
-    def reports(self, target_id: str) -> list[dict[str, Any]]:
-        return self._query(
+    def reports(self, target_id: str) -> list[Report]:
+        items = self._query(
             KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
             ExpressionAttributeValues=_to_dynamo({":pk": f"TARGET#{target_id}", ":prefix": "REPORT#"}),
         )
+        return [Report(**{"reason": None, "category": None, **_pick(item, _REPORT_KEYS)}) for item in items]
 
     def add_reporter(self, key_hash: str, reporter: Reporter) -> None:
         item = {"PK": f"REPORTER#{key_hash}", "SK": "REPORTER", "name": reporter.name, "weight": reporter.weight}
