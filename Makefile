@@ -18,7 +18,7 @@ EVENT ?= events/sqs_scan_batch.json
 STAGE ?= dev
 PORT ?= 3000
 
-.PHONY: help install tools test test-unit test-integration test-e2e lint typecheck validate build demo start \
+.PHONY: help install tools check test test-unit test-integration test-e2e lint typecheck validate build demo start \
         bench eval train invoke deploy clean
 
 # Colour only on a terminal: a pipe or a file gets plain text.
@@ -44,10 +44,13 @@ $(TOOLS_STAMP):
 
 tools: $(TOOLS_STAMP) ## Install the SAM CLI into .tools
 
+check: $(STAMP) lint ## The inner loop: ruff, mypy and the unit tests (no sockets, no moto; well under a minute)
+	$(BIN)/pytest -q tests/unit
+
 test: $(STAMP) lint validate ## Lint, validate the template and run every test (unit, integration, e2e)
 	$(BIN)/pytest -q tests
 
-test-unit: $(STAMP) ## Unit tests only (no sockets)
+test-unit: $(STAMP) ## Unit tests only (no sockets, no moto)
 	$(BIN)/pytest -q tests/unit
 
 test-integration: $(STAMP) ## Handlers against moto and loopback HTTP servers

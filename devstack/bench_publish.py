@@ -127,20 +127,21 @@ def _setup_aws() -> None:
 def _changes(count: int) -> list[Any]:
     from linkscan.blocklist.changes import listing_change, target_state
     from linkscan.blocklist.scope import load_shared_hosts
+    from linkscan.items import TargetRecord
 
     shared = load_shared_hosts()
     changes = []
     for index in range(count):
-        item = {
-            "target_id": f"unew{index:029d}",
-            "target_type": "url",
-            "target": f"http://new-loan-{index}.example/apply",
-            "effective_decision": "block",
-            "category": "cash_loan",
-            "severity": "high",
-            "scanned_at": "2026-11-21T09:00:00Z",
-        }
-        change = listing_change(None, target_state(item), shared)
+        record = TargetRecord(
+            target_id=f"unew{index:029d}",
+            target_type="url",
+            target=f"http://new-loan-{index}.example/apply",
+            effective_decision="block",
+            category="cash_loan",
+            severity="high",
+            scanned_at="2026-11-21T09:00:00Z",
+        )
+        change = listing_change(None, target_state(record), shared)
         assert change is not None
         changes.append(change)
     return changes

@@ -25,7 +25,7 @@ def demo_platform(stack: LocalStack, api: str, pages: SamplePages) -> list[str]:
     """Print what the platform features did during the demo; return what went wrong."""
     import requests
 
-    from linkscan.scanner import utc_now
+    from linkscan.clock import utc_now
     from linkscan.storage.platform import PlatformRecords
     from linkscan.targets import target_id
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 
 from devstack.template import Resolver, load_template, parameters
-from linkscan.service import Backend, RedriveReport, redrive_dead_letters
 from linkscan.storage import client, reset_clients
 from linkscan.storage.records import Objects, Records, ScanQueue
+from linkscan.stores import Backend
+from linkscan.usecases.redrive import RedriveReport, redrive_dead_letters
 
 
 def stage_names(stage: str) -> dict[str, str]:

@@ -37,6 +37,20 @@ def load_event(name: str) -> dict[str, Any]:
     return data
 
 
+def jump_hub_submission(jumps_to: str) -> dict[str, Any]:
+    """A mini-program submission whose only offence is a jump to the mini-program ``jumps_to``."""
+    return {
+        "type": "miniprogram",
+        "appid": "wx5a5a5a5a5a5a5a5a",
+        "metadata": {
+            "name": "生活服务合集",
+            "principal": {"name": "某某网络科技有限公司", "type": "enterprise"},
+            "pages": [{"path": "pages/index/index", "text": "常用服务。"}],
+            "navigation": [{"appid": jumps_to, "label": "周转"}],
+        },
+    }
+
+
 class LambdaContext:
     """The parts of the Lambda context object that powertools and our handlers read."""
 

@@ -44,16 +44,11 @@ from linkscan.appeal_filing import appeal_state, file_appeal
 from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
 from linkscan.errors import ConflictError, InvalidInputError, NotFoundError, NotListedError
 from linkscan.observability import logger, metrics, tracer
-from linkscan.service import (
-    Backend,
-    appeal_queue,
-    moderate,
-    principal_apps,
-    submission_status,
-    submit,
-    target_view,
-)
 from linkscan.settings import ServiceSettings
+from linkscan.stores import Backend
+from linkscan.usecases.moderation import moderate
+from linkscan.usecases.submissions import submit
+from linkscan.usecases.views import appeal_queue, principal_apps, submission_status, target_view
 
 if TYPE_CHECKING:
     from linkscan.storage.blocklist import BlocklistTable

@@ -9,11 +9,11 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from linkscan.clock import utc_now
 from linkscan.events.stream import on_target_change
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_settings import PlatformSettings
 from linkscan.rescan.liveness import RescanPolicy, parse
-from linkscan.scanner import utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.platform import EventBus, PlatformRecords, snapshot_from_image
 

@@ -41,10 +41,11 @@ from linkscan.platform_settings import PlatformSettings
 from linkscan.reports.filing import RateLimitedError, file_report
 from linkscan.reports.policy import ReportPolicy
 from linkscan.reviews import queue as reviews
-from linkscan.service import Backend, submit
 from linkscan.settings import ServiceSettings
 from linkscan.storage.platform import PlatformRecords
 from linkscan.storage.records import ScanQueue
+from linkscan.stores import Backend
+from linkscan.usecases.submissions import submit
 
 SETTINGS = ServiceSettings.from_env().require("scan_queue_url", "evidence_bucket")
 PLATFORM = PlatformSettings.from_env().require("rescan_queue_url")

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import (
-    DynamoDBRecord,
-    DynamoDBRecordEventName,
-    DynamoDBStreamEvent,
-)
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.blocklist.changes import ListingChange, listing_change, target_state
 from linkscan.blocklist.page import PageConfig
-from linkscan.blocklist.publisher import Publisher, utc_now
-from linkscan.blocklist.rebuild import desired_entries
+from linkscan.blocklist.publisher import Publisher
 from linkscan.blocklist.scope import load_shared_hosts
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
-from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_items
+from linkscan.storage.blocklist import BlocklistStorage, iter_blocked_url_targets
+from linkscan.storage.records import target_from_stream_image
 
 SETTINGS = ServiceSettings.from_env().require("table_name", "blocklist_table_name", "blocklist_bucket")
 SHARED_HOSTS = load_shared_hosts()
@@ -33,57 +28,51 @@ PUBLISHER = Publisher(
 )
 
 
-def _failure(record: DynamoDBRecord) -> dict[str, str]:
-    logger.exception("stream record failed; Lambda will retry from it", extra={"event_id": record.event_id})
-    stream = record.dynamodb
-    return {"itemIdentifier": (stream.sequence_number if stream else None) or ""}
+# Stream records are read as the plain event dicts (powertools' stream data classes would load every
+# event class it has at cold start).
+def _item_failure(record: dict[str, Any]) -> dict[str, str]:
+    return {"itemIdentifier": str(record.get("dynamodb", {}).get("SequenceNumber") or "")}
 
 
-def _listing_change(record: DynamoDBRecord) -> ListingChange | None:
-    stream = record.dynamodb
-    old = stream.old_image if stream else None
-    new = None if record.event_name == DynamoDBRecordEventName.REMOVE or not stream else stream.new_image
+def _listing_change(record: dict[str, Any]) -> ListingChange | None:
+    stream = record.get("dynamodb") or {}
+    old = target_from_stream_image(stream.get("OldImage"))
+    new = None if record.get("eventName") == "REMOVE" else target_from_stream_image(stream.get("NewImage"))
     return listing_change(target_state(old), target_state(new), SHARED_HOSTS)
 
 
 @tracer.capture_method
-def publish_stream_batch(event: DynamoDBStreamEvent) -> dict[str, Any]:
-    """Apply records in order; on a failing record stop there and report it, so Lambda retries from it.
+def publish_stream_batch(event: dict[str, Any]) -> dict[str, Any]:
+    """Records become listing changes (in order, up to one that cannot be read); the publisher does the rest.
 
-    The batch's expressions are first noted as pending (``Publisher.begin``), then the table is updated,
-    then one version is published with what was applied. When that publication fails the invocation
-    fails and Lambda retries the whole batch: its table updates are idempotent (set add/remove), and
-    what the failed attempt applied is found again from the pending set and the items' change marks.
+    The first record that fails (read here, or applied by the publisher) is reported, so Lambda retries
+    the batch from it; the protocol itself is ``Publisher.publish_batch`` (docs/blocklist.md).
     """
-    failures: list[dict[str, str]] = []
-    changes: list[tuple[DynamoDBRecord, ListingChange]] = []
-    for record in event.records:
+    records = list(event.get("Records") or [])
+    changes: list[tuple[int, ListingChange]] = []
+    unreadable: int | None = None
+    for position, record in enumerate(records):
         try:
             change = _listing_change(record)
         except Exception:
-            failures.append(_failure(record))
+            logger.exception("stream record unreadable", extra={"event_id": record.get("eventID")})
+            unreadable = position
             break
         if change is not None:
-            changes.append((record, change))
-    table = PUBLISHER.begin(change for _record, change in changes)
-    for record, change in changes:
-        try:
-            PUBLISHER.apply_change(change, table)
-        except Exception:
-            failures[:] = [_failure(record)]  # an earlier record than a failed image conversion
-            break
-    result = PUBLISHER.publish(table)
-    logger.info("published", extra={"result": result.__dict__})
-    metrics.add_metric(name="BlocklistAdded", unit="Count", value=result.added)
-    metrics.add_metric(name="BlocklistRemoved", unit="Count", value=result.removed)
-    return {"batchItemFailures": failures}
+            changes.append((position, change))
+    outcome = PUBLISHER.publish_batch(changes)
+    if outcome.error is not None:
+        logger.error("stream record failed", exc_info=outcome.error, extra={"position": outcome.failed_at})
+    failed = outcome.failed_at if outcome.failed_at is not None else unreadable
+    logger.info("published", extra={"result": outcome.result.__dict__})
+    metrics.add_metric(name="BlocklistAdded", unit="Count", value=outcome.result.added)
+    metrics.add_metric(name="BlocklistRemoved", unit="Count", value=outcome.result.removed)
+    return {"batchItemFailures": [_item_failure(records[failed])] if failed is not None else []}
 
 
 @tracer.capture_method
 def rebuild() -> dict[str, Any]:
-    now = utc_now()
-    desired = desired_entries(iter_blocked_url_items(SETTINGS.table_name), SHARED_HOSTS, now)
-    result = PUBLISHER.rebuild(desired)
+    result = PUBLISHER.rebuild_from(iter_blocked_url_targets(SETTINGS.table_name), SHARED_HOSTS)
     logger.info("rebuilt", extra={"result": result.__dict__})
     metrics.add_metric(name="BlocklistEntries", unit="Count", value=result.entries)
     return {"version": result.version, "entries": result.entries, "added": result.added, "removed": result.removed}
@@ -95,4 +84,4 @@ def rebuild() -> dict[str, Any]:
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     if event.get("source") == "aws.events" or event.get("detail-type") == "Scheduled Event":
         return rebuild()
-    return publish_stream_batch(DynamoDBStreamEvent(event))
+    return publish_stream_batch(event)

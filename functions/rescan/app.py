@@ -7,11 +7,11 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from linkscan.clock import utc_now
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_settings import PlatformSettings
 from linkscan.rescan.liveness import parse
 from linkscan.rescan.scheduler import queue_due_rescans
-from linkscan.scanner import utc_now
 from linkscan.settings import ServiceSettings
 from linkscan.storage.platform import MessageQueue, PlatformRecords
 

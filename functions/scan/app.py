@@ -9,14 +9,17 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from linkscan.api_models import ScanMessage
 from linkscan.detect import Detector
+from linkscan.messages import ScanMessage
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_settings import PlatformSettings
 from linkscan.scanner import has_time_for_scan, scan_budget_ms
-from linkscan.service import Backend, RetryLaterError, process_scan, record_scan_failure
 from linkscan.settings import ServiceSettings
 from linkscan.storage.records import ScanQueue
+from linkscan.stores import Backend
+from linkscan.usecases.attempts import RetryLaterError
+from linkscan.usecases.scanning import process_scan
+from linkscan.usecases.verdicts import record_scan_failure
 
 SETTINGS = ServiceSettings.from_env()
 BACKEND = Backend.from_settings(SETTINGS)

@@ -27,6 +27,21 @@ EM_X86_64 = 62
 UNREACHABLE = ("No matching distribution found", "Could not fetch URL", "NewConnectionError", "Network is unreachable")
 
 
+def python313() -> str | None:
+    """The runtime's interpreter as `make build` finds it (pyenv's 3.13), to compile the layer's bytecode."""
+    pyenv = shutil.which("pyenv")
+    root = subprocess.run([pyenv, "root"], capture_output=True, text=True, check=False).stdout.strip() if pyenv else ""
+    candidates = [*sorted(Path(root).glob("versions/3.13*/bin/python3.13")), shutil.which("python3.13")]
+    for candidate in filter(None, candidates):
+        probe = [str(candidate), "-c", "import sys; sys.exit(sys.version_info[:2] != (3, 13))"]
+        if subprocess.run(probe, capture_output=True, check=False).returncode == 0:
+            return str(candidate)
+    return None
+
+
+PY313 = python313()
+
+
 def elf_machine(path: Path) -> int | None:
     """e_machine of a 64-bit little-endian ELF file, None for anything else."""
     header = path.read_bytes()[:20]
@@ -61,6 +76,7 @@ def layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"ARTIFACTS_DIR={artifacts}",
         f"PYTHON={sys.executable}",
         f"LINKSCAN_ZIG_DIR={ZIG_DIR}",
+        f"PY313={PY313 or 'python3.13'}",
     ]
     run_layer_make(command)
     return artifacts / "python"
@@ -95,4 +111,15 @@ def test_the_layer_ships_the_package_sources_next_to_the_extension(layer: Path) 
     detect = layer / "linkscan/detect"
 
     assert (detect / "normalize.py").read_bytes() == (LAYER_SOURCE / "python/linkscan/detect/normalize.py").read_bytes()
-    assert not list(layer.rglob("__pycache__"))
+
+
+@pytest.mark.skipif(PY313 is None, reason="no Python 3.13 on this machine to compile the layer's bytecode")
+def test_the_layer_ships_bytecode_for_the_runtime_only(layer: Path) -> None:
+    """/opt is read-only in Lambda: bytecode not shipped would be compiled again at every cold start."""
+    compiled = list(layer.rglob("*.pyc"))
+
+    assert {path.name.split(".")[-2] for path in compiled} == {"cpython-313"}  # no host (3.11) bytecode
+    for module in (layer / "linkscan").rglob("*.py"):
+        bytecode = module.parent / "__pycache__" / f"{module.stem}.cpython-313.pyc"
+        # flags 1: hash-based and unchecked, so the files' times after extraction do not matter
+        assert int.from_bytes(bytecode.read_bytes()[4:8], "little") == 1, module

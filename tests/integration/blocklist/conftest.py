@@ -11,13 +11,17 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from linkscan.storage import reset_clients
+from devstack.template import load_template
+from linkscan.storage import client, reset_clients
 from linkscan.storage.blocklist import create_blocklist_table
+from linkscan.storage.records import Records
 from tests.support import LambdaContext, load_event, load_handler
 
 MAIN_TABLE = "linkscan-test"
 BLOCKLIST_TABLE = "linkscan-blocklist-test"
 BUCKET = "linkscan-blocklist-test"
+# The main table exactly as the template declares it (with GSI1), for tests of the storage itself.
+TEMPLATE_TABLE = "linkscan-template-table"
 
 
 def create_resources() -> None:
@@ -47,6 +51,22 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         reset_clients()
         create_resources()
         yield
+    reset_clients()
+
+
+@pytest.fixture
+def records() -> Iterator[Records]:
+    with mock_aws():
+        reset_clients()
+        props = load_template()["Resources"]["LinkscanTable"]["Properties"]
+        client("dynamodb").create_table(
+            TableName=TEMPLATE_TABLE,
+            **{
+                key: props[key]
+                for key in ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
+            },
+        )
+        yield Records(TEMPLATE_TABLE)
     reset_clients()
 
 

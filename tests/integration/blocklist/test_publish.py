@@ -166,3 +166,35 @@ def test_a_batch_whose_publication_failed_is_listed_when_lambda_retries_it(publi
     assert s3_text("v/2/expressions.txt").splitlines() == expected
     diff = json.loads(s3_text("v/2/diff.json"))
     assert diff["previous_version"] == 0 and sorted(e["expression"] for e in diff["added"]) == expected
+
+
+def test_a_record_that_fails_stops_the_batch_there_and_what_came_before_is_published(publish: ModuleType) -> None:
+    """Lambda retries from the reported record: the records before it are published now, the rest then."""
+    real = publish.PUBLISHER.store
+
+    class GithubShopFails:
+        def __getattr__(self, name: str) -> Any:
+            attribute = getattr(real, name)
+            if name != "hold":
+                return attribute
+
+            def hold(entry: Any, *args: Any, **kwargs: Any) -> Any:
+                if entry.expression.startswith("someshop.github.io"):
+                    raise RuntimeError("throttled")
+                return attribute(entry, *args, **kwargs)
+
+            return hold
+
+    event = load_event("dynamodb_stream_block.json")
+    publish.PUBLISHER.store = GithubShopFails()
+    first = invoke(publish, event)
+    publish.PUBLISHER.store = real
+
+    assert first == {"batchItemFailures": [{"itemIdentifier": "000000000000000000101"}]}
+    assert s3_text("v/1/expressions.txt").splitlines() == ["quick-cash-loan.example/"]
+
+    retry = copy.deepcopy(event)
+    retry["Records"] = event["Records"][1:]
+    assert invoke(publish, retry) == {"batchItemFailures": []}
+    expected = sorted(["quick-cash-loan.example/", "someshop.github.io/replica-watches/", "bit.ly/3xFakeRx"])
+    assert s3_text("v/2/expressions.txt").splitlines() == expected

@@ -13,7 +13,7 @@ from devstack.pages import SamplePages
 from devstack.stack import LocalStack
 from linkscan.models import Verdict
 from tests.integration.pipeline.conftest import Api
-from tests.support import load_event
+from tests.support import jump_hub_submission, load_event
 
 
 def _submit(api: Api, *urls: str, force: bool = False) -> list[dict[str, Any]]:
@@ -157,24 +157,25 @@ def test_same_target_twice_in_one_batch_is_scanned_once(api: Api, stack: LocalSt
 
 
 def test_older_scan_never_overwrites_a_newer_verdict(api: Api, stack: LocalStack, pages: SamplePages) -> None:
-    from linkscan.service import _record
+    from linkscan.usecases.verdicts import record_verdict
 
     receipt = _submit(api, pages.url("/loan.html"))[0]
     stack.drain()
     backend = stack.modules["ScanFunction"].BACKEND
     current = backend.records.current(receipt["target_id"])
+    assert current is not None
     stale = Verdict(
         target_id=receipt["target_id"],
-        target=current["target"],
+        target=current.target,
         decision="allow",
         scan_id="stale-scan",
         scanned_at="2001-01-01T00:00:00.000000Z",
     )
 
-    _record(stale, backend)
+    record_verdict(stale, backend)
 
     after = backend.records.current(receipt["target_id"])
-    assert after["decision"] == "block" and after["scan_id"] == current["scan_id"]
+    assert after is not None and after.decision == "block" and after.scan_id == current.scan_id
     assert len(backend.records.history(receipt["target_id"])) == 2  # kept in history, not made current
 
 
@@ -267,7 +268,7 @@ def test_sqs_event_file_scan_of_an_unresolvable_host_is_retried_not_lost(stack: 
     )
     backend = stack.modules["ScanFunction"].BACKEND
     scan = backend.records.scan(json.loads(event["Records"][0]["body"])["scan_id"])
-    assert scan["state"] == "retrying" and scan["last_outcome"] == "dns_error"
+    assert scan is not None and scan.state == "retrying" and scan.last_outcome == "dns_error"
 
 
 def test_lookup_answer_names_the_appeal_route_and_an_appeal_reaches_moderators(
@@ -313,8 +314,8 @@ def test_a_moderation_landing_mid_scan_is_not_undone_by_the_scan(
     stack.drain()
 
     after = real_current(records, receipt["target_id"])
-    assert moderated and after["decision"] == "block"
-    assert after["effective_decision"] == "allow"
+    assert moderated and after is not None and after.decision == "block"
+    assert after.effective_decision == "allow"
 
 
 def test_a_full_batch_of_new_targets_is_recorded_together(api: Api, stack: LocalStack) -> None:
@@ -337,17 +338,7 @@ def test_a_jump_to_a_mini_program_judged_before_is_scanned_from_its_stored_metad
     assert api.call("POST", "/v1/submissions", loan)[0] == 202
     stack.drain()
     # When another mini-program that jumps to it is submitted
-    hub = {
-        "type": "miniprogram",
-        "appid": "wx5a5a5a5a5a5a5a5a",
-        "metadata": {
-            "name": "生活服务合集",
-            "principal": {"name": "某某网络科技有限公司", "type": "enterprise"},
-            "pages": [{"path": "pages/index/index", "text": "常用服务。"}],
-            "navigation": [{"appid": loan["appid"], "label": "周转"}],
-        },
-    }
-    status, answer = api.call("POST", "/v1/submissions", hub)
+    status, answer = api.call("POST", "/v1/submissions", jump_hub_submission(loan["appid"]))
     assert status == 202, answer
     stack.drain()
     # Then the jump's target is judged from its stored metadata, and blocks the app that opens it

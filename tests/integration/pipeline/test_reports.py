@@ -64,7 +64,8 @@ def test_the_same_reporter_reporting_again_is_one_report(api: Api, stack: LocalS
     assert other["status"] == "already_known"
     assert stack.pump_queues() == 1
     records = PlatformRecords(stack.physical["LinkscanTable"]["Ref"])
-    assert len(records.reports(first["target_id"])) == 2
+    stored = records.reports(first["target_id"])
+    assert len(stored) == 2 and {report.report_id for report in stored} == {first["report_id"], other["report_id"]}
 
 
 def test_the_sam_event_files_report_and_read_the_queue(api: Api, stack: LocalStack) -> None:
@@ -107,7 +108,8 @@ def test_a_burst_against_one_domain_goes_to_review_not_to_the_scanner(
     # and no scan is pending for them
     main = Records(stack.physical["LinkscanTable"]["Ref"])
     assert all(main.current(receipt["target_id"]) is None for receipt in receipts[POLICY.burst_per_domain :])
-    assert main.current(receipts[0]["target_id"])["pending_scan_id"]
+    first = main.current(receipts[0]["target_id"])
+    assert first is not None and first.pending_scan_id
 
 
 def test_a_registered_reporter_weighs_more_and_is_scanned_at_normal_priority(

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from devstack.stack import LocalStack, scheduled_event
-from linkscan.api_models import ScanMessage
+from linkscan.items import Liveness
+from linkscan.messages import ScanMessage
 from linkscan.rescan.liveness import RescanPolicy, stamp
 from linkscan.scanner import new_scan_id
 from linkscan.storage.platform import MessageQueue, PlatformRecords
@@ -101,19 +102,20 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     assert _rescan_round(stack)["rescans_queued"] == 1
     entry = rescans.rescan(target)
     assert entry is not None and (entry.last_result, entry.status, entry.clean_streak) == ("clean", "online", 1)
-    assert _listed(api, url) and main.current(target)["effective_decision"] == "block"
+    assert _listed(api, url) and main.current(target).effective_decision == "block"  # type: ignore[union-attr]
     # then it vanishes: offline, still listed
     del site.pages["/sleeper"]
     clock.advance(days=3)
     _rescan_round(stack)
     current = main.current(target)
-    assert current["liveness"]["status"] == "offline" and _listed(api, url)
+    assert current is not None and current.liveness is not None
+    assert current.liveness.status == "offline" and _listed(api, url)
     # N clean-or-gone checks spanning D days: dormant (still in the JSON list, with its status)
     clock.advance(days=POLICY.dormant_min_days)
     _rescan_round(stack)
     current = main.current(target)
-    assert current["liveness"] == {"status": "dormant", "last_checked": stamp(clock.now)}
-    assert current["effective_decision"] == "block"
+    assert current is not None and current.liveness == Liveness(status="dormant", last_checked=stamp(clock.now))
+    assert current.effective_decision == "block"
     assert _status_changes(stack, everything) == ["offline", "dormant"]  # online → offline → dormant
     match = api.call("GET", "/v1/lookup", query=f"url={url}")[1]["match"]
     assert (match["status"], match["last_checked"]) == ("dormant", stamp(clock.now))
@@ -123,7 +125,8 @@ def test_a_sleeper_page_goes_dormant_only_after_n_clean_checks_over_d_days_and_i
     site.serve("/sleeper", "loan.html")
     clock.advance(days=8)
     assert _rescan_round(stack)["rescans_queued"] == 1
-    assert main.current(target)["liveness"]["status"] == "online"
+    current = main.current(target)
+    assert current is not None and current.liveness is not None and current.liveness.status == "online"
     assert rescans.rescan(target).clean_streak == 0  # type: ignore[union-attr]
     assert _listed(api, url) and _published_status(stack, url) == "online"
     assert _status_changes(stack, everything) == ["online"]
@@ -162,5 +165,6 @@ def test_a_moderators_upheld_block_outlasts_clean_rescans(
         clock.advance(days=days)
         _rescan_round(stack)
     current = Records(stack.physical["LinkscanTable"]["Ref"]).current(target)
-    assert current["effective_decision"] == "block" and current["liveness"]["status"] == "online"
+    assert current is not None and current.liveness is not None
+    assert current.effective_decision == "block" and current.liveness.status == "online"
     assert _listed(api, url)

@@ -10,12 +10,13 @@ from linkscan.blocklist.lookup import candidate, entries_by_hash, lookup_many
 from linkscan.blocklist.model import Entry
 from linkscan.blocklist.private import prefixes_of, private_lookup
 from linkscan.blocklist.scope import load_shared_hosts
-from tests.unit.blocklist.conftest import make_entry
+from linkscan.items import Moderation, TargetRecord
+from tests.blocklist_data import make_entry
 
 SHARED = load_shared_hosts()
 
 
-def item(decision: str = "block", **extra: Any) -> dict[str, Any]:
+def item(decision: str = "block", **extra: Any) -> TargetRecord:
     base = {
         "target_id": "u1",
         "target_type": "url",
@@ -25,7 +26,7 @@ def item(decision: str = "block", **extra: Any) -> dict[str, Any]:
         "category": "cash_loan",
         "severity": "high",
     }
-    return {**base, **extra}
+    return TargetRecord(**{**base, **extra})
 
 
 def test_block_holds_and_unblock_releases() -> None:
@@ -36,7 +37,7 @@ def test_block_holds_and_unblock_releases() -> None:
 
 
 def test_moderator_overturn_wins_over_the_scanner() -> None:
-    state = target_state(item("block", moderation={"action": "overturn", "by": "mod"}))
+    state = target_state(item("block", moderation=Moderation("overturn", by="mod")))
     assert state is not None and not state.blocked
 
 

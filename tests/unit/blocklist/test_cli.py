@@ -9,7 +9,7 @@ from pathlib import Path
 
 from linkscan.blocklist.cli import add_commands
 from linkscan.blocklist.formats import Listing, ListMeta, write_json
-from tests.unit.blocklist.conftest import make_entry
+from tests.blocklist_data import make_entry
 
 
 def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:

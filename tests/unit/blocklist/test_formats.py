@@ -20,7 +20,7 @@ from linkscan.blocklist.formats import (
     ListMeta,
 )
 from linkscan.blocklist.model import Entry, expression_hex
-from tests.unit.blocklist.conftest import make_entry
+from tests.blocklist_data import make_entry
 
 SCHEMA = Path(__file__).resolve().parents[3] / "layers/linkscan/python/linkscan/static/blocklist.schema.json"
 META = ListMeta(version=7, generated_at="2026-11-21T10:00:00Z", homepage="https://lists.linkscan.example/")

@@ -5,19 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from linkscan.blocklist.changes import listing_change, listing_expressions, target_state
-from linkscan.blocklist.model import Entry
+from linkscan.blocklist.model import Entry, HoldResult
 from linkscan.blocklist.page import PageConfig
-from linkscan.blocklist.publisher import HoldResult, Publisher, TableChanges
+from linkscan.blocklist.publisher import Publisher, TableChanges
 from linkscan.blocklist.rebuild import desired_entries
 from linkscan.blocklist.scope import load_shared_hosts
-from linkscan.models import FetchSummary, Hop, Verdict
-from linkscan.storage.records import CurrentUpdate, Records
+from linkscan.items import Moderation, TargetRecord
 
 SHARED = load_shared_hosts()
 SHORT = "https://bit.ly/3xLoan"
 
 
-def item(decision: str = "block", target: str = SHORT, **extra: Any) -> dict[str, Any]:
+def item(decision: str = "block", target: str = SHORT, **extra: Any) -> TargetRecord:
     base = {
         "target_id": "u1",
         "target_type": "url",
@@ -27,7 +26,7 @@ def item(decision: str = "block", target: str = SHORT, **extra: Any) -> dict[str
         "severity": "high",
         "scanned_at": "2026-11-21T08:00:00Z",
     }
-    return {**base, **extra}
+    return TargetRecord(**{**base, **extra})
 
 
 def expressions(**fields: Any) -> tuple[str, ...]:
@@ -110,7 +109,7 @@ def test_publishing_a_block_then_its_overturn_lists_and_delists_both() -> None:
     publisher = Publisher(store, PageConfig())  # type: ignore[arg-type]  # only apply_change is used
     blocked = target_state(item(landing_url="https://quick-cash-loan.example/apply"))
     overturned = target_state(
-        item(landing_url="https://quick-cash-loan.example/apply", moderation={"action": "overturn"})
+        item(landing_url="https://quick-cash-loan.example/apply", moderation=Moderation("overturn"))
     )
 
     listed, delisted = TableChanges(), TableChanges()
@@ -121,26 +120,3 @@ def test_publishing_a_block_then_its_overturn_lists_and_delists_both() -> None:
     assert set(listed.added) == {"bit.ly/3xLoan", "quick-cash-loan.example/"} and listed.listed == 2
     publisher.apply_change(delisting, delisted)
     assert delisted.removed == {"bit.ly/3xLoan", "quick-cash-loan.example/"} and store.holders == {}
-
-
-def _scan(records: Records, scanned_at: str, final_url: str | None) -> dict[str, Any]:
-    hops = [Hop(url=SHORT, status=301)] if final_url else []
-    verdict = Verdict(
-        target_id="u1",
-        target=SHORT,
-        decision="block",
-        scan_id="s" + scanned_at,
-        scanned_at=scanned_at,
-        fetch=FetchSummary(final_url=final_url or SHORT, status=200, hops=hops),
-    )
-    records.record_verdict(verdict, lambda _current: CurrentUpdate(verdict, "block", "Illegal loans"))
-    return records.current("u1") or {}
-
-
-def test_the_current_item_keeps_the_landing_url_until_a_scan_is_no_longer_redirected(records: Records) -> None:
-    redirected = _scan(records, "2026-11-21T08:00:00Z", "https://quick-cash-loan.example/apply")
-    direct = _scan(records, "2026-11-22T08:00:00Z", None)
-
-    assert listing_expressions(target_state(redirected), SHARED) == ("bit.ly/3xLoan", "quick-cash-loan.example/")
-    assert "landing_url" not in direct
-    assert listing_expressions(target_state(direct), SHARED) == ("bit.ly/3xLoan",)

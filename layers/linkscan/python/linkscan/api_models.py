@@ -14,7 +14,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 from pydantic_core import PydanticCustomError
 
+from linkscan.messages import ScanMessage
 from linkscan.models import Verdict
+
+__all__ = ["ScanMessage"]  # defined with the queue it travels on; named here for earlier callers
 
 MAX_BATCH = 100
 MAX_URL_LENGTH = 4096
@@ -199,20 +202,6 @@ class ErrorBody(BaseModel):
     message: str
     field: str | None = None
     details: list[dict[str, Any]] = Field(default_factory=list)
-
-
-class ScanMessage(BaseModel):
-    """What the API (and a mini-program's child links) put on the scan queue."""
-
-    scan_id: str
-    target_id: str
-    target_type: Literal["url", "miniprogram"]
-    target: str
-    metadata_key: str | None = None
-    metadata_url: str | None = None
-    parent_id: str | None = None
-    # "rescan": a scheduled check of a listed link, which a clean result alone never delists (rescan/liveness.py)
-    purpose: Literal["submission", "rescan"] = "submission"
 
 
 SUBMISSION_TYPES = ("url", "miniprogram")

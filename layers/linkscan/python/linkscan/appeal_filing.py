@@ -9,19 +9,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote
 
 from linkscan.api_models import AppealReceipt, AppealRequest, AppealState
 from linkscan.blocklist.changes import target_state
 from linkscan.canonical import canonicalize, url_expressions
+from linkscan.clock import utc_now
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError, NotListedError
-from linkscan.scanner import new_scan_id, utc_now
+from linkscan.items import AppealRecord
+from linkscan.scanner import new_scan_id
 from linkscan.targets import target_id
 
 if TYPE_CHECKING:
-    from linkscan.storage.records import Records
+    from linkscan.items import TargetRecord
+    from linkscan.stores import RecordStore
 
 TOKEN_BYTES = 24  # 32 URL-safe characters
 _OUTCOMES = {"overturn": "delisted", "uphold": "kept"}
@@ -41,7 +44,7 @@ class Listings(Protocol):
 
 
 def file_appeal(
-    request: AppealRequest, *, source_ip: str, base_url: str, records: Records, listings: Listings | None = None
+    request: AppealRequest, *, source_ip: str, base_url: str, records: RecordStore, listings: Listings | None = None
 ) -> AppealReceipt:
     """Record an appeal against the listing behind a URL; NotListedError when the blocklist does not hold it.
 
@@ -59,17 +62,16 @@ def file_appeal(
     tid = listed
     appeal_id, token = new_scan_id(), secrets.token_urlsafe(TOKEN_BYTES)
     records.record_appeal(
-        tid,
-        {
-            "appeal_id": appeal_id,
-            "target_id": tid,
-            "url": url,
-            "contact": request.contact,
-            "reason": request.reason,
-            "source_ip": source_ip,
-            "created_at": utc_now(),
-            "token_hash": _token_hash(token),
-        },
+        AppealRecord(
+            appeal_id=appeal_id,
+            target_id=tid,
+            url=url,
+            contact=request.contact,
+            reason=request.reason,
+            source_ip=source_ip,
+            created_at=utc_now(),
+            token_hash=_token_hash(token),
+        )
     )
     return AppealReceipt(
         appeal_id=appeal_id,
@@ -79,7 +81,7 @@ def file_appeal(
     )
 
 
-def _listed_target(tid: str, expressions: Sequence[str], records: Records, listings: Listings | None) -> str | None:
+def _listed_target(tid: str, expressions: Sequence[str], records: RecordStore, listings: Listings | None) -> str | None:
     # Listed means what the blocklist follows: the decision after moderation, not the scanner's alone.
     if _blocked(records.current(tid)):
         return tid
@@ -88,24 +90,24 @@ def _listed_target(tid: str, expressions: Sequence[str], records: Records, listi
     return next((holder for holder in holders if _blocked(currents.get(holder))), None)
 
 
-def _blocked(current: Mapping[str, Any] | None) -> bool:
+def _blocked(current: TargetRecord | None) -> bool:
     state = target_state(current)
     return state is not None and state.blocked
 
 
-def appeal_state(appeal_id: str, token: str | None, *, records: Records) -> AppealState:
+def appeal_state(appeal_id: str, token: str | None, *, records: RecordStore) -> AppealState:
     """The appellant's view of one appeal; NotFoundError alike for an unknown id and a wrong or missing token."""
     appeal = records.appeal(appeal_id)
-    stored = str(appeal.get("token_hash") or "") if appeal else ""
+    stored = appeal.token_hash if appeal else ""
     offered = _token_hash(token or "")
     if appeal is None or not token or not hmac.compare_digest(stored, offered):
         raise NotFoundError(UNKNOWN_APPEAL)
-    resolution: dict[str, Any] = appeal.get("resolution") or {}
+    resolution = appeal.resolution
     return AppealState(
         appeal_id=appeal_id,
-        url=str(appeal["url"]),
-        state="resolved" if appeal.get("state") == "resolved" else "open",
-        created_at=str(appeal["created_at"]),
+        url=appeal.url,
+        state=appeal.state,
+        created_at=appeal.created_at,
         outcome=_OUTCOMES.get(str(resolution.get("action"))) if resolution else None,  # type: ignore[arg-type]
-        resolved_at=appeal.get("resolved_at"),
+        resolved_at=appeal.resolved_at,
     )

@@ -258,8 +258,9 @@ def miniprogram_metadata(raw: object, appid: str | None, source: str) -> MiniPro
 
 def miniprogram_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> int:
     """``{"id", "metadata"}`` lines (``appid`` inside the metadata or on the line): one verdict per line."""
+    from linkscan.clock import utc_now
     from linkscan.miniprogram import scan_miniprogram
-    from linkscan.scanner import new_scan_id, utc_now
+    from linkscan.scanner import new_scan_id
 
     def judge(item: dict[str, Any], number: int) -> Verdict:
         if not isinstance(item.get("metadata"), dict):
@@ -272,8 +273,9 @@ def miniprogram_batch(lines: Iterable[str], detector: Detector, out: TextIO) -> 
 
 def cmd_miniprogram(args: argparse.Namespace) -> int:
     from linkscan.api_edge import loads_bounded
+    from linkscan.clock import utc_now
     from linkscan.miniprogram import scan_miniprogram
-    from linkscan.scanner import new_scan_id, utc_now
+    from linkscan.scanner import new_scan_id
 
     if args.batch:
         if args.file or args.appid:

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from linkscan.severity import Severity
+
 Decision = Literal["allow", "review", "block"]
 TargetType = Literal["url", "miniprogram", "text"]  # text: `linkscan analyze` of a file or stdin
 
@@ -61,7 +63,7 @@ class CategoryScore(BaseModel):
     category: str
     subcategory: str
     score: float
-    severity: Literal["low", "medium", "high", "critical"] = "medium"
+    severity: Severity = "medium"
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from linkscan.clock import utc_now
 from linkscan.models import Decision, Verdict
 
 if TYPE_CHECKING:
@@ -65,11 +65,6 @@ def new_scan_id() -> str:
     return uuid.uuid4().hex
 
 
-def utc_now() -> str:
-    """ISO-8601 UTC with microseconds: sorts as text in scan order."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def public_reason(verdict: Verdict) -> str:
     """A short reason fit for the public list (no evidence snippets: they may quote personal data)."""
     if not verdict.categories:
@@ -79,11 +74,9 @@ def public_reason(verdict: Verdict) -> str:
     return f"{label}: {top.subcategory.replace('_', ' ')}"
 
 
-def effective_decision(decision: str, moderation: Mapping[str, Any] | None) -> str:
+def effective_decision(decision: str, moderation_action: str | None) -> str:
     """The decision that listing follows: a moderator's call outlasts later automatic scans."""
-    if moderation and moderation.get("action") in MODERATED_DECISION:
-        return MODERATED_DECISION[str(moderation["action"])]
-    return decision
+    return MODERATED_DECISION.get(moderation_action or "", decision)
 
 
 def listing_scope_hint(target: str) -> str | None:

@@ -212,7 +212,6 @@ class ServiceSettings:
     evidence_bucket: str = ""
     blocklist_bucket: str = ""
     public_base_url: str = ""  # where the API is reachable, for status and appeal links
-    stage: str = "dev"
     rescan_window_seconds: int = 24 * 3600
     # The scan queue's maxReceiveCount: on this delivery a failing scan is recorded, not dead-lettered.
     scan_max_receives: int = 4
@@ -235,7 +234,6 @@ class ServiceSettings:
             evidence_bucket=env.get("EVIDENCE_BUCKET", "").strip(),
             blocklist_bucket=env.get("BLOCKLIST_BUCKET", "").strip(),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
-            stage=env.get("STAGE", "dev"),
             rescan_window_seconds=_int(env, "RESCAN_WINDOW_SECONDS", cls.rescan_window_seconds),
             scan_max_receives=_int(env, "SCAN_MAX_RECEIVES", cls.scan_max_receives),
             lookup_filter_ttl_seconds=_float(env, "LOOKUP_FILTER_TTL_SECONDS", cls.lookup_filter_ttl_seconds),

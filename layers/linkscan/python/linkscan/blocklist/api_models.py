@@ -6,9 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-MAX_LOOKUP_URLS = 500
-MAX_URL_LENGTH = 4096
-PREFIX_PATTERN = r"^[0-9a-fA-F]{8}$"
+from linkscan.blocklist.lookup_requests import MAX_LOOKUP_URLS
 
 
 class LookupRequest(BaseModel):
@@ -53,10 +51,3 @@ class LookupBatch(BaseModel):
 class HashMatches(BaseModel):
     prefix: str
     matches: list[dict[str, Any]] = Field(description="Every listed entry whose SHA-256 starts with the prefix")
-
-
-class ErrorBody(BaseModel):
-    error: str
-    message: str
-    field: str | None = None
-    details: list[dict[str, Any]] = Field(default_factory=list)

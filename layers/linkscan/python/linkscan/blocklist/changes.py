@@ -9,9 +9,8 @@ throwaway hop or a shortener).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from linkscan.blocklist.model import Entry, TargetState
@@ -19,30 +18,31 @@ from linkscan.blocklist.scope import SharedHosts, listing_expression
 from linkscan.canonical import canonicalize
 from linkscan.errors import InvalidUrlError
 
+if TYPE_CHECKING:
+    from linkscan.items import TargetRecord
+
 _SCOPES = ("host", "path", "exact")
 
 
-def target_state(item: Mapping[str, Any] | None) -> TargetState | None:
-    """The listing-relevant view of a main-table item (deserialized), or None when it is not a URL target."""
-    if not item or item.get("target_type") != "url" or not item.get("target"):
+def target_state(record: TargetRecord | None) -> TargetState | None:
+    """The listing-relevant view of a target's current state, or None when it is not a URL target."""
+    if record is None or record.target_type != "url" or not record.target:
         return None
-    moderation = item.get("moderation") or {}
-    overturned = isinstance(moderation, Mapping) and moderation.get("action") == "overturn"
-    hint = item.get("listing_scope")
-    liveness = item.get("liveness") or {}
+    overturned = record.moderation is not None and record.moderation.action == "overturn"
+    hint = record.listing_scope
     return TargetState(
-        target_id=str(item.get("target_id") or ""),
-        url=str(item["target"]),
-        blocked=item.get("effective_decision") == "block" and not overturned,
-        category=str(item.get("category") or "unknown"),
-        subcategory=str(item.get("subcategory") or ""),
-        severity=str(item.get("severity") or "medium"),
-        public_reason=str(item.get("public_reason") or ""),
-        scanned_at=str(item.get("scanned_at") or ""),
-        listing_scope=hint if hint in _SCOPES else None,
-        landing_url=str(item["landing_url"]) if item.get("landing_url") else None,
-        status=str(liveness.get("status") or "online"),
-        last_checked=str(liveness.get("last_checked") or ""),
+        target_id=record.target_id,
+        url=record.target,
+        blocked=record.effective_decision == "block" and not overturned,
+        category=record.category or "unknown",
+        subcategory=record.subcategory or "",
+        severity=record.severity or "medium",
+        public_reason=record.public_reason or "",
+        scanned_at=record.scanned_at or "",
+        listing_scope=hint if hint in _SCOPES else None,  # type: ignore[arg-type]
+        landing_url=record.landing_url or None,
+        status=record.liveness.status if record.liveness else "online",
+        last_checked=(record.liveness.last_checked or "") if record.liveness else "",
     )
 
 

@@ -1,6 +1,6 @@
 """`linkscan canonicalize | expressions | lookup`: the blocklist's command-line tools.
 
-The lead's ``linkscan.cli`` calls ``add_commands(subparsers)``; each sub-command sets ``handler``, a
+``linkscan.cli`` calls ``add_commands(subparsers)``; each sub-command sets ``handler``, a
 function of the parsed arguments that returns the exit status.
 """
 
@@ -12,7 +12,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -192,16 +192,3 @@ def api_lookup(api_base: str, url: str, timeout: float = 10.0) -> dict[str, Any]
     with urllib.request.urlopen(f"{api_base.rstrip('/')}/v1/lookup?{query}", timeout=timeout) as response:  # noqa: S310
         document: dict[str, Any] = json.loads(response.read())
     return document
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Stand-alone entry point (``python -m linkscan.blocklist.cli``) until the lead's CLI wires it in."""
-    parser = argparse.ArgumentParser(prog="linkscan")
-    add_commands(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    status: int = args.handler(args)
-    return status
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -11,7 +11,6 @@ from typing import Any, Literal
 from linkscan.canonical import is_ip_host
 
 Scope = Literal["host", "path", "exact"]
-SEVERITIES = ("low", "medium", "high", "critical")
 
 # What a table write did to an expression, relative to the last published version: newly "listed",
 # "updated" description, "removed" from the list, or "withdrawn" (listed and removed again before any
@@ -183,3 +182,28 @@ def entry_from_public(row: Mapping[str, object]) -> Entry:
         status=str(row.get("status") or "online"),
         last_checked=str(row.get("last_checked") or ""),
     )
+
+
+HoldResult = Literal["listed", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class PublicationState:
+    """The list's counters, kept in one reserved item of the blocklist table."""
+
+    version: int = 0  # the last version claimed (its files may never have been written)
+    lists_version: int = 0  # the version whose full files the manifest points at
+    entries: int = 0  # entries of the last published version
+    files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
+    published: int = 0  # the last version completely written (diffs are relative to it)
+    pointed: int = 0  # the last version the root manifest, page and latest/ copies were written for
+    # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
+    pending: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """An expression's table state as a later publication re-reads it."""
+
+    entry: Entry | None  # the listed entry, None when not listed
+    change: ChangeKind | None  # its change since the last published version, None when already published

@@ -18,9 +18,8 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-import yaml
-
 from linkscan.blocklist.model import Entry
+from linkscan.yaml_data import load_yaml
 
 TEMPLATE_FILE = Path(__file__).resolve().parent.parent / "static" / "index.html"
 CATEGORIES_FILE = Path(__file__).with_name("categories.yaml")
@@ -71,7 +70,7 @@ class CategoryNames:
 @cache
 def category_names() -> CategoryNames:
     """The public names from ``categories.yaml`` (data, so a new subcategory needs no code)."""
-    doc = yaml.safe_load(CATEGORIES_FILE.read_text(encoding="utf-8"))["categories"]
+    doc = load_yaml(CATEGORIES_FILE)["categories"]
     return CategoryNames(
         categories={key: Name(spec["en"], spec["zh"]) for key, spec in doc.items()},
         subcategories={

@@ -19,17 +19,30 @@ import io
 import itertools
 import json
 import tempfile
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from linkscan.blocklist.changes import ListingChange, entry_for
 from linkscan.blocklist.formats import FORMATS, Listing, ListMeta, entry_json
-from linkscan.blocklist.model import ChangeKind, Diff, Entry, ListingEvent, combine_changes, expression_hex
+from linkscan.blocklist.model import (
+    ChangeKind,
+    Diff,
+    Entry,
+    ListingEvent,
+    PublicationState,
+    combine_changes,
+    expression_hex,
+)
 from linkscan.blocklist.page import PageConfig, render_page
+from linkscan.clock import utc_now
 from linkscan.errors import ConflictError
+
+if TYPE_CHECKING:
+    from linkscan.blocklist.model import HoldResult, PendingItem
+    from linkscan.blocklist.scope import SharedHosts
+    from linkscan.items import TargetRecord
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=60, must-revalidate"
@@ -37,28 +50,6 @@ SNAPSHOT_NAME = "snapshot.json.gz"
 # A rebuild notes its repairs as pending (one write to the state item, which holds at most 400 KB).
 PENDING_NOTE_LIMIT = 2_000
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "static" / "blocklist.schema.json"
-
-
-@dataclass(frozen=True)
-class PublicationState:
-    """The list's counters, kept in one reserved item of the blocklist table."""
-
-    version: int = 0  # the last version claimed (its files may never have been written)
-    lists_version: int = 0  # the version whose full files the manifest points at
-    entries: int = 0  # entries of the last published version
-    files: Mapping[str, Any] = field(default_factory=dict)  # the manifest's "files" of lists_version
-    published: int = 0  # the last version completely written (diffs are relative to it)
-    pointed: int = 0  # the last version the root manifest, page and latest/ copies were written for
-    # Expressions a batch was about to change and no recorded version has settled yet (see TableChanges).
-    pending: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class PendingItem:
-    """An expression's table state as a later publication re-reads it."""
-
-    entry: Entry | None  # the listed entry, None when not listed
-    change: ChangeKind | None  # its change since the last published version, None when already published
 
 
 class BlocklistStore(Protocol):
@@ -82,9 +73,6 @@ class BlocklistStore(Protocol):
     def put_object(self, key: str, body: IO[bytes], content_type: str, cache_control: str, sha256: str) -> None: ...
     def copy_object(self, source_key: str, key: str, content_type: str, cache_control: str) -> None: ...
     def get_object(self, key: str) -> bytes | None: ...
-
-
-HoldResult = Literal["listed", "updated", "unchanged"]
 
 
 @dataclass
@@ -139,8 +127,18 @@ class PublishResult:
     published: bool = True
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+@dataclass(frozen=True)
+class BatchOutcome:
+    """A stream batch's publication, and the first change that could not be applied (None: all were)."""
+
+    result: PublishResult
+    failed_at: int | None = None  # the caller's position of that change: Lambda retries from there
+    error: Exception | None = None
+
+
+def list_time() -> str:
+    """A public list's timestamps (first listed, last confirmed, published) are in whole seconds."""
+    return utc_now("seconds")
 
 
 @dataclass
@@ -149,7 +147,7 @@ class Publisher:
     page: PageConfig
     # Above this many entries an incremental writes only its diff (see the module docstring).
     full_render_limit: int = 20_000
-    clock: Callable[[], str] = utc_now
+    clock: Callable[[], str] = list_time
     meta_title: str = "linkscan public blocklist"
     # The last snapshot written by this process: a warm Lambda publishes the next version without reading S3.
     _cache: tuple[int, dict[str, Entry]] | None = None
@@ -184,6 +182,24 @@ class Publisher:
         for change in changes:
             self.apply_change(change, table)
         return self.publish(table)
+
+    def publish_batch(self, changes: Sequence[tuple[int, ListingChange]]) -> BatchOutcome:
+        """A stream batch, in order: note all as pending, apply each until one fails, publish what was applied.
+
+        ``changes`` pairs each change with its position in the batch. A change that fails stops the batch
+        there (the later ones are not applied, so they are retried in order); the version is published
+        either way. When the publication itself fails the exception propagates and the whole batch is
+        retried: its table writes are idempotent, and the pending set finds what they changed.
+        """
+        table = self.begin(change for _position, change in changes)
+        failed_at, error = None, None
+        for position, change in changes:
+            try:
+                self.apply_change(change, table)
+            except Exception as exc:  # any failure of one change: the batch resumes from it
+                failed_at, error = position, exc
+                break
+        return BatchOutcome(self.publish(table), failed_at, error)
 
     def publish(self, table: TableChanges) -> PublishResult:
         """One new version for everything in ``table`` (nothing is written when nothing changed).
@@ -248,6 +264,12 @@ class Publisher:
         return PublishResult(version, len(diff.added), len(diff.removed), entries, snapshot is not None)
 
     # ---------------------------------------------------------------- full rebuild (scheduled)
+
+    def rebuild_from(self, targets: Iterable[TargetRecord], shared: SharedHosts) -> PublishResult:
+        """The scheduled full rebuild: the list every blocked target asks for, published and repaired."""
+        from linkscan.blocklist.rebuild import desired_entries
+
+        return self.rebuild(desired_entries(targets, shared, self.clock()))
 
     def rebuild(self, desired: Iterable[Entry]) -> PublishResult:
         """Make the table and the published list equal to ``desired`` (built from the main table)."""

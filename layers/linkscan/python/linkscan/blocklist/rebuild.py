@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from linkscan.blocklist.changes import entry_for, listing_expressions, target_state
-from linkscan.blocklist.model import SEVERITIES, Entry
+from linkscan.blocklist.model import Entry
 from linkscan.blocklist.scope import SharedHosts
+from linkscan.items import TargetRecord
+from linkscan.severity import SEVERITIES
 
 
-def desired_entries(items: Iterable[Mapping[str, Any]], shared: SharedHosts, now: str) -> list[Entry]:
+def desired_entries(targets: Iterable[TargetRecord], shared: SharedHosts, now: str) -> list[Entry]:
     """One entry per expression; several targets on one expression share it (the most severe describes it)."""
     by_expression: dict[str, Entry] = {}
-    for item in items:
-        target = target_state(item)
+    for record in targets:
+        target = target_state(record)
         if target is None:
             continue
         for expression in listing_expressions(target, shared):

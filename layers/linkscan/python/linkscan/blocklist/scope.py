@@ -11,10 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linkscan.blocklist.model import Scope
 from linkscan.canonical import is_ip_host, url_expressions
+from linkscan.yaml_data import load_yaml
 
 SHARED_HOSTS_FILE = Path(__file__).with_name("shared_hosts.yaml")
 
@@ -52,7 +51,7 @@ def parse_shared_hosts(document: dict[str, Any]) -> SharedHosts:
 
 @cache
 def load_shared_hosts(path: Path = SHARED_HOSTS_FILE) -> SharedHosts:
-    return parse_shared_hosts(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return parse_shared_hosts(load_yaml(path) or {})
 
 
 def listing_expression(canonical_url: str, hint: Scope | None, shared: SharedHosts) -> str:

@@ -17,8 +17,6 @@ from linkscan.detect import schema
 from linkscan.models import CategoryScore, Decision
 from linkscan.settings import DetectionSettings
 
-SEVERITY_ORDER = ("low", "medium", "high", "critical")
-
 
 def policy_paths() -> list[Path]:
     """The shipped policy files (bands, allowlist, enforcement, mini-program checks)."""

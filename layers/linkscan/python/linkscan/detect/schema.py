@@ -21,8 +21,9 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from linkscan.severity import Severity
+
 Category = Literal["cash_loan", "counterfeit", "contraband"]
-Severity = Literal["low", "medium", "high", "critical"]
 CATEGORIES: tuple[str, ...] = ("cash_loan", "counterfeit", "contraband")
 
 RULE_ID = r"^[a-z0-9_]+(?:\.[a-z0-9_]+)*$"

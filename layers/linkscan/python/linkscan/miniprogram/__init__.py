@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
-from linkscan.miniprogram.parse import MiniProgramSubmission, parse_appid, parse_metadata, parse_submission
+from linkscan.miniprogram.parse import checked_metadata, parse_appid, parse_metadata, parse_submission
 
 if TYPE_CHECKING:
     from linkscan.miniprogram.links import outbound_urls
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MiniProgramMetadata",
-    "MiniProgramSubmission",
+    "checked_metadata",
     "outbound_urls",
     "parse_appid",
     "parse_metadata",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from linkscan.errors import InvalidInputError
-from linkscan.miniprogram.model import AppId, MiniProgramMetadata, OptionalHttpUrl, exactly_one, validate_appid
+from linkscan.miniprogram.model import MiniProgramMetadata, validate_appid
+
+if TYPE_CHECKING:
+    from linkscan.api_models import MiniProgramSubmission
 
 # More than a few messages at once helps nobody fix a request.
 _MAX_REPORTED_ERRORS = 3
@@ -74,28 +77,37 @@ def parse_metadata(appid: str, raw: object, *, prefix: str = "metadata") -> Mini
         raise InvalidInputError(message, field=field) from None
 
 
-class MiniProgramSubmission(BaseModel):
-    """The body of POST /v1/submissions for a mini-program: metadata inline, or a URL to fetch it from."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["miniprogram"]
-    appid: AppId = Field(description="'wx' followed by 16 lowercase hex characters")
-    metadata: dict[str, Any] | None = Field(default=None, description="See MiniProgramMetadata")
-    metadata_url: OptionalHttpUrl = Field(
-        default=None, description="http(s) URL of the metadata JSON (fetched with the safe fetcher)"
-    )
-
-    @model_validator(mode="after")
-    def _one_source(self) -> MiniProgramSubmission:
-        exactly_one(self, "metadata", "metadata_url")
-        return self
-
-
 def parse_submission(body: object) -> MiniProgramSubmission:
-    """Validate the submission envelope (not yet the metadata: see parse_metadata)."""
+    """Validate a mini-program submission as POST /v1/submissions does, its metadata included."""
+    from linkscan.api_models import MiniProgramSubmission
+
     try:
-        return MiniProgramSubmission.model_validate(body)
+        submission = MiniProgramSubmission.model_validate(body)
     except ValidationError as exc:
         field, message = describe_validation_error(exc)
         raise InvalidInputError(message, field=field) from None
+    checked_metadata(submission)
+    return submission
+
+
+def checked_metadata(submission: MiniProgramSubmission) -> dict[str, Any] | None:
+    """The submission's inline metadata, validated, or None when the scan fetches it from metadata_url.
+
+    InvalidInputError names the field at fault: exactly one source, a valid appid, a fetchable URL.
+    """
+    from linkscan.canonical import canonicalize
+    from linkscan.errors import InvalidUrlError
+
+    if (submission.metadata is None) == (submission.metadata_url is None):
+        raise InvalidInputError("metadata: give exactly one of metadata or metadata_url", field="metadata")
+    try:
+        if submission.metadata is not None:
+            return parse_metadata(submission.appid, submission.metadata).model_dump(mode="json")
+        parse_appid(submission.appid)  # the appid must be valid now; the metadata is fetched by the scan
+    except InvalidInputError as exc:
+        raise InvalidInputError(str(exc), field=exc.field or "metadata") from None
+    try:
+        canonicalize(submission.metadata_url or "")
+    except InvalidUrlError as exc:
+        raise InvalidInputError(f"metadata_url: {exc}", field="metadata_url") from exc
+    return None

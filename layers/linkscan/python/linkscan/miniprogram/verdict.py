@@ -52,8 +52,8 @@ from linkscan.miniprogram.platform_rules import (
 )
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
 from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
+from linkscan.severity import SEVERITIES
 
-SEVERITIES = ("low", "medium", "high", "critical")
 LINKED_RULE = "miniprogram.linked_page"
 LINKED_REASON = "linked page"
 JUMP_RULE = "miniprogram.linked_miniprogram"
@@ -83,7 +83,7 @@ def _at_least(decision: Decision, floor: Decision) -> Decision:
 
 def _raise_severity(category: CategoryScore) -> None:
     index = SEVERITIES.index(category.severity)
-    category.severity = SEVERITIES[min(index + 1, len(SEVERITIES) - 1)]  # type: ignore[assignment]
+    category.severity = SEVERITIES[min(index + 1, len(SEVERITIES) - 1)]
 
 
 def _actions(categories: Sequence[CategoryScore], decision: str, prior_violations: int) -> list[str]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from linkscan.errors import InvalidInputError, InvalidUrlError, LinkscanError
 from linkscan.platform_api_models import ReportReceipt, ReportRequest
+from linkscan.reports.model import Report
 from linkscan.reports.policy import ReportPolicy
 from linkscan.rescan.liveness import stamp
 from linkscan.reviews.model import ReviewEntry
@@ -116,19 +117,18 @@ def file_report(
         priority = "normal" if high else "low"
         status = "already_known" if request_scan(url, high, reporter) else "queued"
     records.record_report(
-        tid,
-        {
-            "report_id": report_id,
-            "target_id": tid,
-            "url": url,
-            "reporter": reporter,
-            "weight": weight,
-            "reason": request.reason,
-            "category": request.category,
-            "status": status,
-            "domain": domain,
-            "created_at": at,
-        },
+        Report(
+            report_id=report_id,
+            target_id=tid,
+            url=url,
+            reporter=reporter,
+            weight=weight,
+            reason=request.reason,
+            category=request.category,
+            status=status,
+            domain=domain,
+            created_at=at,
+        )
     )
     return ReportReceipt(
         report_id=report_id,

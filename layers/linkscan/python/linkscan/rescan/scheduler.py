@@ -7,7 +7,7 @@ import random
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from linkscan.api_models import ScanMessage
+from linkscan.messages import ScanMessage
 from linkscan.rescan.liveness import budget_per_run, stamp
 from linkscan.scanner import new_scan_id
 

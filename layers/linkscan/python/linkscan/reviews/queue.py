@@ -14,14 +14,14 @@ from linkscan.reviews.model import LabelledExample, ReviewEntry
 
 if TYPE_CHECKING:
     from linkscan.storage.platform import PlatformRecords
-    from linkscan.storage.records import Records
+    from linkscan.stores import RecordStore
 
 # The moderation action that gives each review decision (scanner.MODERATED_DECISION maps them back).
 ACTION_FOR = {"block": "uphold", "allow": "overturn"}
 HISTORY_LENGTH = 10
 
 
-def _item(entry: ReviewEntry, now: datetime, records: Records) -> ReviewItem:
+def _item(entry: ReviewEntry, now: datetime, records: RecordStore) -> ReviewItem:
     history = records.history(entry.target_id, limit=HISTORY_LENGTH)
     verdict = next((v for v in history if entry.verdict_sk and entry.verdict_sk.endswith(v.scan_id)), None)
     return ReviewItem(
@@ -43,7 +43,7 @@ def _item(entry: ReviewEntry, now: datetime, records: Records) -> ReviewItem:
 
 
 def review_page(
-    status: str, category: str | None, limit: int, now: datetime, *, queue: PlatformRecords, records: Records
+    status: str, category: str | None, limit: int, now: datetime, *, queue: PlatformRecords, records: RecordStore
 ) -> ReviewPage:
     entries = queue.review_queue(status, category, limit)
     return ReviewPage(status=status, items=[_item(entry, now, records) for entry in entries])  # type: ignore[arg-type]
@@ -63,10 +63,10 @@ def decide(
     now: datetime,
     *,
     queue: PlatformRecords,
-    records: Records,
+    records: RecordStore,
 ) -> ReviewItem:
     """Apply a leased item's decision as a moderation, close the item and keep the labelled example."""
-    from linkscan.service import moderate
+    from linkscan.usecases.moderation import moderate
 
     entry = queue.review(target_id)
     if entry is None:

@@ -12,16 +12,28 @@ import json
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import IO, Any, cast, get_args
+from typing import IO, TYPE_CHECKING, Any, cast, get_args
 
 from botocore.exceptions import ClientError
 
-from linkscan.blocklist.model import ChangeKind, Entry, ListingEvent, combine_changes, entry_from_public, expression_hex
+from linkscan.blocklist.model import (
+    ChangeKind,
+    Entry,
+    HoldResult,
+    ListingEvent,
+    PendingItem,
+    PublicationState,
+    combine_changes,
+    entry_from_public,
+    expression_hex,
+)
 from linkscan.blocklist.prefix_filter import FilterUnavailable
-from linkscan.blocklist.publisher import HoldResult, PendingItem, PublicationState
 from linkscan.errors import ConflictError
 from linkscan.storage import _CONFIG as _CLIENT_CONFIG
 from linkscan.storage import client
+
+if TYPE_CHECKING:
+    from linkscan.items import TargetRecord
 
 STATE_KEY = "#state"
 PREFIX_INDEX = "ByPrefix"
@@ -716,9 +728,11 @@ def lookup_dynamodb_client() -> Any:
     return boto3.client("dynamodb", config=_CLIENT_CONFIG.merge(Config(parameter_validation=False)))
 
 
-def iter_blocked_url_items(table_name: str, dynamodb: Any | None = None) -> Iterator[dict[str, Any]]:
-    """Current-verdict items of blocked URL targets in the main table (deserialized), for the rebuild."""
+def iter_blocked_url_targets(table_name: str, dynamodb: Any | None = None) -> Iterator[TargetRecord]:
+    """The current state of every blocked URL target in the main table, for the rebuild."""
     from boto3.dynamodb.types import TypeDeserializer
+
+    from linkscan.storage.records import target_record
 
     deserializer = TypeDeserializer()
     paginator = (dynamodb or client("dynamodb")).get_paginator("scan")
@@ -730,7 +744,9 @@ def iter_blocked_url_items(table_name: str, dynamodb: Any | None = None) -> Iter
     )
     for page in pages:
         for item in page.get("Items", ()):
-            yield {name: deserializer.deserialize(value) for name, value in item.items()}
+            record = target_record({name: deserializer.deserialize(value) for name, value in item.items()})
+            if record is not None:
+                yield record
 
 
 def create_blocklist_table(table_name: str, dynamodb: Any | None = None) -> None:

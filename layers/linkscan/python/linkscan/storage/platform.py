@@ -27,11 +27,11 @@ from linkscan.errors import ConflictError, NotFoundError
 from linkscan.events.model import TargetSnapshot, VerdictEvent
 from linkscan.events.webhooks import Delivery, Subscription
 from linkscan.models import Verdict
-from linkscan.reports.model import Reporter
+from linkscan.reports.model import Report, Reporter
 from linkscan.rescan.model import RescanEntry
 from linkscan.reviews.model import LabelledExample, ReviewEntry
 from linkscan.storage import client
-from linkscan.storage.records import _from_dynamo, _to_dynamo
+from linkscan.storage.records import _from_dynamo, _to_dynamo, target_from_stream_image
 
 
 def _conditional_failed(exc: ClientError) -> bool:
@@ -41,6 +41,7 @@ def _conditional_failed(exc: ClientError) -> bool:
 _REVIEW_KEYS = frozenset(ReviewEntry.__dataclass_fields__)
 _RESCAN_KEYS = frozenset(RescanEntry.__dataclass_fields__)
 _DELIVERY_KEYS = frozenset(Delivery.__dataclass_fields__)
+_REPORT_KEYS = frozenset(Report.__dataclass_fields__)
 
 
 def _pick(item: Mapping[str, Any], names: frozenset[str]) -> dict[str, Any]:
@@ -49,35 +50,33 @@ def _pick(item: Mapping[str, Any], names: frozenset[str]) -> dict[str, Any]:
 
 def snapshot_from_image(image: Mapping[str, Any] | None) -> TargetSnapshot | None:
     """A CURRENT item's stream image (DynamoDB JSON) as a typed snapshot; None for no image."""
-    if not image:
+    record = target_from_stream_image(image)
+    if record is None:
         return None
-    item = _from_dynamo(image)
-    if "target_id" not in item:
-        return None
-    moderation = item.get("moderation") or {}
+    moderation, liveness = record.moderation, record.liveness
     return TargetSnapshot(
-        target_id=item["target_id"],
-        target_type=item.get("target_type", "url"),
-        target=item.get("target", ""),
-        rev=int(item.get("rev", 0)),
-        decision=item.get("decision"),
-        effective_decision=item.get("effective_decision"),
-        scan_id=item.get("scan_id"),
-        scanned_at=item.get("scanned_at"),
-        outcome=item.get("outcome"),
-        category=item.get("category"),
-        subcategory=item.get("subcategory"),
-        severity=item.get("severity"),
-        actions=tuple(item.get("actions") or ()),
-        rules_version=item.get("rules_version"),
-        public_reason=item.get("public_reason"),
-        moderation_action=moderation.get("action"),
-        moderation_by=moderation.get("by"),
-        moderation_at=moderation.get("at"),
-        moderation_reason=moderation.get("reason"),
-        verdict_sk=item.get("verdict_sk"),
-        liveness_status=(item.get("liveness") or {}).get("status"),
-        last_checked=(item.get("liveness") or {}).get("last_checked"),
+        target_id=record.target_id,
+        target_type=record.target_type,
+        target=record.target,
+        rev=record.revision,
+        decision=record.decision,
+        effective_decision=record.effective_decision,
+        scan_id=record.scan_id,
+        scanned_at=record.scanned_at,
+        outcome=record.outcome,
+        category=record.category,
+        subcategory=record.subcategory,
+        severity=record.severity,
+        actions=record.actions or (),
+        rules_version=record.rules_version,
+        public_reason=record.public_reason,
+        moderation_action=moderation.action if moderation else None,
+        moderation_by=moderation.by if moderation else None,
+        moderation_at=moderation.at if moderation else None,
+        moderation_reason=moderation.reason if moderation else None,
+        verdict_sk=record.verdict_key,
+        liveness_status=liveness.status if liveness else None,
+        last_checked=liveness.last_checked if liveness else None,
     )
 
 
@@ -428,15 +427,17 @@ class PlatformRecords:
             return str(earlier.get("report_id", ""))
         return None
 
-    def record_report(self, target_id: str, report: Mapping[str, Any]) -> None:
-        item = {"PK": f"TARGET#{target_id}", "SK": f"REPORT#{report['created_at']}#{report['report_id']}", **report}
+    def record_report(self, report: Report) -> None:
+        key = {"PK": f"TARGET#{report.target_id}", "SK": f"REPORT#{report.created_at}#{report.report_id}"}
+        item = {**key, **{name: getattr(report, name) for name in _REPORT_KEYS}}
         self._ddb.put_item(TableName=self.table_name, Item=_to_dynamo(item))
 
-    def reports(self, target_id: str) -> list[dict[str, Any]]:
-        return self._query(
+    def reports(self, target_id: str) -> list[Report]:
+        items = self._query(
             KeyConditionExpression="PK = :pk AND begins_with(SK, :prefix)",
             ExpressionAttributeValues=_to_dynamo({":pk": f"TARGET#{target_id}", ":prefix": "REPORT#"}),
         )
+        return [Report(**{"reason": None, "category": None, **_pick(item, _REPORT_KEYS)}) for item in items]
 
     def add_reporter(self, key_hash: str, reporter: Reporter) -> None:
         item = {"PK": f"REPORTER#{key_hash}", "SK": "REPORTER", "name": reporter.name, "weight": reporter.weight}

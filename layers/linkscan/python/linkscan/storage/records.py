@@ -22,16 +22,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from linkscan.errors import ConflictError, NotFoundError
-from linkscan.models import Verdict
+from linkscan.items import (
+    AppealRecord,
+    ChildLink,
+    CurrentUpdate,
+    Liveness,
+    Moderation,
+    ScanRecord,
+    SubmissionRecord,
+    TargetRecord,
+    advance_target,
+    changed_fields,
+)
 from linkscan.storage import client
+from linkscan.stores import QueuedMessage
+
+if TYPE_CHECKING:
+    from linkscan.models import Verdict
 
 _SERIALIZER = TypeSerializer()
 _DESERIALIZER = TypeDeserializer()
@@ -39,8 +53,6 @@ CURRENT = "CURRENT"
 MAX_TRANSACTION_ITEMS = 100
 # A GSI1 query's position (LastEvaluatedKey): the index keys plus the table keys.
 QUEUE_POSITION_KEYS = ("GSI1PK", "GSI1SK", "PK", "SK")
-# The status token's hash stays in storage: only the appellant's status check compares against it.
-_INTERNAL_KEYS = frozenset((*QUEUE_POSITION_KEYS, "token_hash"))
 
 
 def _to_dynamo(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -78,29 +90,97 @@ def target_key(target_id: str) -> dict[str, str]:
     return {"PK": f"TARGET#{target_id}", "SK": CURRENT}
 
 
-@dataclass(frozen=True)
-class NewSubmission:
-    submission_id: str
-    target_id: str
-    target_type: str
-    target: str
-    scan_id: str
-    submitted_by: str
-    created_at: str
-    deduplicated: bool = False
-    metadata_key: str | None = None
+# The names earlier callers imported from here.
+NewSubmission = SubmissionRecord
+__all__ = ["CurrentUpdate", "NewSubmission", "Records"]
+
+# TargetRecord fields stored under another attribute name (the rest are stored as named).
+_TARGET_ATTRIBUTES = {"verdict_key": "verdict_sk", "revision": "rev"}
+_TARGET_FIELDS = frozenset(TargetRecord.__dataclass_fields__)
 
 
-@dataclass(frozen=True)
-class CurrentUpdate:
-    """What a finished scan writes to its target's CURRENT item (see docs/storage.md)."""
+def target_record(item: Mapping[str, Any] | None) -> TargetRecord | None:
+    """A target's CURRENT item (deserialized: a read, or a stream image) as a typed record."""
+    if not item or not item.get("target_id"):
+        return None
+    values: dict[str, Any] = {name: item.get(_TARGET_ATTRIBUTES.get(name, name)) for name in _TARGET_FIELDS}
+    moderation = item.get("moderation")
+    liveness = item.get("liveness")
+    principal = str(item.get("GSI1PK") or "")
+    values |= {
+        "target_type": item.get("target_type") or "url",
+        "target": item.get("target") or "",
+        "revision": int(item.get("rev") or 0),
+        "moderation": _moderation(moderation) if isinstance(moderation, Mapping) else None,
+        "liveness": _liveness(liveness) if isinstance(liveness, Mapping) else None,
+        "actions": tuple(item["actions"]) if item.get("actions") is not None else None,
+        "principal": principal.removeprefix("PRINCIPAL#") if principal.startswith("PRINCIPAL#") else None,
+    }
+    return TargetRecord(**values)
 
-    verdict: Verdict
-    effective_decision: str
-    public_reason: str
-    listing_scope: str | None = None
-    principal: str | None = None
-    keep_previous_decision: bool = False  # a failed fetch never overturns an earlier verdict
+
+def target_from_stream_image(image: Mapping[str, Any] | None) -> TargetRecord | None:
+    """A DynamoDB stream record's OldImage or NewImage (attribute-value JSON) as a typed record."""
+    return target_record(_from_dynamo(image)) if image else None
+
+
+def _moderation(stored: Mapping[str, Any]) -> Moderation | None:
+    if not stored.get("action"):
+        return None
+    return Moderation(
+        action=str(stored["action"]),
+        by=str(stored.get("by", "")),
+        at=str(stored.get("at", "")),
+        reason=str(stored.get("reason", "")),
+    )
+
+
+def _liveness(stored: Mapping[str, Any]) -> Liveness | None:
+    if not stored.get("status"):
+        return None
+    return Liveness(status=str(stored["status"]), last_checked=stored.get("last_checked") or None)
+
+
+def _target_attributes(changed: Mapping[str, Any], target: str) -> dict[str, Any]:
+    """Changed TargetRecord fields as the CURRENT item's attributes."""
+    attributes: dict[str, Any] = {}
+    for name, value in changed.items():
+        if name == "principal":
+            attributes |= {"GSI1PK": f"PRINCIPAL#{value}", "GSI1SK": f"APP#{target}"}
+        elif name in ("moderation", "liveness"):
+            attributes[name] = value.as_dict()
+        elif name == "actions":
+            attributes[name] = list(value)
+        else:
+            attributes[_TARGET_ATTRIBUTES.get(name, name)] = value
+    return attributes
+
+
+def _scan_record(item: Mapping[str, Any]) -> ScanRecord:
+    return ScanRecord(
+        scan_id=str(item.get("scan_id") or item["PK"].removeprefix("SCAN#")),
+        state=item.get("state", "queued"),
+        attempts=int(item.get("attempts", 0)),
+        last_error=item.get("last_error"),
+        last_outcome=item.get("last_outcome"),
+        verdict_key=item.get("verdict_sk"),
+    )
+
+
+def _appeal_record(item: Mapping[str, Any]) -> AppealRecord:
+    return AppealRecord(
+        appeal_id=item["appeal_id"],
+        target_id=item["target_id"],
+        url=item["url"],
+        contact=item.get("contact", ""),
+        reason=item.get("reason", ""),
+        source_ip=item.get("source_ip", ""),
+        created_at=item["created_at"],
+        token_hash=item.get("token_hash", ""),
+        state="resolved" if item.get("state") == "resolved" else "open",
+        resolution=dict(item.get("resolution") or {}),
+        resolved_at=item.get("resolved_at"),
+    )
 
 
 class Records:
@@ -121,20 +201,24 @@ class Records:
         item = response.get("Item")
         return _from_dynamo(item) if item else None
 
-    def current(self, target_id: str) -> dict[str, Any] | None:
-        return self.get(f"TARGET#{target_id}", CURRENT)
+    def current(self, target_id: str) -> TargetRecord | None:
+        return target_record(self.get(f"TARGET#{target_id}", CURRENT))
 
-    def submission(self, submission_id: str) -> dict[str, Any]:
+    def submission(self, submission_id: str) -> SubmissionRecord:
         item = self.get(f"SUB#{submission_id}", "SUB")
         if item is None:
             raise NotFoundError(f"no submission {submission_id}")
-        return item
+        names = SubmissionRecord.__dataclass_fields__
+        return SubmissionRecord(**{name: value for name, value in item.items() if name in names})
 
-    def scan(self, scan_id: str) -> dict[str, Any] | None:
-        return self.get(f"SCAN#{scan_id}", "SCAN")
+    def scan(self, scan_id: str) -> ScanRecord | None:
+        item = self.get(f"SCAN#{scan_id}", "SCAN")
+        return _scan_record(item) if item else None
 
-    def verdict(self, target_id: str, verdict_sk: str) -> Verdict | None:
-        item = self.get(f"TARGET#{target_id}", verdict_sk)
+    def verdict(self, target_id: str, verdict_key: str) -> Verdict | None:
+        from linkscan.models import Verdict  # pydantic: not loaded by functions that never read verdicts
+
+        item = self.get(f"TARGET#{target_id}", verdict_key)
         return Verdict.model_validate_json(item["verdict"]) if item else None
 
     def _query(self, **kwargs: Any) -> list[dict[str, Any]]:
@@ -152,20 +236,21 @@ class Records:
         )
 
     def history(self, target_id: str, limit: int = 50) -> list[Verdict]:
+        from linkscan.models import Verdict
+
         items = self._query_prefix(target_id, "VERDICT#", newest_first=True)[:limit]
         return [Verdict.model_validate_json(item["verdict"]) for item in items]
 
-    def decisions(self, target_id: str) -> list[dict[str, Any]]:
-        return self._query_prefix(target_id, "DECISION#", newest_first=True)
+    def appeals(self, target_id: str) -> list[AppealRecord]:
+        return [_appeal_record(item) for item in self._query_prefix(target_id, "APPEAL#", newest_first=True)]
 
-    def appeals(self, target_id: str) -> list[dict[str, Any]]:
-        return [_appeal_fields(item) for item in self._query_prefix(target_id, "APPEAL#", newest_first=True)]
-
-    def record_appeal(self, target_id: str, appeal: Mapping[str, Any]) -> None:
+    def record_appeal(self, appeal: AppealRecord) -> None:
         """Store an open appeal on its target, in the moderators' open queue, and findable by its id."""
-        key = {"PK": f"TARGET#{target_id}", "SK": f"APPEAL#{appeal['created_at']}#{appeal['appeal_id']}"}
-        item = {**key, **appeal, "state": "open", **appeal_queue_key("open", appeal["created_at"], appeal["appeal_id"])}
-        pointer = {"PK": f"APPEAL#{appeal['appeal_id']}", "SK": "APPEAL", "appeal_key": key}
+        key = {"PK": f"TARGET#{appeal.target_id}", "SK": f"APPEAL#{appeal.created_at}#{appeal.appeal_id}"}
+        fields = {name: getattr(appeal, name) for name in AppealRecord.__dataclass_fields__}
+        fields |= {"state": "open", "resolution": None, "resolved_at": None}
+        item = {**key, **fields, **appeal_queue_key("open", appeal.created_at, appeal.appeal_id)}
+        pointer = {"PK": f"APPEAL#{appeal.appeal_id}", "SK": "APPEAL", "appeal_key": key}
         self._ddb.transact_write_items(
             TransactItems=[
                 {"Put": {"TableName": self.table_name, "Item": _to_dynamo(item)}},
@@ -179,44 +264,50 @@ class Records:
             ]
         )
 
-    def appeal(self, appeal_id: str) -> dict[str, Any] | None:
-        """One appeal by its id, with its token hash (for the appellant's status check); None if unknown."""
+    def appeal(self, appeal_id: str) -> AppealRecord | None:
+        """One appeal by its id (with its token hash, for the appellant's status check); None if unknown."""
         pointer = self.get(f"APPEAL#{appeal_id}", "APPEAL")
         if pointer is None:
             return None
         item = self.get(pointer["appeal_key"]["PK"], pointer["appeal_key"]["SK"])
-        if item is None:
-            return None
-        return {**_appeal_fields(item), "token_hash": item.get("token_hash")}
+        return _appeal_record(item) if item is not None else None
 
     def appeal_queue(
-        self, state: str, limit: int, start: Mapping[str, str] | None = None
-    ) -> tuple[list[dict[str, Any]], dict[str, str] | None]:
-        """One page of the open or resolved appeals, newest first, and the position after it (None at the end)."""
+        self, state: str, limit: int, next_token: str | None = None
+    ) -> tuple[list[AppealRecord], str | None]:
+        """One page of the open or resolved appeals, newest first, and the token of the next (None at the end).
+
+        The token is the query's position, opaque to the caller; a token from another state's queue is refused.
+        """
+        from linkscan.blocklist.appeals import decode_token, encode_token
+
+        partition = appeal_queue_key(state, "", "")["GSI1PK"]
+        start = decode_token(next_token, {"GSI1PK": partition}, QUEUE_POSITION_KEYS)
         kwargs: dict[str, Any] = {
             "TableName": self.table_name,
             "IndexName": "GSI1",
             "KeyConditionExpression": "GSI1PK = :queue",
-            "ExpressionAttributeValues": _to_dynamo({":queue": appeal_queue_key(state, "", "")["GSI1PK"]}),
+            "ExpressionAttributeValues": _to_dynamo({":queue": partition}),
             "ScanIndexForward": False,
             "Limit": limit,
         }
         if start:
             kwargs["ExclusiveStartKey"] = _to_dynamo(start)
         response = self._ddb.query(**kwargs)
-        items = [_appeal_fields(_from_dynamo(item)) for item in response.get("Items", [])]
+        items = [_appeal_record(_from_dynamo(item)) for item in response.get("Items", [])]
         last = response.get("LastEvaluatedKey")
-        return items, ({name: str(value) for name, value in _from_dynamo(last).items()} if last else None)
+        position = {name: str(value) for name, value in _from_dynamo(last).items()} if last else None
+        return items, encode_token(position)
 
-    def children(self, parent_id: str) -> list[dict[str, Any]]:
-        return self._query_prefix(parent_id, "CHILD#")
+    def children(self, parent_id: str) -> list[ChildLink]:
+        return [ChildLink(item["child_id"], item["url"]) for item in self._query_prefix(parent_id, "CHILD#")]
 
     def parents(self, child_id: str) -> list[str]:
         return [item["parent_id"] for item in self._query_prefix(child_id, "PARENT#")]
 
-    def currents(self, target_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """CURRENT items of many targets (BatchGetItem, 100 keys a call)."""
-        found: dict[str, dict[str, Any]] = {}
+    def currents(self, target_ids: Sequence[str]) -> dict[str, TargetRecord]:
+        """Current state of many targets (BatchGetItem, 100 keys a call); unknown targets are left out."""
+        found: dict[str, TargetRecord] = {}
         unique = list(dict.fromkeys(target_ids))
         for start in range(0, len(unique), 100):
             request: dict[str, Any] = {
@@ -228,20 +319,22 @@ class Records:
             while request:
                 response = self._ddb.batch_get_item(RequestItems=request)
                 for raw in response["Responses"].get(self.table_name, []):
-                    item = _from_dynamo(raw)
-                    found[item["target_id"]] = item
+                    record = target_record(_from_dynamo(raw))
+                    if record is not None:
+                        found[record.target_id] = record
                 request = response.get("UnprocessedKeys") or {}
         return found
 
-    def principal_apps(self, principal: str) -> list[dict[str, Any]]:
-        return self._query(
+    def principal_apps(self, principal: str) -> list[TargetRecord]:
+        items = self._query(
             IndexName="GSI1",
             KeyConditionExpression="GSI1PK = :pk",
             ExpressionAttributeValues=_to_dynamo({":pk": f"PRINCIPAL#{principal}"}),
         )
+        return [record for record in map(target_record, items) if record is not None]
 
     # ------------------------------------------------------------------ submissions
-    def create_submissions(self, submissions: Sequence[NewSubmission]) -> None:
+    def create_submissions(self, submissions: Sequence[SubmissionRecord]) -> None:
         """Record a whole batch (at most 100) in one transaction: all of it is stored, or none of it.
 
         Scan records are not written here: the scan worker creates each from its queue message
@@ -290,7 +383,7 @@ class Records:
         )
 
     # ------------------------------------------------------------------ scans
-    def begin_scan(self, message: Mapping[str, Any], at: str) -> dict[str, Any] | None:
+    def begin_scan(self, message: Mapping[str, Any], at: str) -> ScanRecord | None:
         """Mark a scan as running and count the attempt. None when it already finished (a redelivery).
 
         The queue message is the source of truth: a scan record that is missing (a message sent by
@@ -328,7 +421,7 @@ class Records:
             if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
                 raise
             return None
-        return _from_dynamo(response["Attributes"])
+        return _scan_record(_from_dynamo(response["Attributes"]))
 
     def record_retriable_failure(self, scan_id: str, outcome: str, detail: str | None, at: str) -> None:
         self._ddb.update_item(
@@ -355,7 +448,7 @@ class Records:
     def record_verdict(
         self,
         verdict: Verdict,
-        update_for: Callable[[Mapping[str, Any]], CurrentUpdate],
+        update_for: Callable[[TargetRecord | None], CurrentUpdate],
         *,
         max_attempts: int = 5,
     ) -> bool:
@@ -370,7 +463,7 @@ class Records:
         """
         verdict_sk = f"VERDICT#{verdict.scanned_at}#{verdict.scan_id}"
         for _ in range(max_attempts):
-            current = self.current(verdict.target_id) or {}
+            current = self.current(verdict.target_id)
             actions = [
                 {
                     "Put": {
@@ -415,7 +508,7 @@ class Records:
                     }
                 },
             ]
-            newer_exists = str(current.get("scanned_at", "")) > verdict.scanned_at
+            newer_exists = current is not None and (current.scanned_at or "") > verdict.scanned_at
             if not newer_exists:
                 actions.append(self._current_update(update_for(current), current, verdict_sk))
             try:
@@ -430,58 +523,28 @@ class Records:
                 raise
         raise ConflictError(f"target {verdict.target_id} kept changing; verdict not recorded")
 
-    def _current_update(self, update: CurrentUpdate, current: Mapping[str, Any], verdict_sk: str) -> dict[str, Any]:
-        verdict = update.verdict
-        top = verdict.categories[0] if verdict.categories else None
-        fields: dict[str, Any] = {
-            "target_id": verdict.target_id,
-            "target_type": verdict.target_type,
-            "target": verdict.target,
-            "scan_id": verdict.scan_id,
-            "scanned_at": verdict.scanned_at,
-            "verdict_sk": verdict_sk,
-            "outcome": verdict.outcome,
-            "rules_version": verdict.rules_version,
-            "listing_scope": update.listing_scope,
-        }
-        # Where the fetch ended, when a redirect took it elsewhere: the blocklist lists that page too.
-        final_url = verdict.fetch.final_url if verdict.fetch and verdict.target_type == "url" else None
-        landing_url = final_url if final_url and final_url != verdict.target else None
-        if not update.keep_previous_decision:
-            fields |= {
-                "landing_url": landing_url,
-                "decision": verdict.decision,
-                "effective_decision": update.effective_decision,
-                "score": verdict.score,
-                "category": top.category if top else None,
-                "subcategory": top.subcategory if top else None,
-                "severity": top.severity if top else None,
-                "public_reason": update.public_reason,
-                "actions": verdict.actions,
-            }
-        if update.principal:
-            fields |= {"GSI1PK": f"PRINCIPAL#{update.principal}", "GSI1SK": f"APP#{verdict.target}"}
-        present = {name: value for name, value in fields.items() if value is not None}
+    def _current_update(self, update: CurrentUpdate, current: TargetRecord | None, verdict_key: str) -> dict[str, Any]:
+        """The CURRENT item's update: what ``advance_target`` changed, guarded by the revision read."""
+        advanced = advance_target(current, update, verdict_key)
+        changed, cleared = changed_fields(current, advanced)
+        changed.pop("revision", None)
+        present = _target_attributes(changed, advanced.target)
         names = {f"#{name}": name for name in present} | {"#rev": "rev"}
         values: dict[str, Any] = {f":{name}": value for name, value in present.items()}
-        values[":newrev"] = int(current.get("rev", 0)) + 1
+        values[":newrev"] = advanced.revision
         expression = "SET " + ", ".join(f"#{name} = :{name}" for name in present) + ", #rev = :newrev"
-        removed = []
-        if current.get("pending_scan_id") == verdict.scan_id:
-            removed += ["pending_scan_id", "pending_since"]
-        if not update.keep_previous_decision and landing_url is None and "landing_url" in current:
-            removed.append("landing_url")  # this scan was not redirected away: the old landing page is released
+        removed = [_TARGET_ATTRIBUTES.get(name, name) for name in cleared]
         if removed:
             expression += " REMOVE " + ", ".join(removed)
-        if "rev" in current:
+        if current is not None and current.revision:
             condition = "#rev = :rev"
-            values[":rev"] = current["rev"]
+            values[":rev"] = current.revision
         else:
             condition = "attribute_not_exists(#rev)"
         return {
             "Update": {
                 "TableName": self.table_name,
-                "Key": _to_dynamo(target_key(verdict.target_id)),
+                "Key": _to_dynamo(target_key(update.verdict.target_id)),
                 "UpdateExpression": expression,
                 "ConditionExpression": condition,
                 "ExpressionAttributeNames": names,
@@ -490,28 +553,28 @@ class Records:
         }
 
     # ------------------------------------------------------------------ moderation
-    def moderate(self, target_id: str, action: str, effective: str, by: str, reason: str, at: str) -> dict[str, Any]:
+    def moderate(self, target_id: str, moderation: Moderation, effective: str) -> TargetRecord:
         """Record a moderator's decision, apply it to CURRENT and resolve the target's open appeals.
 
         One transaction holds the decision, CURRENT and up to 98 open appeals (the transaction limit);
         appeals beyond that (a flood of them on one target) are resolved right after it.
         """
         current = self.current(target_id)
-        if current is None or "decision" not in current:
+        if current is None or current.decision is None:
             raise NotFoundError(f"target {target_id} has no verdict to moderate")
-        moderation = {"action": action, "by": by, "at": at, "reason": reason}
-        resolution = {**moderation, "effective_decision": effective}
+        at = moderation.at
+        resolution = {**moderation.as_dict(), "effective_decision": effective}
         open_appeals = [a for a in self._query_prefix(target_id, "APPEAL#") if a.get("state") == "open"]
         in_transaction = MAX_TRANSACTION_ITEMS - 2
         resolve_now = [self._resolve_appeal(a, resolution) for a in open_appeals[:in_transaction]]
         values: dict[str, Any] = {
-            ":m": moderation,
+            ":m": moderation.as_dict(),
             ":e": effective,
-            ":newrev": int(current.get("rev", 0)) + 1,
+            ":newrev": current.revision + 1,
         }
         condition = "attribute_not_exists(#rev)"
-        if "rev" in current:
-            values[":rev"] = current["rev"]
+        if current.revision:
+            values[":rev"] = current.revision
             condition = "#rev = :rev"
         try:
             self._ddb.transact_write_items(
@@ -523,8 +586,8 @@ class Records:
                                 {
                                     "PK": f"TARGET#{target_id}",
                                     "SK": f"DECISION#{at}",
-                                    **moderation,
-                                    "previous_effective_decision": current.get("effective_decision"),
+                                    **moderation.as_dict(),
+                                    "previous_effective_decision": current.effective_decision,
                                     "effective_decision": effective,
                                 }
                             ),
@@ -553,7 +616,9 @@ class Records:
             except ClientError as exc:
                 if exc.response["Error"]["Code"] != "ConditionalCheckFailedException":
                     raise
-        return self.current(target_id) or {}
+        moderated = self.current(target_id)
+        assert moderated is not None  # it existed, and targets are never deleted
+        return moderated
 
     def _resolve_appeal(self, appeal: Mapping[str, Any], resolution: Mapping[str, Any]) -> dict[str, Any]:
         """An update moving one stored appeal from the open queue to the resolved one."""
@@ -621,11 +686,6 @@ def appeal_queue_key(state: str, at: str, appeal_id: str) -> dict[str, str]:
     return {"GSI1PK": f"APPEALS#{state}", "GSI1SK": f"{at}#{appeal_id}"}
 
 
-def _appeal_fields(item: Mapping[str, Any]) -> dict[str, Any]:
-    """An appeal as stored, without the table's and the index's keys."""
-    return {name: value for name, value in item.items() if name not in _INTERNAL_KEYS}
-
-
 class Objects:
     """S3: evidence blobs and submitted mini-program metadata."""
 
@@ -642,13 +702,6 @@ class Objects:
     def get_json(self, key: str) -> Any:
         body = client("s3").get_object(Bucket=self.bucket, Key=key)["Body"].read()
         return json.loads(body)
-
-
-@dataclass(frozen=True)
-class QueuedMessage:
-    receipt_handle: str
-    body: str
-    receive_count: int
 
 
 class ScanQueue:

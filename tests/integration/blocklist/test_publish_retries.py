@@ -22,7 +22,7 @@ from linkscan.blocklist.prefix_filter import PrefixFilterSource
 from linkscan.blocklist.publisher import Publisher
 from linkscan.storage import reset_clients
 from linkscan.storage.blocklist import BlocklistStorage, PublishedListReader, create_blocklist_table
-from tests.unit.blocklist.conftest import listing, make_entry
+from tests.blocklist_data import listing, make_entry
 
 BUCKET = "linkscan-retry-unit"
 TABLE = "linkscan-retry-unit"

@@ -1,6 +1,6 @@
 """The moderators' appeal queue: appeals listed newest first, paged, and resolved by a decision.
 
-moto in-process (no sockets), with the main table as the template declares it.
+moto in-process, with the main table as the template declares it.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from linkscan.api_models import AppealRequest, DecisionRequest
 from linkscan.appeal_filing import file_appeal
 from linkscan.errors import InvalidInputError
 from linkscan.models import Verdict
-from linkscan.service import appeal_queue, moderate
 from linkscan.storage.records import CurrentUpdate, Records
 from linkscan.targets import target_id
+from linkscan.usecases.moderation import moderate
+from linkscan.usecases.views import appeal_queue
+from tests.integration.blocklist.conftest import TEMPLATE_TABLE
 from tests.support import LambdaContext, load_event, load_handler
-from tests.unit.blocklist.conftest import TABLE
 
 MODERATOR = "arn:aws:iam::123456789012:role/moderator"
 LOAN = "https://quick-cash-loan.example/apply"
@@ -110,7 +111,7 @@ def test_a_decision_resolves_the_targets_open_appeals_with_the_decision_and_who(
     assert resolved.resolution is not None
     assert (resolved.resolution.action, resolved.resolution.by) == ("overturn", MODERATOR)
     assert resolved.resolution.effective_decision == "allow" == resolved.effective_decision
-    assert records.appeals(loan)[0]["state"] == "resolved"
+    assert records.appeals(loan)[0].state == "resolved"
 
 
 def test_a_flood_of_appeals_beyond_one_transaction_is_resolved_too(records: Records) -> None:
@@ -143,9 +144,9 @@ def test_an_appeal_after_the_decision_waits_for_the_next_one(records: Records) -
 
 @pytest.fixture
 def api(records: Records, monkeypatch: pytest.MonkeyPatch) -> Any:
-    monkeypatch.setenv("TABLE_NAME", TABLE)
+    monkeypatch.setenv("TABLE_NAME", TEMPLATE_TABLE)
     # The API function refuses to start without its resources (the appeal routes use only the table).
-    monkeypatch.setenv("BLOCKLIST_TABLE_NAME", f"{TABLE}-blocklist")
+    monkeypatch.setenv("BLOCKLIST_TABLE_NAME", f"{TEMPLATE_TABLE}-blocklist")
     monkeypatch.setenv("SCAN_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/unused")
     monkeypatch.setenv("EVIDENCE_BUCKET", "unused")
     monkeypatch.setenv("POWERTOOLS_METRICS_DISABLED", "true")
