@@ -144,6 +144,17 @@ def detect_page(
     return detector.detect(fields, signals=signals, domain=registrable_host(url) if url else None)
 
 
+@dataclass
+class _PageJudgement:
+    """What judging a fetched body gave: the detection and what cloaking checks and rendering added."""
+
+    detection: Detection | None = None
+    deeper: Deepened | None = None
+    cloaking: dict[str, Any] | None = None
+    analysis_limit: str | None = None
+    evidence: list[tuple[str, bytes, str]] = field(default_factory=list)
+
+
 def scan_url(
     url: str,
     *,
@@ -160,89 +171,108 @@ def scan_url(
     A body cut short (a cap, a stalled or broken connection) is judged on what arrived; analysis that
     hits its bound is judged on what it extracted, with outcome ``analysis_limit``. With a ``renderer``,
     an HTML page that render/policy.yaml picks is judged again as a browser shows it (render/deepen.py)."""
-    from linkscan.analyze import analyze_html, analyze_text
-    from linkscan.detect import TextField
     from linkscan.fetch import fetch
     from linkscan.fetch.evidence import evidence_objects
 
-    scan_id = scan_id or new_scan_id()
-    scanned_at = scanned_at or utc_now()
     result = fetch(url, fetch_settings)
     # Under evidence/ in the evidence bucket (the scan function may write only there).
     evidence = [(f"evidence/{key}", body, content_type) for key, body, content_type in evidence_objects(result)]
     evidence_key = evidence[0][0] if evidence else None
+    judged = _judge_fetched(url, result, detector, fetch_settings, analysis_settings, renderer)
+    evidence += judged.evidence
 
-    detection: Detection | None = None
-    deeper: Deepened | None = None
-    cloaking: dict[str, Any] | None = None
-    analysis_limit: str | None = None
+    verdict = verdict_from_detection(
+        judged.detection,
+        target_id=target_id,
+        target=url,
+        scan_id=scan_id or new_scan_id(),
+        scanned_at=scanned_at or utc_now(),
+        rules_version=detector.rules_version,
+    )
+    verdict.outcome = "analysis_limit" if judged.analysis_limit else result.outcome
+    verdict.outcome_detail = "; ".join(part for part in (judged.analysis_limit, result.detail) if part) or None
+    verdict.judged = judged.detection is not None  # allow without a detection is no judgement of the content
+    verdict.retriable = result.retriable
+    verdict.fetch = result.summary(evidence_key)
+    _add_reasons(verdict, result, judged)
+    deeper = judged.deeper
+    return ScanResult(
+        verdict=verdict, fetch=result, evidence=evidence, linked_urls=deeper.linked_urls if deeper else []
+    )
+
+
+def _judge_fetched(
+    url: str,
+    result: FetchResult,
+    detector: Detector,
+    fetch_settings: FetchSettings,
+    analysis_settings: AnalysisSettings | None,
+    renderer: Renderer | None,
+) -> _PageJudgement:
+    """Analyze and judge what the fetch returned: the body, checked for cloaking and rendered when policy
+    asks; an app package by its name; nothing (no detection) when no body came back."""
+    from linkscan.analyze import analyze_html, analyze_text
+    from linkscan.detect import TextField
+    from linkscan.fetch.evidence import evidence_objects
+
     final_url = result.final_url or url
+    judged = _PageJudgement()
     if result.outcome == "ok" and result.text is not None:
         is_html = "html" in (result.content_type or "") or result.text.lstrip()[:1] == "<"
         features = analyze_html(result.text, final_url, analysis_settings) if is_html else analyze_text(result.text)
-        analysis_limit = features.limit
-        detection = detect_page(features, detector, url=final_url)
-        cloaking = _check_cloaking(url, result, features, detection, fetch_settings, analysis_settings)
-        if cloaking is not None:
-            detection = detect_page(features, detector, url=final_url, extra_signals={"cloaking": 1.0})
-            neutral = cloaking.pop("_result")
-            evidence += [(f"evidence/{k}", b, t) for k, b, t in evidence_objects(neutral)]
+        judged.analysis_limit = features.limit
+        judged.detection = detect_page(features, detector, url=final_url)
+        judged.cloaking = _check_cloaking(url, result, features, judged.detection, fetch_settings, analysis_settings)
+        extra_signals = {"cloaking": 1.0} if judged.cloaking is not None else {}
+        if judged.cloaking is not None:
+            judged.detection = detect_page(features, detector, url=final_url, extra_signals=extra_signals)
+            neutral = judged.cloaking.pop("_result")
+            judged.evidence += [(f"evidence/{k}", b, t) for k, b, t in evidence_objects(neutral)]
         if renderer is not None and is_html:
             from linkscan.render.deepen import deepen
 
-            deeper = deepen(
+            judged.deeper = deepen(
                 url=final_url,
                 html=result.text,
                 profile=result.profile,
                 features=features,
-                detection=detection,
+                detection=judged.detection,
                 detector=detector,
                 renderer=renderer,
                 analysis_settings=analysis_settings,
-                extra_signals={"cloaking": 1.0} if cloaking is not None else {},
+                extra_signals=extra_signals,
             )
-            if deeper is not None:
-                detection = deeper.detection
-                evidence += deeper.evidence
+            if judged.deeper is not None:
+                judged.detection = judged.deeper.detection
+                judged.evidence += judged.deeper.evidence
     elif result.app_package:
         # A sideloaded app package has no text to read, but its name and the fact of it are signals.
-        detection = detector.detect(
+        judged.detection = detector.detect(
             [TextField("url", final_url)], signals={"app_download": 1.0}, domain=registrable_host(final_url)
         )
+    return judged
 
-    verdict = verdict_from_detection(
-        detection,
-        target_id=target_id,
-        target=url,
-        scan_id=scan_id,
-        scanned_at=scanned_at,
-        rules_version=detector.rules_version,
-    )
-    verdict.outcome = "analysis_limit" if analysis_limit else result.outcome
-    verdict.outcome_detail = "; ".join(part for part in (analysis_limit, result.detail) if part) or None
-    verdict.judged = detection is not None  # allow without a detection is no judgement of the content
-    verdict.retriable = result.retriable
-    verdict.fetch = result.summary(evidence_key)
+
+def _add_reasons(verdict: Verdict, result: FetchResult, judged: _PageJudgement) -> None:
+    """The reasons the fetch, cloaking, analysis bounds and rendering give, with their extra evidence."""
     if result.app_package:
         verdict.reasons.append(f"serves an {result.app_package.upper()} app package for sideloading")
     if result.outcome != "ok":
         verdict.reasons.append(f"fetch ended with {result.outcome}" + (f": {result.detail}" if result.detail else ""))
     elif result.partial_reason in ("timeout", "connection_closed"):
         verdict.reasons.append(f"judged on the {result.size} bytes that arrived ({result.partial_reason})")
-    if detection is not None and cloaking is not None:
+    cloaking = judged.cloaking
+    if judged.detection is not None and cloaking is not None:
         verdict.reasons.append(
             f"cloaking: the page differs for a neutral visitor ({cloaking['neutral']['profile']}): "
             + "; ".join(cloaking["differences"])
         )
         verdict.extra["cloaking"] = cloaking
-    if analysis_limit:
-        verdict.reasons.append(f"analysis stopped at a bound, judged on what it had read: {analysis_limit}")
-    if deeper is not None:
-        verdict.reasons += deeper.reasons
-        verdict.extra["render"] = deeper.summary
-    return ScanResult(
-        verdict=verdict, fetch=result, evidence=evidence, linked_urls=deeper.linked_urls if deeper else []
-    )
+    if judged.analysis_limit:
+        verdict.reasons.append(f"analysis stopped at a bound, judged on what it had read: {judged.analysis_limit}")
+    if judged.deeper is not None:
+        verdict.reasons += judged.deeper.reasons
+        verdict.extra["render"] = judged.deeper.summary
 
 
 def _check_cloaking(

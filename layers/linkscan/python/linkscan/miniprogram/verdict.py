@@ -90,6 +90,24 @@ def _actions(categories: Sequence[CategoryScore], decision: str, prior_violation
     return miniprogram_actions(categories, decision, prior_violations)
 
 
+def _apply_channel_leading(
+    strong: Sequence[ChannelFinding],
+    categories: Sequence[CategoryScore],
+    decision: Decision,
+    reasons: list[str],
+    policy: MiniProgramPolicy,
+) -> Decision:
+    """Strong channel leading is at least ``review``; with content of a category it escalates, ``block``."""
+    reasons.append(_channel_reason(strong))
+    decision = _at_least(decision, "review")
+    floor = policy.scores.get("channel_escalation_floor", 0.3)
+    escalating = [c for c in categories if c.category in policy.channel_escalates and c.score >= floor]
+    if decision != "block" and escalating:
+        reasons.append(f"channel leading combined with {escalating[0].category} content: blocked")
+        return "block"
+    return decision
+
+
 def scan_miniprogram(
     meta: MiniProgramMetadata,
     detector: DetectorLike,
@@ -130,13 +148,7 @@ def scan_miniprogram(
 
     strong = [finding for finding in channels if finding.strong]
     if strong:
-        reasons.append(_channel_reason(strong))
-        decision = _at_least(decision, "review")
-        floor = policy.scores.get("channel_escalation_floor", 0.3)
-        escalating = [c for c in categories if c.category in policy.channel_escalates and c.score >= floor]
-        if decision != "block" and escalating:
-            decision = "block"
-            reasons.append(f"channel leading combined with {escalating[0].category} content: blocked")
+        decision = _apply_channel_leading(strong, categories, decision, reasons, policy)
 
     sellers = seller_signals(fields, framing, policy)
     offer = detection.offer_reading()
@@ -158,11 +170,12 @@ def scan_miniprogram(
         jump_targets or {},
         lambda target: scan_miniprogram(target, detector, scan_id=scan_id, scanned_at=scanned_at, policy=policy),
     )
-    for jump in jumps:
-        if jump.verdict.decision == "block":
-            categories.append(_jump_category(jump, policy))
-            reasons.append(f"jumps to blocked mini-program {jump.appid} at {jump.field}")
-            decision = "block"
+    blocked_jumps = [jump for jump in jumps if jump.verdict.decision == "block"]
+    for jump in blocked_jumps:
+        categories.append(_jump_category(jump, policy))
+        reasons.append(f"jumps to blocked mini-program {jump.appid} at {jump.field}")
+    if blocked_jumps:
+        decision = "block"
 
     categories.sort(key=lambda category: category.score, reverse=True)
     return Verdict(
