@@ -8,23 +8,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import unquote
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.api_edge import (
-    EMPTY_BODY_MESSAGE,
     JSON_CONTENT_TYPE,
     as_json_request,
     dumps,
-    error_body,
-    invalid_json_body,
     loads_bounded,
     not_found_body,
     route_list,
     with_charset,
 )
+from linkscan.api_errors import caller, error_response, install_error_handlers
 from linkscan.api_models import (
     MAX_NAME_LENGTH,
     AppealReceipt,
@@ -37,12 +34,11 @@ from linkscan.api_models import (
     SubmissionRequest,
     SubmissionStatus,
     TargetView,
-    describe_validation_errors,
     openapi_document,
 )
 from linkscan.appeal_filing import appeal_state, file_appeal
 from linkscan.blocklist.appeals import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TOKEN_LENGTH, AppealPage, AppealStatus
-from linkscan.errors import ConflictError, InvalidInputError, NotFoundError, NotListedError
+from linkscan.errors import InvalidInputError, NotListedError
 from linkscan.observability import logger, metrics, tracer
 from linkscan.settings import ServiceSettings
 from linkscan.stores import Backend
@@ -58,27 +54,7 @@ BACKEND = Backend.from_settings(SETTINGS)
 app = APIGatewayRestResolver(enable_validation=True, serializer=dumps, json_body_deserializer=loads_bounded)
 
 
-def _error(status: int, error: str, message: str, field: str | None = None, details: Any = None) -> Response[Any]:
-    return Response(status_code=status, content_type=JSON_CONTENT_TYPE, body=error_body(error, message, field, details))
-
-
-@app.exception_handler(RequestValidationError)
-def _invalid_request(exc: RequestValidationError) -> Response[Any]:
-    try:
-        body = app.current_event.json_body
-    except ValueError as decode_error:
-        return Response(status_code=400, content_type=JSON_CONTENT_TYPE, body=invalid_json_body(decode_error))
-    if body is None and app.current_event.http_method in ("POST", "PUT"):
-        return _error(400, "invalid_request", EMPTY_BODY_MESSAGE)
-    details = describe_validation_errors(list(exc.errors()), body)
-    first = details[0]
-    message = f"{first['field']}: {first['problem']}" if first["field"] else first["problem"]
-    return _error(400, "invalid_request", message, first["field"] or None, details)
-
-
-@app.exception_handler(InvalidInputError)
-def _invalid_input(exc: InvalidInputError) -> Response[Any]:
-    return _error(400, "invalid_request", str(exc), exc.field)
+install_error_handlers(app)
 
 
 @app.not_found
@@ -91,25 +67,9 @@ def _no_route(exc: Exception) -> Response[Any]:
     )
 
 
-@app.exception_handler(NotFoundError)
-def _not_found(exc: NotFoundError) -> Response[Any]:
-    return _error(404, "not_found", str(exc))
-
-
 @app.exception_handler(NotListedError)
 def _not_listed(exc: NotListedError) -> Response[Any]:
-    return _error(404, "not_listed", str(exc), exc.field, [])
-
-
-@app.exception_handler(ConflictError)
-def _conflict(exc: ConflictError) -> Response[Any]:
-    return _error(409, "conflict", str(exc))
-
-
-def _caller() -> str:
-    """Who is calling: the IAM principal that signed the request (API Gateway verified the signature)."""
-    identity = app.current_event.request_context.identity
-    return identity.user_arn or identity.caller or identity.user or "anonymous"
+    return error_response(404, "not_listed", str(exc), exc.field, [])
 
 
 @cache
@@ -140,7 +100,7 @@ def post_submissions(request: Annotated[SubmissionRequest, Body()]) -> Response[
     payload = request.root
     batch = isinstance(payload, SubmissionBatch)
     items = payload.submissions if isinstance(payload, SubmissionBatch) else [payload]
-    receipts = submit(items, batch=batch, caller=_caller(), base_url=_base_url(), settings=SETTINGS, backend=BACKEND)
+    receipts = submit(items, batch=batch, caller=caller(app), base_url=_base_url(), settings=SETTINGS, backend=BACKEND)
     metrics.add_metric(name="SubmissionsAccepted", unit="Count", value=len(receipts))
     return Response(
         status_code=202,
@@ -163,8 +123,8 @@ def get_target(target_id: Annotated[str, Path(min_length=1, max_length=64)]) -> 
 def put_decision(
     target_id: Annotated[str, Path(min_length=1, max_length=64)], decision: Annotated[DecisionRequest, Body()]
 ) -> TargetView:
-    view = moderate(target_id, decision, caller=_caller(), records=BACKEND.records)
-    logger.info("moderated", extra={"target_id": target_id, "action": decision.action, "by": _caller()})
+    view = moderate(target_id, decision, caller=caller(app), records=BACKEND.records)
+    logger.info("moderated", extra={"target_id": target_id, "action": decision.action, "by": caller(app)})
     return view
 
 

@@ -7,23 +7,18 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from linkscan.api_edge import (
-    EMPTY_BODY_MESSAGE,
     JSON_CONTENT_TYPE,
     as_json_request,
     dumps,
-    error_body,
-    invalid_json_body,
     loads_bounded,
     with_charset,
 )
-from linkscan.api_models import describe_validation_errors
-from linkscan.errors import ConflictError, InvalidInputError, NotFoundError
+from linkscan.api_errors import caller, error_response, install_error_handlers
 from linkscan.events.subscriptions import deliveries, register
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_api_models import (
@@ -57,54 +52,12 @@ REPORT_POLICY = ReportPolicy.load()
 app = APIGatewayRestResolver(enable_validation=True, serializer=dumps, json_body_deserializer=loads_bounded)
 
 
-def _error(status: int, error: str, message: str, field: str | None = None, **headers: str) -> Response[Any]:
-    return Response(
-        status_code=status, content_type=JSON_CONTENT_TYPE, body=error_body(error, message, field), headers=headers
-    )
-
-
-@app.exception_handler(RequestValidationError)
-def _invalid_request(exc: RequestValidationError) -> Response[Any]:
-    try:
-        body = app.current_event.json_body
-    except ValueError as decode_error:
-        return Response(status_code=400, content_type=JSON_CONTENT_TYPE, body=invalid_json_body(decode_error))
-    if body is None and app.current_event.http_method == "POST" and "lease" not in app.current_event.path:
-        return _error(400, "invalid_request", EMPTY_BODY_MESSAGE)
-    details = describe_validation_errors(list(exc.errors()), body)
-    first = details[0]
-    message = f"{first['field']}: {first['problem']}" if first["field"] else first["problem"]
-    return Response(
-        status_code=400,
-        content_type=JSON_CONTENT_TYPE,
-        body=error_body("invalid_request", message, first["field"] or None, details),
-    )
-
-
-@app.exception_handler(InvalidInputError)
-def _invalid_input(exc: InvalidInputError) -> Response[Any]:
-    return _error(400, "invalid_request", str(exc), exc.field)
-
-
-@app.exception_handler(NotFoundError)
-def _not_found(exc: NotFoundError) -> Response[Any]:
-    return _error(404, "not_found", str(exc))
-
-
-@app.exception_handler(ConflictError)
-def _conflict(exc: ConflictError) -> Response[Any]:
-    return _error(409, "conflict", str(exc))
+install_error_handlers(app)
 
 
 @app.exception_handler(RateLimitedError)
 def _rate_limited(exc: RateLimitedError) -> Response[Any]:
-    return _error(429, "rate_limited", str(exc), None, **{"Retry-After": str(exc.retry_after)})
-
-
-def _principal() -> str:
-    """The IAM principal API Gateway verified (reviews and subscriptions belong to it)."""
-    who = app.current_event.request_context.identity
-    return who.user_arn or who.caller or who.user or "anonymous"
+    return error_response(429, "rate_limited", str(exc), headers={"Retry-After": str(exc.retry_after)})
 
 
 def _public_base() -> str:
@@ -160,7 +113,7 @@ def post_report(request: Annotated[ReportRequest, Body()]) -> Response[dict[str,
 )
 def post_webhook(request: Annotated[WebhookRequest, Body()]) -> Response[dict[str, Any]]:
     created = register(
-        request, owner=_principal(), now=_now(), base_url=_public_base(), settings=PLATFORM, records=RECORDS
+        request, owner=caller(app), now=_now(), base_url=_public_base(), settings=PLATFORM, records=RECORDS
     )
     return Response(status_code=201, content_type=JSON_CONTENT_TYPE, body=created.model_dump())
 
@@ -170,7 +123,7 @@ def get_deliveries(
     subscription_id: Annotated[str, Path(min_length=1, max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> DeliveryList:
-    return deliveries(subscription_id, owner=_principal(), limit=limit, records=RECORDS)
+    return deliveries(subscription_id, owner=caller(app), limit=limit, records=RECORDS)
 
 
 @app.get("/v1/reviews", summary="Moderator: the review queue (pending oldest first), with evidence and history")
@@ -184,7 +137,7 @@ def get_reviews(
 
 @app.post("/v1/reviews/<target_id>/lease", summary="Moderator: take an item (a lease), so no one else decides it")
 def post_lease(target_id: Annotated[str, Path(min_length=1, max_length=64)]) -> ReviewLease:
-    return reviews.take(target_id, _principal(), _now(), PLATFORM.review_lease_seconds, queue=RECORDS)
+    return reviews.take(target_id, caller(app), _now(), PLATFORM.review_lease_seconds, queue=RECORDS)
 
 
 @app.post("/v1/reviews/<target_id>/decision", summary="Moderator: decide a leased item, block or allow, with a reason")
@@ -196,7 +149,7 @@ def post_review_decision(
         target_id,
         decision.decision,
         decision.reason,
-        _principal(),
+        caller(app),
         _now(),
         queue=RECORDS,
         records=BACKEND.records,
