@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from linkscan.settings import ConfigurationError, FetchSettings, _int
+from linkscan.settings import FetchSettings, _int, require_set
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,5 @@ class PlatformSettings:
         )
 
     def require(self, *names: str) -> PlatformSettings:
-        missing = [name.upper() for name in names if not getattr(self, name)]
-        if missing:
-            raise ConfigurationError(
-                f"missing configuration: {', '.join(missing)} not set in the function's environment"
-            )
-        return self
+        """These settings, after checking that each named one is set (call it at cold start)."""
+        return require_set(self, names)

@@ -6,7 +6,7 @@ Logic receives these objects as arguments and never reads ``os.environ`` itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -185,14 +185,18 @@ class DetectionSettings:
 
 
 # Each resource setting and the variable the template sets it from.
-_RESOURCE_VARIABLES = {
-    "table_name": "TABLE_NAME",
-    "blocklist_table_name": "BLOCKLIST_TABLE_NAME",
-    "scan_queue_url": "SCAN_QUEUE_URL",
-    "scan_dead_letter_queue_url": "SCAN_DEAD_LETTER_QUEUE_URL",
-    "evidence_bucket": "EVIDENCE_BUCKET",
-    "blocklist_bucket": "BLOCKLIST_BUCKET",
-}
+_S = TypeVar("_S")
+
+
+def require_set(settings: _S, names: Sequence[str]) -> _S:
+    """``settings``, after checking that each named setting is set; raises ConfigurationError naming the
+    environment variable (the setting's name in capitals) of each one that is not."""
+    missing = [name.upper() for name in names if not getattr(settings, name)]
+    if missing:
+        raise ConfigurationError(f"missing configuration: {', '.join(missing)} not set in the function's environment")
+    return settings
+
+
 # Globals give these to every function; without them no function can do anything useful.
 _ALWAYS_REQUIRED = ("table_name", "blocklist_table_name")
 
@@ -246,9 +250,4 @@ class ServiceSettings:
 
     def require(self, *names: str) -> ServiceSettings:
         """These settings, after checking that each named resource setting is set (call it at cold start)."""
-        missing = [_RESOURCE_VARIABLES[name] for name in names if not getattr(self, name)]
-        if missing:
-            raise ConfigurationError(
-                f"missing configuration: {', '.join(missing)} not set in the function's environment"
-            )
-        return self
+        return require_set(self, names)
