@@ -9,11 +9,11 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from linkscan.clock import utc_now
+from linkscan.clock import parse_stamp, utc_now
 from linkscan.events.stream import on_target_change
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_settings import PlatformSettings
-from linkscan.rescan.liveness import RescanPolicy, parse
+from linkscan.rescan.liveness import RescanPolicy
 from linkscan.settings import ServiceSettings
 from linkscan.storage.platform import EventBus, PlatformRecords, snapshot_from_image
 
@@ -25,7 +25,7 @@ POLICY = RescanPolicy.load()
 
 
 def _now() -> datetime:
-    return parse(utc_now())
+    return parse_stamp(utc_now())
 
 
 @logger.inject_lambda_context

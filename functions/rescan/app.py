@@ -7,10 +7,9 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from linkscan.clock import utc_now
+from linkscan.clock import parse_stamp, utc_now
 from linkscan.observability import logger, metrics, tracer
 from linkscan.platform_settings import PlatformSettings
-from linkscan.rescan.liveness import parse
 from linkscan.rescan.scheduler import queue_due_rescans
 from linkscan.settings import ServiceSettings
 from linkscan.storage.platform import MessageQueue, PlatformRecords
@@ -25,10 +24,10 @@ QUEUE = MessageQueue(PLATFORM.rescan_queue_url)
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    now = parse(utc_now())
+    now = parse_stamp(utc_now())
     queued = queue_due_rescans(now, records=RECORDS, queue=QUEUE, settings=PLATFORM)
     size, oldest = RECORDS.review_stats()
-    age = int((now - parse(oldest)).total_seconds()) if oldest else 0
+    age = int((now - parse_stamp(oldest)).total_seconds()) if oldest else 0
     metrics.add_metric(name="RescansQueued", unit="Count", value=queued)
     metrics.add_metric(name="ReviewQueueSize", unit="Count", value=size)
     metrics.add_metric(name="ReviewQueueOldestAgeSeconds", unit="Seconds", value=age)

@@ -13,9 +13,10 @@ from typing import Any
 import pytest
 
 from devstack.stack import LocalStack, scheduled_event
+from linkscan.clock import stamp
 from linkscan.items import Liveness
 from linkscan.messages import ScanMessage
-from linkscan.rescan.liveness import RescanPolicy, stamp
+from linkscan.rescan.liveness import RescanPolicy
 from linkscan.scanner import new_scan_id
 from linkscan.storage.platform import MessageQueue, PlatformRecords
 from linkscan.storage.records import Records

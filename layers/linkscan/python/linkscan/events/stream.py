@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from linkscan.clock import stamp
 from linkscan.events.model import TargetSnapshot, VerdictEvent, derive_events
-from linkscan.rescan.liveness import Observation, RescanPolicy, new_entry, observe, stamp
+from linkscan.rescan.liveness import Observation, RescanPolicy, new_entry, observe
 from linkscan.reviews.model import ReviewEntry
 
 if TYPE_CHECKING:

@@ -6,11 +6,11 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from linkscan.clock import stamp
 from linkscan.errors import InvalidInputError, InvalidUrlError, NotFoundError
 from linkscan.events.signing import new_secret
 from linkscan.events.webhooks import Subscription
 from linkscan.platform_api_models import DeliveryList, DeliveryView, WebhookCreated, WebhookRequest
-from linkscan.rescan.liveness import stamp
 
 if TYPE_CHECKING:
     from linkscan.platform_settings import PlatformSettings

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from linkscan.clock import stamp
 from linkscan.events.model import EVENT_SOURCE
 from linkscan.events.signing import EVENT_ID_HEADER, SIGNATURE_HEADER, sign
 
@@ -106,14 +107,14 @@ def attempt(
         "User-Agent": "linkscan-webhooks/1",
     }
     result = send(subscription.url, body, headers)
-    stamp = now.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    attempted_at = stamp(now.astimezone(UTC))
     if result.delivered:
         state, next_at = "delivered", None
     elif attempt_number >= MAX_ATTEMPTS:
         state, next_at = "failed", None
     else:
         state = "retrying"
-        next_at = datetime.fromtimestamp(now.timestamp() + backoff_seconds(attempt_number), UTC).isoformat()
+        next_at = stamp(datetime.fromtimestamp(now.timestamp() + backoff_seconds(attempt_number), UTC))
     return Delivery(
         subscription_id=subscription.subscription_id,
         event_id=message.event_id,
@@ -121,8 +122,8 @@ def attempt(
         created_at=message.created_at,
         state=state,
         attempts=attempt_number,
-        last_attempt_at=stamp,
-        next_attempt_at=next_at.replace("+00:00", "Z") if next_at else None,
+        last_attempt_at=attempted_at,
+        next_attempt_at=next_at,
         last_status=result.status,
         last_error=result.error if result.error else (None if result.delivered else f"HTTP {result.status}"),
     )

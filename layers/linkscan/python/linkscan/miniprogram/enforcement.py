@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from linkscan.clock import parse_stamp
 from linkscan.detect.policy import load_enforcement_policy
 from linkscan.miniprogram.model import MiniProgramMetadata
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
@@ -119,7 +120,7 @@ def _page_path(meta: MiniProgramMetadata | None, field: str) -> str | None:
 
 def _day(scanned_at: str, days: int) -> str | None:
     try:
-        start = datetime.fromisoformat(scanned_at.replace("Z", "+00:00")).date()
+        start = parse_stamp(scanned_at).date()
     except ValueError:
         start = date.today()
     return (start + timedelta(days=days)).isoformat()

@@ -14,11 +14,11 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from linkscan.clock import stamp
 from linkscan.errors import InvalidInputError, InvalidUrlError, LinkscanError
 from linkscan.platform_api_models import ReportReceipt, ReportRequest
 from linkscan.reports.model import Report
 from linkscan.reports.policy import ReportPolicy
-from linkscan.rescan.liveness import stamp
 from linkscan.reviews.model import ReviewEntry
 from linkscan.scanner import new_scan_id
 from linkscan.targets import target_id

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from linkscan.clock import parse_stamp, stamp
 from linkscan.policy_data import load_policy
 from linkscan.rescan.model import RescanEntry
 
@@ -41,14 +42,6 @@ class RescanPolicy:
     @property
     def max_interval(self) -> timedelta:
         return timedelta(hours=self.max_interval_hours)
-
-
-def stamp(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
-
-
-def parse(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def new_entry(target_id: str, target: str, now: datetime, policy: RescanPolicy) -> RescanEntry:
@@ -82,7 +75,7 @@ def observe(
         streak = entry.clean_streak + 1
         first_clean = entry.first_clean_at or stamp(now)
         status = "online" if observation == "clean" else "offline"
-        long_enough = now - parse(first_clean) >= timedelta(days=policy.dormant_min_days)
+        long_enough = now - parse_stamp(first_clean) >= timedelta(days=policy.dormant_min_days)
         if streak >= policy.dormant_after_clean_checks and long_enough and not moderator_upheld:
             status = "dormant"
     # Nothing new: check less often. Anything new (a change, a status change): check soon again.

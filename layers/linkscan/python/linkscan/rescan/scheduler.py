@@ -7,8 +7,9 @@ import random
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from linkscan.clock import stamp
 from linkscan.messages import ScanMessage
-from linkscan.rescan.liveness import budget_per_run, stamp
+from linkscan.rescan.liveness import budget_per_run
 from linkscan.scanner import new_scan_id
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from linkscan.api_models import DecisionRequest
+from linkscan.clock import parse_stamp, stamp
 from linkscan.errors import ConflictError, NotFoundError
 from linkscan.platform_api_models import HistoryEntry, ReviewItem, ReviewLease, ReviewPage
-from linkscan.rescan.liveness import parse, stamp
 from linkscan.reviews.model import LabelledExample, ReviewEntry
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _item(entry: ReviewEntry, now: datetime, records: RecordStore) -> ReviewItem
     verdict = next((v for v in history if entry.verdict_sk and entry.verdict_sk.endswith(v.scan_id)), None)
     return ReviewItem(
         **{name: getattr(entry, name) for name in ReviewEntry.__dataclass_fields__ if name in ReviewItem.model_fields},
-        age_seconds=max(0, int((now - parse(entry.queued_at)).total_seconds())),
+        age_seconds=max(0, int((now - parse_stamp(entry.queued_at)).total_seconds())),
         verdict=verdict or (history[0] if history else None),
         history=[
             HistoryEntry(
@@ -73,7 +73,7 @@ def decide(
         raise NotFoundError(f"no review item for target {target_id}")
     if entry.state != "pending":
         raise ConflictError(f"target {target_id} was already decided by {entry.decided_by}")
-    if entry.lease_by != who or not entry.lease_until or parse(entry.lease_until) <= now:
+    if entry.lease_by != who or not entry.lease_until or parse_stamp(entry.lease_until) <= now:
         raise ConflictError(f"take the item first (POST /v1/reviews/{target_id}/lease); the lease is not yours")
     moderate(target_id, DecisionRequest(action=ACTION_FOR[decision], reason=reason), caller=who, records=records)  # type: ignore[arg-type]
     verdict = next(iter(records.history(target_id, limit=1)), None)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, Literal
 
-from linkscan.clock import utc_now
+from linkscan.clock import parse_stamp, utc_now
 from linkscan.items import SubmissionRecord, TargetRecord
 from linkscan.messages import ScanMessage
 from linkscan.models import JUDGED_OUTCOMES
@@ -54,9 +54,7 @@ class Intake:
 def _is_recent(timestamp: str | None, now: str, window_seconds: int) -> bool:
     if not timestamp or window_seconds <= 0:
         return False
-    elapsed = datetime.fromisoformat(now.replace("Z", "+00:00")) - datetime.fromisoformat(
-        timestamp.replace("Z", "+00:00")
-    )
+    elapsed = parse_stamp(now) - parse_stamp(timestamp)
     return elapsed < timedelta(seconds=window_seconds)
 
 
