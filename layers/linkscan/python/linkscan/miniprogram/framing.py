@@ -70,19 +70,29 @@ def _has_any(text: str, terms: Sequence[str]) -> bool:
     return any(term and term in text for term in terms)
 
 
-def _sells(text: str, kinds: Sequence[SellerKind]) -> bool:
-    folded = compact(text).text
-    spaced = fold(text, keep_spaces=True).text
-    return any(_has_any(folded, kind.cues) or any(p.search(spaced) for p in kind.patterns) for kind in kinds)
+@dataclass(frozen=True)
+class _Forms:
+    """The two matching forms of a text, made once: cues match ``folded``, patterns ``spaced``."""
+
+    folded: str  # NFKC, case-folded, no spaces
+    spaced: str  # the same with word gaps kept
+
+    @classmethod
+    def of(cls, text: str) -> _Forms:
+        return cls(compact(text).text, fold(text, keep_spaces=True).text)
 
 
-def _pushes(text: str, policy: MiniProgramPolicy) -> bool:
+def _sells(forms: _Forms, kinds: Sequence[SellerKind]) -> bool:
+    return any(
+        _has_any(forms.folded, kind.cues) or any(p.search(forms.spaced) for p in kind.patterns) for kind in kinds
+    )
+
+
+def _pushes(forms: _Forms, policy: MiniProgramPolicy) -> bool:
     """Strong channel cues or contact handles: an informational category does not excuse these."""
-    folded = compact(text).text
-    spaced = fold(text, keep_spaces=True).text
     strong = [kind for kind in policy.channel_kinds.values() if kind.strong]
-    return any(_has_any(folded, kind.cues) for kind in strong) or any(
-        pattern.search(spaced) for _kind, pattern in policy.handle_patterns
+    return any(_has_any(forms.folded, kind.cues) for kind in strong) or any(
+        pattern.search(forms.spaced) for _kind, pattern in policy.handle_patterns
     )
 
 
@@ -92,7 +102,7 @@ def _first_at(text: str, terms: Sequence[str]) -> int:
     return min(found) if found else -1
 
 
-def _report_notice(text: str, policy: MiniProgramPolicy) -> bool:
+def _report_notice(folded: str, policy: MiniProgramPolicy) -> bool:
     """A conditional report-it sentence: "如发现有人私聊兜售……，请举报".
 
     It describes a seller to warn about one, so it names the seller's goods and cues. It counts only
@@ -100,19 +110,20 @@ def _report_notice(text: str, policy: MiniProgramPolicy) -> bool:
     directive: "私聊看货，如发现假货请举报" and "如需购买请加微信 abc123" are sales.
     """
     framing = policy.framing
-    folded = compact(text).text
     condition = _first_at(folded, framing.report_conditions)
     if condition < 0:
         return False
     directive = _first_at(folded[condition:], framing.report_directives)
     if directive < 0:
         return False
-    before = folded[:condition]
+    before = _Forms.of(folded[:condition])
     if _sells(before, policy.sellers.kinds) or _pushes(before, policy):
         return False
     stated = folded[: condition + directive]
     prices = [kind for kind in policy.sellers.kinds if kind.key == "price"]
-    return not _sells(stated, prices) and not any(pattern.search(stated) for _kind, pattern in policy.handle_patterns)
+    return not _sells(_Forms.of(stated), prices) and not any(
+        pattern.search(stated) for _kind, pattern in policy.handle_patterns
+    )
 
 
 def informational_app(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> bool:
@@ -149,15 +160,16 @@ def quoted_speech(piece: str, policy: MiniProgramPolicy) -> list[tuple[int, int]
 
 def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
     """(informational, selling) of one sentence."""
-    folded = compact(piece).text
-    selling = _sells(piece, policy.sellers.kinds)
-    plainly_selling = _sells(piece, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
+    forms = _Forms.of(piece)
+    folded = forms.folded
+    selling = _sells(forms, policy.sellers.kinds)
+    plainly_selling = _sells(forms, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
     framing = policy.framing
-    pushes = _pushes(piece, policy)
+    pushes = _pushes(forms, policy)
     warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
     informational = (
         _has_any(folded, framing.report)
-        or _report_notice(piece, policy)
+        or _report_notice(folded, policy)
         or (warns and not plainly_selling)
         or (informational_app and not selling and not pushes)
     )
