@@ -1,6 +1,7 @@
 """Detection quality on the labelled dev set: the figures that judge a change.
 
-    make eval     # python -m devstack.evaluate --out eval/results.json   (--no-loso: skip the retraining)
+    make eval     # python -m devstack.evaluate --out eval/results.json   (--no-loso: skip the retraining;
+                  #   --loso-source S: leave out only source S, repeatable)
 
 An item counts as flagged for a category when the decision is `review` or `block` and that
 category has the highest score: both take it out of `allow`. The report has, in order:
@@ -183,9 +184,10 @@ def generated_evasion(detector: Detector, pairs: Sequence[tuple[DevItem, str]]) 
 
 
 def leave_one_source_out(
-    items: Sequence[DevItem], log: Callable[[str], None] = print
+    items: Sequence[DevItem], log: Callable[[str], None] = print, only: Sequence[str] = ()
 ) -> tuple[list[tuple[DevItem, str]], dict[str, Any]]:
-    """Each source's items scored by a model trained without that source (see the module docstring)."""
+    """Each source's items scored by a model trained without that source (see the module docstring);
+    `only` names the sources to leave out when not all (a quicker check while iterating)."""
     from devstack.train import train
     from linkscan.detect.offer_model import default_model_path
 
@@ -198,7 +200,7 @@ def leave_one_source_out(
     per_source: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for source, members in sorted(by_source.items()):
-            if len(members) < MIN_LOSO_ITEMS:
+            if len(members) < MIN_LOSO_ITEMS or (only and source not in only):
                 continue
             model = Path(tmp) / f"{source.replace('/', '_').replace(':', '_')}.json"
             train(model, exclude_source=source, combine=combine, log=lambda _line: None)
@@ -222,6 +224,7 @@ def evaluate(
     settings: DetectionSettings | None = None,
     loso: bool = False,
     log: Callable[[str], None] = print,
+    loso_sources: Sequence[str] = (),
 ) -> dict[str, Any]:
     detector = Detector.load(settings or DetectionSettings.from_env())
     items = dev_items(devset)
@@ -240,7 +243,7 @@ def evaluate(
         "generated_evasion": generated_evasion(detector, pairs),
     }
     if loso:
-        pooled, per_source = leave_one_source_out(items, log)
+        pooled, per_source = leave_one_source_out(items, log, only=loso_sources)
         results["leave_one_source_out"] = {"pooled": figures(pooled), "per_source": per_source}
     return results
 
@@ -377,8 +380,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     parser.add_argument("--devset", type=Path, default=None, help="one dev file instead of tests/data/devset*")
     parser.add_argument("--no-loso", action="store_true", help="skip leave-one-source-out (it retrains per source)")
+    parser.add_argument(
+        "--loso-source",
+        action="append",
+        default=[],
+        metavar="SOURCE",
+        help="leave out only this source (repeatable; the pooled figures then cover only these sources)",
+    )
     args = parser.parse_args(argv)
-    results = evaluate(args.devset, loso=not args.no_loso)
+    results = evaluate(args.devset, loso=not args.no_loso, loso_sources=args.loso_source)
     results["benign_by_source"] = benign_flag_rates()
     results["fresh_check"] = fresh_check()
     results["moderator_agreement"] = moderator_agreement()
