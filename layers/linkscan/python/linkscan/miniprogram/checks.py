@@ -167,7 +167,9 @@ def find_qualification_gaps(
             for c in detected
         )
         cue_evidence = _cue_evidence(texts, topic, framing)
-        if not fired and not _inferred_from_cues(topic, cue_evidence, compact_texts):
+        if not fired and not (
+            _inferred_from_cues(topic, cue_evidence, compact_texts) and _offered_with_subject(texts, topic, framing)
+        ):
             continue
         category_covered = _covers(declared, topic.covering_categories)
         breached = tuple(breaches(topic, compact_texts))
@@ -192,6 +194,20 @@ def _inferred_from_cues(topic: LicensedTopic, cue_evidence: Sequence[Evidence], 
     if len(terms) < topic.min_cues or not terms & set(topic.offer_cues) or not terms & set(topic.cues):
         return False
     return not any(disclaimer in text for disclaimer in topic.disclaimers for text in texts)
+
+
+def _offered_with_subject(texts: Sequence[NamedText], topic: LicensedTopic, framing: Framing | None) -> bool:
+    """An offer cue in the same sentence as a cue naming the topic: "卷烟仅限到店购买" beside "零食在线下单"
+    does not offer cigarettes online, "香烟整条批发" does."""
+
+    def sentences(named: NamedText, terms: Sequence[str]) -> set[int]:
+        return {
+            framing.sentence_start(named.name, m.start) if framing else 0
+            for m in find_terms(named.compact, terms)
+            if not (framing and framing.informational(named.name, m.start))
+        }
+
+    return any(sentences(named, topic.offer_cues) & sentences(named, topic.cues) for named in texts)
 
 
 def licence_covers(meta: MiniProgramMetadata, category: CategoryScore, policy: MiniProgramPolicy) -> bool:

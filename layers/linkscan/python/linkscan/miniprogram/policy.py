@@ -74,6 +74,8 @@ class Framing:
     # markers that introduce a quotation as someone else's words: 所谓“…”, “…”为诱饵
     quote_before: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
+    # "本店不售…", "不对外出售": a clause naming what is not sold
+    negated_sale: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ def policy_from_dict(
             report_directives=_compact((framing.get("conditional_report") or {}).get("directives")),
             quote_before=_compact((framing.get("quoted_speech") or {}).get("before")),
             quote_after=_compact((framing.get("quoted_speech") or {}).get("after")),
+            negated_sale=_compact(framing.get("negated_sale")),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),

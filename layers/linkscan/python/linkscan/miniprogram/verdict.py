@@ -128,7 +128,9 @@ def scan_miniprogram(
     framing = frame(meta, fields, policy)
     channels = find_channel_leading(meta, policy, fields, framing)
     signals = channel_signals(channels, meta)
-    detection = detector.detect([TextField(f.name, f.text) for f in fields], signals=signals)
+    detection = detector.detect(
+        [TextField(f.name, framing.without_disclaimed(f.name, f.text)) for f in fields], signals=signals
+    )
 
     categories = [category.model_copy(deep=True) for category in detection.categories]
     reasons = list(detection.reasons)
