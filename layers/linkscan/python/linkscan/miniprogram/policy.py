@@ -180,11 +180,19 @@ def _topic(key: str, raw: dict[str, Any], licences: dict[str, Any]) -> LicensedT
     )
 
 
+def _with_windows(pattern: str, windows: dict[str, Any]) -> str:
+    """``<name>`` in a pattern replaced by the rule's window of that name (a character count)."""
+    for name, width in windows.items():
+        pattern = pattern.replace(f"<{name}>", str(int(width)))
+    return pattern
+
+
 def _platform_rule(key: str, raw: dict[str, Any]) -> PlatformRuleSpec:
+    windows = raw.get("windows") or {}
     return PlatformRuleSpec(
         key=key,
         rule=str(raw["rule"]),
-        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+        patterns=tuple(re.compile(_with_windows(p, windows)) for p in raw.get("patterns") or ()),
         cues=_compact(raw.get("cues")),
         min_targets=int(raw.get("min_targets", 5)),
         min_targets_alone=int(raw.get("min_targets_alone", 10)),
