@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from linkscan.miniprogram.fields import NamedText
 from linkscan.miniprogram.model import MiniProgramMetadata
+from linkscan.miniprogram.policy import Framing as FramingPolicy
 from linkscan.miniprogram.policy import MiniProgramPolicy, SellerKind
 from linkscan.miniprogram.textmatch import Match, compact, evidence, find_patterns, find_terms, fold
 from linkscan.models import Evidence
@@ -178,6 +179,17 @@ def quoted_speech(piece: str, policy: MiniProgramPolicy) -> list[tuple[int, int]
     return spans
 
 
+def _inspects(folded: str, framing: FramingPolicy) -> bool:
+    """An inspection marker that is not a seller's guarantee ("鉴定翡翠" informs, "可验真" sells)."""
+    for marker in framing.inspection:
+        position = folded.find(marker)
+        while position >= 0:
+            if not any(folded.endswith(prefix, 0, position) for prefix in framing.guarantee_prefixes):
+                return True
+            position = folded.find(marker, position + 1)
+    return False
+
+
 def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
     """(informational, selling) of one sentence."""
     forms = _Forms.of(piece)
@@ -186,7 +198,7 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
     plainly_selling = _sells(forms, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
     framing = policy.framing
     pushes = _pushes(forms, policy)
-    warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
+    warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
     informational = (
         _has_any(folded, framing.report)
         or _report_notice(folded, policy)

@@ -76,6 +76,8 @@ class Framing:
     quote_after: tuple[str, ...] = ()
     # "本店不售…", "不对外出售": a clause naming what is not sold
     negated_sale: tuple[str, ...] = ()
+    # "可验真", "支持鉴定": an inspection marker after one of these is a seller's guarantee
+    guarantee_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ def policy_from_dict(
             quote_before=_compact((framing.get("quoted_speech") or {}).get("before")),
             quote_after=_compact((framing.get("quoted_speech") or {}).get("after")),
             negated_sale=_compact(framing.get("negated_sale")),
+            guarantee_prefixes=_compact(framing.get("guarantee_prefixes")),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),

@@ -37,7 +37,7 @@ from linkscan.miniprogram.checks import (
     find_qualification_gaps,
     licence_covers,
 )
-from linkscan.miniprogram.enforcement import build_enforcement, miniprogram_actions
+from linkscan.miniprogram.enforcement import build_enforcement, load_ladder, miniprogram_actions
 from linkscan.miniprogram.fields import NamedText, text_fields
 from linkscan.miniprogram.framing import Framing, frame, seller_signals
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
@@ -256,7 +256,7 @@ def _seller_listing(
     for category in categories:
         if category.category not in policy.channel_escalates or category.score < floor:
             continue
-        needed = policy.sellers.min_kinds_critical if category.severity == "critical" else policy.sellers.min_kinds
+        needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
             continue
         category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
@@ -264,6 +264,13 @@ def _seller_listing(
         reasons.append(f"seller listing: {category.category}/{category.subcategory} offered with {kinds}: blocked")
         return "block"
     return decision
+
+
+def _any_sale_is_a_crime(category: CategoryScore) -> bool:
+    """Critical goods, or goods the grade table bans the account for (forged documents, personal data):
+    one seller signal ("免考直接拿证" with a promise, "私聊") makes a listing of them."""
+    ladder = load_ladder()
+    return category.severity == "critical" or ladder.row_at_severity(category).grade == ladder.grades[-1]
 
 
 def _platform_rules(
