@@ -319,7 +319,9 @@ def _apply_impersonation(
     meta: MiniProgramMetadata,
     policy: MiniProgramPolicy,
 ) -> Decision:
-    offending = bool(categories) and decision != "allow"
+    # A person cannot be a brand's official or authorised channel, so the claim alone is the violation;
+    # a company may be an authorised dealer or repairer, which a reviewer checks.
+    offending = (bool(categories) and decision != "allow") or meta.principal.type == "individual"
     categories.append(
         CategoryScore(
             category="counterfeit",
