@@ -81,3 +81,28 @@ def test_invoices_issued_for_others_with_verification_promised_are_blocked(scan:
     verdict = scan(app("增值税专用发票代开，各行业都能开，可验真。", categories=("商务服务-财税",)))
     assert verdict.decision == "block", verdict.reasons
     assert verdict.categories[0].subcategory == "forged_documents"
+
+
+# ------------------------------------------------------------------------ declared customer service
+SERVICE_TEXT = "手工红糖 ¥38/斤，顺丰包邮。团购请添加微信客服咨询。"
+DECLARED = ({"kind": "wechat", "value": "hongtang_service"},)
+
+
+def test_an_enterprise_pointing_to_its_declared_customer_service_is_allowed(scan: Scan) -> None:
+    verdict = scan(app(SERVICE_TEXT, categories=("商家自营-食品",), contacts=list(DECLARED)))
+    assert verdict.decision == "allow", verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"contacts": []},  # no contact declared to the platform
+        {"contacts": list(DECLARED), "principal": {"name": "赵某", "type": "individual"}},
+    ],
+    ids=["undeclared", "personal"],
+)
+def test_the_same_request_without_a_declared_enterprise_contact_leads_off_the_platform(
+    scan: Scan, fields: dict[str, Any]
+) -> None:
+    verdict = scan(app(SERVICE_TEXT, categories=("商家自营-食品",), **fields))
+    assert verdict.decision == "review"

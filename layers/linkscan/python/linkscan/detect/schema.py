@@ -340,6 +340,7 @@ class _MiniChannel(_Deferred):
     kinds: dict[Annotated[str, Field(pattern=NAME)], _MiniChannelKind]
     handle_patterns: dict[Annotated[str, Field(pattern=NAME)], list[Regex]] | None = None
     app_package_url_patterns: list[Regex] | None = None
+    declared_service: dict[Literal["cues", "markers"], list[Term]] | None = None
 
     @field_validator("handle_patterns")
     @classmethod

@@ -56,7 +56,7 @@ def find_channel_leading(
         if named.name == "contacts":  # declared customer service is not a push; counted as a signal below
             continue
         findings.extend(
-            finding
+            _as_declared_service(finding, named, meta, policy)
             for finding in _text_channel_findings(named, policy)
             if framing is None or not framing.informational(named.name, finding.evidence.start)
         )
@@ -72,6 +72,21 @@ def find_channel_leading(
         spec = policy.channel_kinds[kind]
         findings.append(ChannelFinding(kind, spec.strong, spec.signal, found))
     return findings
+
+
+def _as_declared_service(
+    finding: ChannelFinding, named: NamedText, meta: MiniProgramMetadata, policy: MiniProgramPolicy
+) -> ChannelFinding:
+    """An enterprise's "加微信客服" when it declares a WeChat or QQ contact: its own service, weak."""
+    declared = any(contact.kind in {"wechat", "qq"} for contact in meta.contacts)
+    if not (finding.strong and declared and meta.principal.type == "enterprise"):
+        return finding
+    if finding.kind != "add_contact" or finding.evidence.term not in policy.declared_service_cues:
+        return finding
+    around = compact(named.text[max(0, finding.evidence.start - 8) : finding.evidence.end + 8]).text
+    if not any(marker in around for marker in policy.declared_service_markers):
+        return finding
+    return ChannelFinding(finding.kind, False, finding.signal, finding.evidence)
 
 
 def _text_channel_findings(named: NamedText, policy: MiniProgramPolicy) -> Iterable[ChannelFinding]:

@@ -133,6 +133,9 @@ class MiniProgramPolicy:
     platform_rules: dict[str, PlatformRuleSpec]
     rule_book: dict[str, RuleRef]
     rule_for_category: dict[str, str]
+    # "加微信客服" in an enterprise app that declares its WeChat/QQ contact: its own service, a weak cue
+    declared_service_cues: tuple[str, ...] = ()
+    declared_service_markers: tuple[str, ...] = ()
 
     def rule_for(self, category: str, subcategory: str) -> RuleRef | None:
         """The rule a verdict category cites ("category.subcategory" first, then "category")."""
@@ -263,6 +266,8 @@ def policy_from_dict(
             for key, value in (raw.get("rule_book") or {}).items()
         },
         rule_for_category={str(k): str(v) for k, v in (raw.get("rule_for_category") or {}).items()},
+        declared_service_cues=_compact((channel.get("declared_service") or {}).get("cues")),
+        declared_service_markers=_compact((channel.get("declared_service") or {}).get("markers")),
     )
 
 
