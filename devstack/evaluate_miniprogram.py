@@ -3,7 +3,10 @@
 Figures per split: decision accuracy, clean apps allowed, violations blocked with the right category
 (per category), and blocked violations whose action matches the expected grade of the policy table.
 "fresh" is tests/data/miniprograms/fresh.jsonl: cases written after the judgement was tuned, never tuned on;
-"fresh2" is fresh2.jsonl: a second such set, scored before the fixes it measures (before_fresh2.json).
+"fresh2" is fresh2.jsonl: a second such set, scored before the fixes it measures (before_fresh2.json);
+"fresh3" is fresh3.jsonl: a third, written without reading the judgement's term lists and scored before
+any fix of its round (before_fresh3.json); "fresh4" is fresh4.jsonl, written after that round's fixes
+and scored once, with no fix after it.
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -24,6 +27,8 @@ from linkscan.settings import DetectionSettings
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "miniprograms" / "devset.jsonl"
 FRESH = DEVSET.with_name("fresh.jsonl")
 FRESH2 = DEVSET.with_name("fresh2.jsonl")
+FRESH3 = DEVSET.with_name("fresh3.jsonl")
+FRESH4 = DEVSET.with_name("fresh4.jsonl")
 
 
 def load_cases(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -98,6 +103,8 @@ def evaluate(
     settings: DetectionSettings | None = None,
     fresh: Path | None = FRESH,
     fresh2: Path | None = FRESH2,
+    fresh3: Path | None = FRESH3,
+    fresh4: Path | None = FRESH4,
 ) -> dict[str, Any]:
     detector = Detector.load(settings or DetectionSettings.from_env())
     rows = [(case, judge(detector, case)) for case in load_cases(path)]
@@ -106,14 +113,14 @@ def evaluate(
         "dev": figures([(c, v) for c, v in rows if c["split"] != "test"]),
         "all": figures(rows),
     }
-    for split, extra_set in (("fresh", fresh), ("fresh2", fresh2)):
+    for split, extra_set in (("fresh", fresh), ("fresh2", fresh2), ("fresh3", fresh3), ("fresh4", fresh4)):
         if extra_set is not None and extra_set.exists():
             results[split] = figures([(case, judge(detector, case)) for case in load_cases(extra_set)])
     return results
 
 
 def print_figures(results: dict[str, Any], show_mistakes: bool = False) -> None:
-    for split in ("held_out", "dev", "all", "fresh", "fresh2"):
+    for split in ("held_out", "dev", "all", "fresh", "fresh2", "fresh3", "fresh4"):
         if split not in results:
             continue
         row = results[split]

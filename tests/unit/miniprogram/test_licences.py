@@ -60,3 +60,21 @@ def test_a_pawn_licence_covers_pawn_lending_not_unsecured_cash_loans() -> None:
     unsecured = LicenceRow(lending.key, "cash loan", (), pawn.accepted, pawn.source)
     assert "lending" not in _gap_topics(_app(lending, pawn, ["典当经营许可证"]))
     assert "lending" in _gap_topics(_app(lending, unsecured, ["典当经营许可证"]))
+
+
+def _clinic(text: str, licences: list[str]) -> object:
+    return metadata(
+        pages=[{"path": "pages/home/index", "text": text}],
+        categories=["医疗-医疗美容"],
+        qualifications=[{"type": name, "number": "0001", "issuer": "主管部门"} for name in licences],
+    )
+
+
+def test_a_clinic_fitting_lenses_itself_is_covered_by_its_medical_institution_licence() -> None:
+    treated = _clinic("角膜塑形隐形眼镜由本院医生验配，复诊调整，在线下单预约。", ["医疗机构执业许可证"])
+    assert "medical_devices" not in _gap_topics(treated)
+
+
+def test_a_medical_institution_licence_does_not_cover_selling_the_devices() -> None:
+    wholesale = _clinic("隐形眼镜、美瞳批发，下单发货。", ["医疗机构执业许可证"])
+    assert "medical_devices" in _gap_topics(wholesale)

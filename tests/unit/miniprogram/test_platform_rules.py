@@ -232,3 +232,46 @@ def test_the_docs_name_each_platform_rule_with_its_source() -> None:
     text = DOCS.read_text(encoding="utf-8")
     for spec in POLICY.platform_rules.values():
         assert spec.rule in text and POLICY.rule_book[spec.rule].url in text
+
+
+# ------------------------------------------------------------------------ wider gaps and other lures
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 25 characters between the share and the unlock (the gap is policy data, not a fixed 12)
+        "请把这个测试链接转发给至少五位微信好友或者两个同学群并截图发回，即可查看完整测评。",
+        "叫上好友帮忙助力，凑齐人数就送保温杯。",
+        "满8人砍价成功，羽绒服0元带回家。",
+        "先添加店长客服微信，发送暗号就能领取6.66元现金红包。",
+    ],
+)
+def test_distant_share_gates_and_help_me_lures_are_induced_sharing(scan: Scan, text: str) -> None:
+    verdict = scan(app(text))
+    assert rule_hits(verdict) == ["induced_sharing"], verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["支持分享到朋友圈和微信群，登录后即可查看全部订单。", "邀请好友一起参加读书会，欢迎带家人来。"],
+)
+def test_a_login_between_share_and_unlock_or_a_plain_invitation_is_not_a_gate(scan: Scan, text: str) -> None:
+    assert scan(app(text)).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "确认订单后请把货款转到店主支付宝账号 cake_li@qq.com，收到再做。",
+        "奶茶店众筹招募合伙人，每股5000元，年底分红。",
+    ],
+)
+def test_transfers_to_a_named_account_and_crowdfunded_shares_are_offplatform_payment(scan: Scan, text: str) -> None:
+    assert rule_hits(scan(app(text))) == ["offplatform_payment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["竞拍保证金可在本程序内支付，或通过对公账户转账。", "大额货款请转至公司对公账户，备注订单号。"],
+)
+def test_payments_to_the_business_itself_are_not_offplatform(scan: Scan, text: str) -> None:
+    assert scan(app(text)).decision == "allow"

@@ -340,6 +340,7 @@ class _MiniChannel(_Deferred):
     kinds: dict[Annotated[str, Field(pattern=NAME)], _MiniChannelKind]
     handle_patterns: dict[Annotated[str, Field(pattern=NAME)], list[Regex]] | None = None
     app_package_url_patterns: list[Regex] | None = None
+    declared_service: dict[Literal["cues", "markers"], list[Term]] | None = None
 
     @field_validator("handle_patterns")
     @classmethod
@@ -374,6 +375,8 @@ class _MiniFraming(_Deferred):
     informational_categories: list[Term] | None = None
     conditional_report: _MiniConditionalReport | None = None
     quoted_speech: _MiniQuotedSpeech | None = None
+    negated_sale: list[Term] | None = None
+    guarantee_prefixes: list[Term] | None = None
 
 
 def _all_compile(patterns: list[str] | None) -> list[str] | None:
@@ -399,12 +402,21 @@ class _MiniSellers(_Deferred):
 
 class _MiniPlatformRule(_Deferred):
     rule: Annotated[str, Field(pattern=RULE_ID)]
+    # named distances the patterns use as <name>
+    windows: dict[Annotated[str, Field(pattern=NAME)], Annotated[int, Field(ge=1)]] | None = None
     patterns: list[Regex] | None = None
     cues: list[Term] | None = None
     min_targets: Annotated[int, Field(ge=1)] | None = None
     min_targets_alone: Annotated[int, Field(ge=1)] | None = None
 
-    _patterns_compile = field_validator("patterns")(classmethod(lambda cls, value: _all_compile(value)))
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> "_MiniPlatformRule":
+        for written in self.patterns or ():
+            expanded = written
+            for name, width in (self.windows or {}).items():
+                expanded = expanded.replace(f"<{name}>", str(width))
+            _compiles(expanded)
+        return self
 
 
 class _MiniRuleRef(_Deferred):

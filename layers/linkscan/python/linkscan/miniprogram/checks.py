@@ -56,7 +56,7 @@ def find_channel_leading(
         if named.name == "contacts":  # declared customer service is not a push; counted as a signal below
             continue
         findings.extend(
-            finding
+            _as_declared_service(finding, named, meta, policy)
             for finding in _text_channel_findings(named, policy)
             if framing is None or not framing.informational(named.name, finding.evidence.start)
         )
@@ -72,6 +72,21 @@ def find_channel_leading(
         spec = policy.channel_kinds[kind]
         findings.append(ChannelFinding(kind, spec.strong, spec.signal, found))
     return findings
+
+
+def _as_declared_service(
+    finding: ChannelFinding, named: NamedText, meta: MiniProgramMetadata, policy: MiniProgramPolicy
+) -> ChannelFinding:
+    """An enterprise's "加微信客服" when it declares a WeChat or QQ contact: its own service, weak."""
+    declared = any(contact.kind in {"wechat", "qq"} for contact in meta.contacts)
+    if not (finding.strong and declared and meta.principal.type == "enterprise"):
+        return finding
+    if finding.kind != "add_contact" or finding.evidence.term not in policy.declared_service_cues:
+        return finding
+    around = compact(named.text[max(0, finding.evidence.start - 8) : finding.evidence.end + 8]).text
+    if not any(marker in around for marker in policy.declared_service_markers):
+        return finding
+    return ChannelFinding(finding.kind, False, finding.signal, finding.evidence)
 
 
 def _text_channel_findings(named: NamedText, policy: MiniProgramPolicy) -> Iterable[ChannelFinding]:
@@ -167,7 +182,9 @@ def find_qualification_gaps(
             for c in detected
         )
         cue_evidence = _cue_evidence(texts, topic, framing)
-        if not fired and not _inferred_from_cues(topic, cue_evidence, compact_texts):
+        if not fired and not (
+            _inferred_from_cues(topic, cue_evidence, compact_texts) and _offered_with_subject(texts, topic, framing)
+        ):
             continue
         category_covered = _covers(declared, topic.covering_categories)
         breached = tuple(breaches(topic, compact_texts))
@@ -192,6 +209,20 @@ def _inferred_from_cues(topic: LicensedTopic, cue_evidence: Sequence[Evidence], 
     if len(terms) < topic.min_cues or not terms & set(topic.offer_cues) or not terms & set(topic.cues):
         return False
     return not any(disclaimer in text for disclaimer in topic.disclaimers for text in texts)
+
+
+def _offered_with_subject(texts: Sequence[NamedText], topic: LicensedTopic, framing: Framing | None) -> bool:
+    """An offer cue in the same sentence as a cue naming the topic: "卷烟仅限到店购买" beside "零食在线下单"
+    does not offer cigarettes online, "香烟整条批发" does."""
+
+    def sentences(named: NamedText, terms: Sequence[str]) -> set[int]:
+        return {
+            framing.sentence_start(named.name, m.start) if framing else 0
+            for m in find_terms(named.compact, terms)
+            if not (framing and framing.informational(named.name, m.start))
+        }
+
+    return any(sentences(named, topic.offer_cues) & sentences(named, topic.cues) for named in texts)
 
 
 def licence_covers(meta: MiniProgramMetadata, category: CategoryScore, policy: MiniProgramPolicy) -> bool:

@@ -5,7 +5,8 @@ News, warnings, anti-fraud lessons and inspection services name what a seller na
 (提醒, 谨防, 鉴定...) without selling in the same sentence, or asks readers to report what it describes
 ("如发现有人私聊兜售……请举报"), or belongs to an app of an informational declared category without
 selling. Quotations introduced as someone else's words (所谓“…”, 以“…”为诱饵) are informational too,
-and their sentence is judged without them. The checks ignore cues in informational sentences.
+and their sentence is judged without them; so is a clause that says what is not sold ("本店不售管制刀具").
+The checks ignore cues in informational sentences.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from linkscan.miniprogram.fields import NamedText
 from linkscan.miniprogram.model import MiniProgramMetadata
+from linkscan.miniprogram.policy import Framing as FramingPolicy
 from linkscan.miniprogram.policy import MiniProgramPolicy, SellerKind
 from linkscan.miniprogram.textmatch import Match, compact, evidence, find_patterns, find_terms, fold
 from linkscan.models import Evidence
@@ -24,6 +26,7 @@ from linkscan.models import Evidence
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 _QUOTATION = re.compile(r"[“「『]([^“”「」『』\n]{1,120})[”」』]")
 _BETWEEN_QUOTATIONS = re.compile(r"[、，,\s]*")
+_CLAUSE_END = re.compile(r"[，,]+")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Sentence:
     end: int
     informational: bool
     selling: bool
+    disclaimed: bool = False  # a clause saying what is not sold ("本店不售管制刀具")
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,26 @@ class Framing:
     def __init__(self, fields: Mapping[str, FieldFraming]) -> None:
         self.fields = dict(fields)
 
+    def sentence_start(self, field: str, offset: int) -> int:
+        """Where the sentence (or clause) holding ``offset`` starts; -1 for a field not framed."""
+        framing = self.fields.get(field)
+        sentence = framing._at(offset) if framing else None
+        return sentence.start if sentence else -1
+
     def informational(self, field: str, offset: int) -> bool:
         framing = self.fields.get(field)
         return framing is not None and framing.informational_at(offset)
+
+    def without_disclaimed(self, field: str, text: str) -> str:
+        """``text`` with its disclaimed clauses blanked (same length, so offsets hold): content detection
+        should not read "本店不售管制刀具" or "we never sell replicas" as an offer of those goods."""
+        framing = self.fields.get(field)
+        if framing is None:
+            return text
+        for sentence in framing.sentences:
+            if sentence.disclaimed:
+                text = text[: sentence.start] + " " * (sentence.end - sentence.start) + text[sentence.end :]
+        return text
 
     def all_informational(self, found: Iterable[Evidence]) -> bool:
         """True when every piece of evidence sits in an informational sentence (and there is some)."""
@@ -158,6 +179,17 @@ def quoted_speech(piece: str, policy: MiniProgramPolicy) -> list[tuple[int, int]
     return spans
 
 
+def _inspects(folded: str, framing: FramingPolicy) -> bool:
+    """An inspection marker that is not a seller's guarantee ("鉴定翡翠" informs, "可验真" sells)."""
+    for marker in framing.inspection:
+        position = folded.find(marker)
+        while position >= 0:
+            if not any(folded.endswith(prefix, 0, position) for prefix in framing.guarantee_prefixes):
+                return True
+            position = folded.find(marker, position + 1)
+    return False
+
+
 def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
     """(informational, selling) of one sentence."""
     forms = _Forms.of(piece)
@@ -166,7 +198,7 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
     plainly_selling = _sells(forms, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
     framing = policy.framing
     pushes = _pushes(forms, policy)
-    warns = _has_any(folded, framing.warning) or (_has_any(folded, framing.inspection) and not pushes)
+    warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
     informational = (
         _has_any(folded, framing.report)
         or _report_notice(folded, policy)
@@ -174,6 +206,30 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
         or (informational_app and not selling and not pushes)
     )
     return informational, selling
+
+
+def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy) -> list[Sentence]:
+    """A selling sentence split at its commas, each clause that says what is *not* sold informational.
+
+    "本店不售管制刀具，收货时须本人签收" and "不单独出售、不外带" name goods to say they are not offered;
+    a clause with a price, delivery promise or private-chat cue of its own still sells.
+    """
+    markers = policy.framing.negated_sale
+    piece = text[sentence.start : sentence.end]
+    if sentence.informational or not markers or not _has_any(compact(piece).text, markers):
+        return [sentence]
+    plain = [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds]
+    clauses: list[Sentence] = []
+    cursor = 0
+    for end_mark in [*_CLAUSE_END.finditer(piece), None]:
+        end = end_mark.end() if end_mark else len(piece)
+        if end > cursor:
+            forms = _Forms.of(piece[cursor:end])
+            disclaims = _has_any(forms.folded, markers) and not _sells(forms, plain)
+            selling = not disclaims and _sells(forms, policy.sellers.kinds)
+            clauses.append(Sentence(sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims))
+        cursor = end
+    return clauses
 
 
 def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool = False) -> FieldFraming:
@@ -197,7 +253,9 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
                     sentences.append(Sentence(position + start, position + stop, True, False))
                 cursor = stop
         position = end
-    return FieldFraming(tuple(sentences))
+    return FieldFraming(
+        tuple(clause for sentence in sentences for clause in _disclaimed_clauses(text, sentence, policy))
+    )
 
 
 def frame(meta: MiniProgramMetadata, fields: Sequence[NamedText], policy: MiniProgramPolicy) -> Framing:

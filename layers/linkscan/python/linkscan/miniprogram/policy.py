@@ -74,6 +74,10 @@ class Framing:
     # markers that introduce a quotation as someone else's words: 所谓“…”, “…”为诱饵
     quote_before: tuple[str, ...] = ()
     quote_after: tuple[str, ...] = ()
+    # "本店不售…", "不对外出售": a clause naming what is not sold
+    negated_sale: tuple[str, ...] = ()
+    # "可验真", "支持鉴定": an inspection marker after one of these is a seller's guarantee
+    guarantee_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ class MiniProgramPolicy:
     platform_rules: dict[str, PlatformRuleSpec]
     rule_book: dict[str, RuleRef]
     rule_for_category: dict[str, str]
+    # "加微信客服" in an enterprise app that declares its WeChat/QQ contact: its own service, a weak cue
+    declared_service_cues: tuple[str, ...] = ()
+    declared_service_markers: tuple[str, ...] = ()
 
     def rule_for(self, category: str, subcategory: str) -> RuleRef | None:
         """The rule a verdict category cites ("category.subcategory" first, then "category")."""
@@ -178,11 +185,19 @@ def _topic(key: str, raw: dict[str, Any], licences: dict[str, Any]) -> LicensedT
     )
 
 
+def _with_windows(pattern: str, windows: dict[str, Any]) -> str:
+    """``<name>`` in a pattern replaced by the rule's window of that name (a character count)."""
+    for name, width in windows.items():
+        pattern = pattern.replace(f"<{name}>", str(int(width)))
+    return pattern
+
+
 def _platform_rule(key: str, raw: dict[str, Any]) -> PlatformRuleSpec:
+    windows = raw.get("windows") or {}
     return PlatformRuleSpec(
         key=key,
         rule=str(raw["rule"]),
-        patterns=tuple(re.compile(p) for p in raw.get("patterns") or ()),
+        patterns=tuple(re.compile(_with_windows(p, windows)) for p in raw.get("patterns") or ()),
         cues=_compact(raw.get("cues")),
         min_targets=int(raw.get("min_targets", 5)),
         min_targets_alone=int(raw.get("min_targets_alone", 10)),
@@ -232,6 +247,8 @@ def policy_from_dict(
             report_directives=_compact((framing.get("conditional_report") or {}).get("directives")),
             quote_before=_compact((framing.get("quoted_speech") or {}).get("before")),
             quote_after=_compact((framing.get("quoted_speech") or {}).get("after")),
+            negated_sale=_compact(framing.get("negated_sale")),
+            guarantee_prefixes=_compact(framing.get("guarantee_prefixes")),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),
@@ -249,6 +266,8 @@ def policy_from_dict(
             for key, value in (raw.get("rule_book") or {}).items()
         },
         rule_for_category={str(k): str(v) for k, v in (raw.get("rule_for_category") or {}).items()},
+        declared_service_cues=_compact((channel.get("declared_service") or {}).get("cues")),
+        declared_service_markers=_compact((channel.get("declared_service") or {}).get("markers")),
     )
 
 

@@ -37,7 +37,7 @@ from linkscan.miniprogram.checks import (
     find_qualification_gaps,
     licence_covers,
 )
-from linkscan.miniprogram.enforcement import build_enforcement, miniprogram_actions
+from linkscan.miniprogram.enforcement import build_enforcement, load_ladder, miniprogram_actions
 from linkscan.miniprogram.fields import NamedText, text_fields
 from linkscan.miniprogram.framing import Framing, frame, seller_signals
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
@@ -128,7 +128,9 @@ def scan_miniprogram(
     framing = frame(meta, fields, policy)
     channels = find_channel_leading(meta, policy, fields, framing)
     signals = channel_signals(channels, meta)
-    detection = detector.detect([TextField(f.name, f.text) for f in fields], signals=signals)
+    detection = detector.detect(
+        [TextField(f.name, framing.without_disclaimed(f.name, f.text)) for f in fields], signals=signals
+    )
 
     categories = [category.model_copy(deep=True) for category in detection.categories]
     reasons = list(detection.reasons)
@@ -254,7 +256,7 @@ def _seller_listing(
     for category in categories:
         if category.category not in policy.channel_escalates or category.score < floor:
             continue
-        needed = policy.sellers.min_kinds_critical if category.severity == "critical" else policy.sellers.min_kinds
+        needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
             continue
         category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
@@ -262,6 +264,13 @@ def _seller_listing(
         reasons.append(f"seller listing: {category.category}/{category.subcategory} offered with {kinds}: blocked")
         return "block"
     return decision
+
+
+def _any_sale_is_a_crime(category: CategoryScore) -> bool:
+    """Critical goods, or goods the grade table bans the account for (forged documents, personal data):
+    one seller signal ("免考直接拿证" with a promise, "私聊") makes a listing of them."""
+    ladder = load_ladder()
+    return category.severity == "critical" or ladder.row_at_severity(category).grade == ladder.grades[-1]
 
 
 def _platform_rules(
@@ -310,7 +319,9 @@ def _apply_impersonation(
     meta: MiniProgramMetadata,
     policy: MiniProgramPolicy,
 ) -> Decision:
-    offending = bool(categories) and decision != "allow"
+    # A person cannot be a brand's official or authorised channel, so the claim alone is the violation;
+    # a company may be an authorised dealer or repairer, which a reviewer checks.
+    offending = (bool(categories) and decision != "allow") or meta.principal.type == "individual"
     categories.append(
         CategoryScore(
             category="counterfeit",

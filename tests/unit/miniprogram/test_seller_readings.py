@@ -1,0 +1,108 @@
+"""Seller readings: contact handles in English prose, a seller's "可验真" is no inspection service, and
+one seller signal (a promise such as "包过") makes a listing of goods whose sale the grade table bans.
+
+Written for these tests; each has its counterpart on the other side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from linkscan.miniprogram import MiniProgramMetadata
+from linkscan.miniprogram.checks import find_channel_leading
+from linkscan.miniprogram.framing import frame_field
+from linkscan.miniprogram.policy import load_policy
+from linkscan.models import Verdict
+from tests.unit.miniprogram.helpers import metadata
+
+Scan = Callable[..., Verdict]
+POLICY = load_policy()
+
+
+def app(text: str, categories: tuple[str, ...] = ("商务服务-咨询",), **fields: Any) -> MiniProgramMetadata:
+    return metadata(pages=[{"path": "pages/home/index", "text": text}], categories=list(categories), **fields)
+
+
+def strong_kinds(text: str) -> list[str]:
+    return [f.kind for f in find_channel_leading(app(text), POLICY) if f.strong]
+
+
+# ------------------------------------------------------------------------ handles in English
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scammers recruit victims in WeChat groups and move them to private chats.",
+        "The festival has an official WeChat account for updates.",
+    ],
+)
+def test_english_prose_after_wechat_is_not_a_handle(text: str) -> None:
+    assert strong_kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order via WeChat: lily_bags",
+        "WeChat ID teaclub88 for wholesale",
+        "wechat lily-2024 for photos",
+        "微信abcdef下单",
+    ],
+)
+def test_wechat_ids_are_still_handles(text: str) -> None:
+    assert strong_kinds(text) == ["add_contact"]
+
+
+# ------------------------------------------------------------------------ a seller's guarantee is no inspection
+@pytest.mark.parametrize("text", ["各类票据代办，当天出票，可验真。", "原厂货源，支持鉴定，不满意包退。"])
+def test_a_guarantee_of_verification_is_not_an_inspection_sentence(text: str) -> None:
+    assert not frame_field(text, POLICY).sentences[0].informational
+
+
+def test_an_inspection_service_stays_informational() -> None:
+    assert frame_field("本中心鉴定和田玉真伪，出具证书。", POLICY).sentences[0].informational
+
+
+# ------------------------------------------------------------------------ one signal for banned goods
+def test_certificates_promised_without_an_exam_are_a_listing(scan: Scan) -> None:
+    verdict = scan(app("电工证、焊工证代办，免考拿证，包过。"))
+    assert verdict.decision == "block", verdict.reasons
+    assert (verdict.categories[0].category, verdict.actions) == ("contraband", ["ban"])
+
+
+def test_a_training_school_whose_certificates_need_an_exam_is_allowed(scan: Scan) -> None:
+    verdict = scan(app("建筑施工安全员培训，需参加统一考试，合格后由住建部门核发证书。", categories=("教育-职业培训",)))
+    assert verdict.decision == "allow", verdict.reasons
+
+
+def test_invoices_issued_for_others_with_verification_promised_are_blocked(scan: Scan) -> None:
+    verdict = scan(app("增值税专用发票代开，各行业都能开，可验真。", categories=("商务服务-财税",)))
+    assert verdict.decision == "block", verdict.reasons
+    assert verdict.categories[0].subcategory == "forged_documents"
+
+
+# ------------------------------------------------------------------------ declared customer service
+SERVICE_TEXT = "手工红糖 ¥38/斤，顺丰包邮。团购请添加微信客服咨询。"
+DECLARED = ({"kind": "wechat", "value": "hongtang_service"},)
+
+
+def test_an_enterprise_pointing_to_its_declared_customer_service_is_allowed(scan: Scan) -> None:
+    verdict = scan(app(SERVICE_TEXT, categories=("商家自营-食品",), contacts=list(DECLARED)))
+    assert verdict.decision == "allow", verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"contacts": []},  # no contact declared to the platform
+        {"contacts": list(DECLARED), "principal": {"name": "赵某", "type": "individual"}},
+    ],
+    ids=["undeclared", "personal"],
+)
+def test_the_same_request_without_a_declared_enterprise_contact_leads_off_the_platform(
+    scan: Scan, fields: dict[str, Any]
+) -> None:
+    verdict = scan(app(SERVICE_TEXT, categories=("商家自营-食品",), **fields))
+    assert verdict.decision == "review"
