@@ -8,7 +8,6 @@ the browser package (70 MB) between runs, so only a first run downloads it.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from devstack.pages import SamplePages
 from linkscan.render.browser import render_page
 from linkscan.render.lambda_chromium import unpack_chromium
 from linkscan.settings import FetchSettings, RenderSettings
-from tests.integration.test_layer_build import EM_X86_64, elf_machine, run_layer_make
+from tests.integration.test_layer_build import EM_X86_64, build_layer, elf_machine
 from tests.support import ROOT
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.browser]
@@ -32,16 +31,7 @@ def render_layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "layers", work / "layers", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     artifacts = work / "artifacts"
     artifacts.mkdir()
-    command = [
-        "make",
-        "--no-print-directory",
-        "-C",
-        str(work / "layers/render"),
-        "build-RenderLayer",
-        f"ARTIFACTS_DIR={artifacts}",
-        f"PYTHON={sys.executable}",
-    ]
-    run_layer_make(command)
+    build_layer(work / "layers/render", "build-RenderLayer", artifacts)
     return artifacts
 
 
