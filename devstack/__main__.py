@@ -49,6 +49,8 @@ def running(pages: SamplePages | None, api_port: int, log_level: str = "WARNING"
         "RESCAN_JITTER_SECONDS": "0",
         # the RenderFunction's work, in this process with this machine's Chromium (no Lambda to invoke)
         "LINKSCAN_RENDER": "local",
+        # and its OCR in this process too: the RenderFunction's variable names an OcrFunction to invoke
+        "OCR_FUNCTION_NAME": "",
     }
     with LocalStack(extra_env=extra, quiet=log_level != "DEBUG") as stack:
         server = make_server(stack, api_port)

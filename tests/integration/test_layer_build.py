@@ -67,19 +67,16 @@ def layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (source / "python/linkscan/detect/_native.cpython-313-x86_64-linux-gnu.so").write_bytes(x86_64_elf_stub())
     artifacts = work / "artifacts"
     artifacts.mkdir()
-    command = [
-        "make",
-        "--no-print-directory",
-        "-C",
-        str(source),
-        "build-LinkscanLayer",
-        f"ARTIFACTS_DIR={artifacts}",
-        f"PYTHON={sys.executable}",
-        f"LINKSCAN_ZIG_DIR={ZIG_DIR}",
-        f"PY313={PY313 or 'python3.13'}",
-    ]
-    run_layer_make(command)
+    build_layer(
+        source, "build-LinkscanLayer", artifacts, f"LINKSCAN_ZIG_DIR={ZIG_DIR}", f"PY313={PY313 or 'python3.13'}"
+    )
     return artifacts / "python"
+
+
+def build_layer(makefile_dir: Path, target: str, artifacts: Path, *variables: str) -> None:
+    """Run a layer's make target as SAM's makefile build method does, into ``artifacts``."""
+    command = ["make", "--no-print-directory", "-C", str(makefile_dir), target, f"ARTIFACTS_DIR={artifacts}"]
+    run_layer_make([*command, f"PYTHON={sys.executable}", *variables])
 
 
 def run_layer_make(command: list[str]) -> None:

@@ -7,17 +7,18 @@ the browser package (70 MB) between runs, so only a first run downloads it.
 
 from __future__ import annotations
 
+import io
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from devstack.pages import SamplePages
 from linkscan.render.browser import render_page
 from linkscan.render.lambda_chromium import unpack_chromium
 from linkscan.settings import FetchSettings, RenderSettings
-from tests.integration.test_layer_build import EM_X86_64, elf_machine, run_layer_make
+from tests.integration.test_layer_build import EM_X86_64, build_layer, elf_machine
 from tests.support import ROOT
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.browser]
@@ -32,16 +33,7 @@ def render_layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "layers", work / "layers", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     artifacts = work / "artifacts"
     artifacts.mkdir()
-    command = [
-        "make",
-        "--no-print-directory",
-        "-C",
-        str(work / "layers/render"),
-        "build-RenderLayer",
-        f"ARTIFACTS_DIR={artifacts}",
-        f"PYTHON={sys.executable}",
-    ]
-    run_layer_make(command)
+    build_layer(work / "layers/render", "build-RenderLayer", artifacts)
     return artifacts
 
 
@@ -59,10 +51,16 @@ def test_the_render_layer_fits_lambdas_size_limit(render_layer: Path) -> None:
     assert size < 250 * 1024 * 1024  # unzipped, with the function's own code (a few KB)
 
 
-def test_the_layers_chromium_unpacks_and_renders_a_script_page_through_the_driver(
-    render_layer: Path, tmp_path: Path
-) -> None:
-    executable = unpack_chromium(render_layer / "chromium", tmp_path / "chromium")
+@pytest.fixture
+def layer_chromium(render_layer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The layer's browser unpacked as at a cold start; the variables it sets are undone afterwards."""
+    for name in ("LD_LIBRARY_PATH", "FONTCONFIG_PATH", "FONTCONFIG_FILE"):
+        monkeypatch.delenv(name, raising=False)  # no font of this machine: only the layer's fonts
+    return unpack_chromium(render_layer / "chromium", tmp_path / "chromium")
+
+
+def test_the_layers_chromium_unpacks_and_renders_a_script_page_through_the_driver(layer_chromium: Path) -> None:
+    executable = layer_chromium
     assert elf_machine(executable) == EM_X86_64
 
     with SamplePages() as pages:
@@ -74,3 +72,50 @@ def test_the_layers_chromium_unpacks_and_renders_a_script_page_through_the_drive
 
     assert "极速放款" in page.html
     assert page.screenshot is not None and page.screenshot.startswith(b"\x89PNG")
+
+
+def test_the_render_layer_ships_a_cjk_font_with_its_licence(render_layer: Path) -> None:
+    font = render_layer / "fonts/SourceHanSansSC-Regular.otf"
+    assert font.read_bytes()[:4] == b"OTTO"  # an OpenType font with CFF outlines
+    assert "SIL Open Font License" in (render_layer / "fonts/LICENSE.SourceHanSans").read_text(encoding="utf-8")
+
+
+def _glyphs(screenshot: Image.Image) -> list[list[int]]:
+    """Each band of rows with ink (one character per line in the sample; a gap of a few rows inside a
+    character does not split it), cropped to its ink and scaled to 48 x 48 pixels, as 1 (dark) and 0."""
+    gray = screenshot.convert("L")
+    width, height = gray.size
+    pixels = gray.load()
+    assert pixels is not None
+    inked = [any(pixels[x, y] < 128 for x in range(width)) for y in range(height)]
+    bands: list[tuple[int, int]] = []
+    for y, ink in enumerate(inked):
+        if ink and bands and y - bands[-1][1] <= 12:
+            bands[-1] = (bands[-1][0], y)
+        elif ink:
+            bands.append((y, y))
+    glyphs = []
+    for top, bottom in bands:
+        box = gray.crop((0, top, width, bottom + 1)).point(lambda value: 255 if value < 128 else 0).getbbox()
+        assert box is not None
+        square = gray.crop((box[0], top + box[1], box[2], top + box[3])).resize((48, 48))
+        glyphs.append([1 if value < 128 else 0 for value in square.tobytes()])
+    return glyphs
+
+
+def test_the_layers_chromium_draws_chinese_characters_not_boxes(layer_chromium: Path) -> None:
+    """A character without a font is drawn as the same empty box whatever it is (tofu): two different
+    characters drawing two different shapes means a CJK font was found."""
+    page = '<html><body style="margin:0;background:#fff;font-size:48px"><p>永</p><p>贷</p></body></html>'
+    with SamplePages() as pages:
+        url = pages.serve("/cjk.html", page.encode("utf-8"), "text/html; charset=utf-8")
+        rendered = render_page(
+            url, FetchSettings(allow_loopback=True), RenderSettings(chromium_path=str(layer_chromium))
+        )
+
+    assert rendered.screenshot is not None
+    glyphs = _glyphs(Image.open(io.BytesIO(rendered.screenshot)))
+    assert len(glyphs) == 2 and all(sum(glyph) > 100 for glyph in glyphs)  # ink for both lines
+    first, second = glyphs
+    differing = sum(a != b for a, b in zip(first, second, strict=True))
+    assert differing > 0.3 * max(sum(first), sum(second))

@@ -82,12 +82,17 @@ def test_a_scan_renders_through_the_render_function_and_judges_what_it_saw(
     assert not any(key == screenshot for key, _, _ in scan.evidence)
 
 
-def test_a_mini_programs_page_images_are_read_and_their_qr_code_leads_off_platform(
-    api: Api, stack: LocalStack, pages: SamplePages, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _render_in_the_scan_function(stack: LocalStack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ScanFunction renders and reads images in-process (no RenderFunction to invoke)."""
     scan_function = stack.modules["ScanFunction"]
     local = dataclasses.replace(scan_function.SETTINGS, render=RenderSettings(mode="local"))
     monkeypatch.setattr(scan_function, "SETTINGS", local)
+
+
+def test_a_mini_programs_page_images_are_read_and_their_qr_code_leads_off_platform(
+    api: Api, stack: LocalStack, pages: SamplePages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _render_in_the_scan_function(stack, monkeypatch)
     appid = "wx00000000000000aa"
     metadata = {
         "appid": appid,
@@ -116,3 +121,40 @@ def test_a_mini_programs_page_images_are_read_and_their_qr_code_leads_off_platfo
     images = {image["source"]: image for image in verdict["extra"]["images"]}
     assert "放款" in images[pages.url("/img/loan-offer.png")]["text"]
     assert _object(stack, images[pages.url("/img/qr-contact.png")]["evidence_key"]).startswith(b"\x89PNG")
+
+
+def _qr_png(text: str) -> bytes:
+    import segno
+
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=6, border=4)
+    return out.getvalue()
+
+
+def test_a_page_image_qr_code_to_a_blocked_page_makes_the_mini_program_lead_to_it(
+    api: Api, stack: LocalStack, pages: SamplePages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _render_in_the_scan_function(stack, monkeypatch)
+    loan_page = pages.url("/loan.html")
+    qr_image = pages.serve("/img/qr-to-loan.png", _qr_png(loan_page), "image/png")
+    appid = "wx00000000000000ac"
+    metadata = {
+        "appid": appid,
+        "name": "生活助手",
+        "principal": {"name": "某某信息科技有限公司", "type": "enterprise"},
+        "pages": [{"path": "pages/index/index", "text": "扫码查看额度", "images": [qr_image]}],
+    }
+
+    status, answer = api.call("POST", "/v1/submissions", {"type": "miniprogram", "appid": appid, "metadata": metadata})
+    assert status == 202, answer
+    stack.drain()
+
+    status, view = api.call("GET", f"/v1/targets/{answer['submissions'][0]['target_id']}")
+    verdict = view["verdict"]
+    # The QR code's page was scanned as a child, blocked, and its decision folded back into the parent;
+    # a QR code shown to be scanned pushes users there, so the mini-program is blocked with it.
+    assert verdict["extra"]["linked_blocked"] == [
+        {"url": loan_page, "field": "pages[0].links[0]", "decision": "block", "push": "QR code"}
+    ]
+    assert verdict["decision"] == "block" and verdict["categories"][0]["category"] == "cash_loan"
+    assert f"linked page blocked: {loan_page} at pages[0].links[0], pushed (QR code)" in verdict["reasons"]

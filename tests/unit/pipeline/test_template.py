@@ -44,23 +44,34 @@ def test_each_function_gets_the_layer_of_its_own_architecture(template: dict[str
             assert layers[layer.value]["Properties"]["CompatibleArchitectures"] == architecture, name
 
 
-def test_the_render_function_may_only_write_evidence_and_only_the_scan_function_may_invoke_it(
+def test_the_render_function_may_write_evidence_and_invoke_ocr_and_only_the_scan_function_may_invoke_it(
     template: dict[str, Any],
 ) -> None:
     functions = _functions(template)
     render_statements = functions["RenderFunction"]["Properties"]["Policies"][0]["Statement"]
     assert [(st["Action"], st["Resource"].value) for st in render_statements] == [
-        ("s3:PutObject", "${EvidenceBucket.Arn}/evidence/*")
+        ("s3:PutObject", "${EvidenceBucket.Arn}/evidence/*"),
+        ("lambda:InvokeFunction", "OcrFunction.Arn"),
     ]
-    invokers = [
-        name
+    invoked = {
+        name: st["Resource"].value
         for name, function in functions.items()
         for policy in function["Properties"].get("Policies", [])
         if isinstance(policy, dict)
         for st in policy.get("Statement", [])
         if st.get("Action") == "lambda:InvokeFunction"
-    ]
-    assert invokers == ["ScanFunction"]
+    }
+    assert invoked == {"ScanFunction": "RenderFunction.Arn", "RenderFunction": "OcrFunction.Arn"}
+
+
+def test_the_ocr_function_has_no_aws_access_and_only_its_own_layer(template: dict[str, Any]) -> None:
+    ocr = _functions(template)["OcrFunction"]["Properties"]
+    assert ocr["Policies"] == []
+    assert [layer.value for layer in ocr["Layers"]] == ["OcrLayer"]
+    # The OCR layer has no X-Ray SDK: tracing stays off there, or the handler's tracer would fail to import.
+    assert ocr["Tracing"] == "PassThrough" and ocr["Environment"]["Variables"]["POWERTOOLS_TRACE_DISABLED"] == "true"
+    render_env = _functions(template)["RenderFunction"]["Properties"]["Environment"]["Variables"]
+    assert render_env["OCR_FUNCTION_NAME"].value == "OcrFunction"
 
 
 def test_every_queue_the_scan_function_drains_has_six_times_its_timeout_as_visibility(

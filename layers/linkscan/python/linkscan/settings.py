@@ -138,6 +138,9 @@ class RenderSettings:
     ocr_min_pixels: int = 20_000  # smaller images (icons) are not read
     ocr_budget_seconds: float = 8.0  # OCR of one page's images together
     qr_budget_seconds: float = 2.0  # QR decoding of one page's images together
+    # Empty: OCR runs in this process. Set (the RenderFunction in a deployment): each image is read by
+    # the OcrFunction of that name, whose layer holds the OCR engine that the render layer has no room for.
+    ocr_function_name: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RenderSettings:
@@ -156,6 +159,7 @@ class RenderSettings:
             max_image_pixels=_int(env, "LINKSCAN_IMAGE_MAX_PIXELS", cls.max_image_pixels),
             ocr_budget_seconds=_float(env, "LINKSCAN_OCR_BUDGET_SECONDS", cls.ocr_budget_seconds),
             qr_budget_seconds=_float(env, "LINKSCAN_QR_BUDGET_SECONDS", cls.qr_budget_seconds),
+            ocr_function_name=env.get("OCR_FUNCTION_NAME", "").strip(),
         )
 
 

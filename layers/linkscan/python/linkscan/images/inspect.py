@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from linkscan.images.load import ImageRefused, decode_image, load_image, short_source
+from linkscan.images.load import ImageBytes, ImageRefused, decode_image, load_image, short_source
 from linkscan.images.qr import QrCode, classify_payload, decode_qr
 from linkscan.settings import FetchSettings, RenderSettings
 
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
 EvidenceObject = tuple[str, bytes, str]
+# Reads one image's text, from its bytes as fetched or its decoded pixels; OcrUnavailable when it cannot.
+OcrReader = Callable[[ImageBytes, "Image"], str]
+# What the OcrFunction's cold start (the engine's import and models) may add to the page's OCR budget.
+OCR_HOP_COLD_START_SECONDS = 10.0
 
 
 @dataclass
@@ -41,6 +49,7 @@ class ImageReport:
     findings: list[ImageFinding] = field(default_factory=list)
     evidence: list[EvidenceObject] = field(default_factory=list)
     limits: list[str] = field(default_factory=list)  # budgets that ran out ("ocr_budget", "qr_budget", "max_images")
+    ocr_error: str | None = None  # why OCR stopped for this page (engine missing, OcrFunction failed)
     ocr_ms: list[int] = field(default_factory=list)  # per image read
     qr_ms: list[int] = field(default_factory=list)
 
@@ -60,10 +69,12 @@ def inspect_images(
     settings: RenderSettings,
     *,
     ocr: bool = True,
+    reader: OcrReader | None = None,
 ) -> ImageReport:
     """Fetch up to ``max_images`` distinct images, decode QR codes in each and read the text of those of at
-    least ``ocr_min_pixels`` pixels. Each budget is checked before each image; when one is spent, the
-    step it bounds stops (recorded in ``limits``) and the others go on."""
+    least ``ocr_min_pixels`` pixels (with ``reader``, by default as the settings say: in this process or
+    by the OcrFunction). Each budget is checked before each image; when one is spent, the step it bounds
+    stops (recorded in ``limits``) and the others go on. When OCR fails, the page goes on without it."""
     report = ImageReport()
     distinct = list(dict.fromkeys(source for source in sources if source))
     if len(distinct) > settings.max_images:
@@ -97,16 +108,28 @@ def inspect_images(
             if "ocr_budget" not in report.limits:
                 report.limits.append("ocr_budget")
             continue
-        from linkscan.images.ocr import OcrUnavailable, read_text
+        from linkscan.images.ocr import OcrUnavailable
 
+        reader = reader or ocr_reader_for(settings)
         started = time.monotonic()
         try:
-            finding.text = read_text(pixels)
+            finding.text = reader(image, pixels)
         except OcrUnavailable as exc:
-            finding.skipped = str(exc)
+            finding.skipped = report.ocr_error = str(exc)
             ocr = False
             continue
         spent = time.monotonic() - started
         ocr_left -= spent
         report.ocr_ms.append(int(spent * 1000))
     return report
+
+
+def ocr_reader_for(settings: RenderSettings) -> OcrReader:
+    """In this process, or the OcrFunction's when ``ocr_function_name`` is set (a deployment)."""
+    if settings.ocr_function_name:
+        from linkscan.storage.ocr_invoker import LambdaOcr
+
+        return LambdaOcr(settings.ocr_function_name, settings.ocr_budget_seconds + OCR_HOP_COLD_START_SECONDS)
+    from linkscan.images.ocr import read_text
+
+    return lambda image, pixels: read_text(pixels)

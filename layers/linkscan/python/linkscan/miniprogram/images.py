@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from linkscan.images.load import short_source
+from linkscan.miniprogram.links import QR_CODE_LINK_TEXT
 from linkscan.miniprogram.model import MAX_LINKS_PER_PAGE, MAX_TEXT, MiniProgramMetadata, PageLink, is_http_url
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def with_image_findings(meta: MiniProgramMetadata, report: RenderReport) -> Mini
             for code in image.get("qr") or []:
                 text = str(code.get("text", ""))
                 if is_http_url(text) and len(links) < MAX_LINKS_PER_PAGE:
-                    links.append(PageLink(url=text, text="QR code"))
+                    links.append(PageLink(url=text, text=QR_CODE_LINK_TEXT))
                 elif code.get("kind") == "contact":
                     texts.append(f"QR code: {text}")
         if not texts and len(links) == len(page.links):

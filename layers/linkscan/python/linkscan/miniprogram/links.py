@@ -10,6 +10,9 @@ from linkscan.miniprogram.model import MiniProgramMetadata
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
 from linkscan.miniprogram.textmatch import compact
 
+# The anchor text of a link read from a QR code in a page image (miniprogram/images.py).
+QR_CODE_LINK_TEXT = "QR code"
+
 
 @dataclass(frozen=True)
 class LinkSite:
@@ -77,6 +80,8 @@ def push_cue(site: LinkSite, policy: MiniProgramPolicy) -> str | None:
         return "navigation"
     if is_app_package_url(site.url, policy):
         return "app package"
+    if site.text == QR_CODE_LINK_TEXT:
+        return "QR code"  # shown to be scanned: the page sends its users there
     for text in (site.text, site.page_text):
         folded = compact(text).text
         for cue in policy.push_cues:

@@ -78,21 +78,29 @@ def deepen(
     _add_images(seen, report)
     deepened = Deepened(seen, detection, evidence, summary={"wanted": needs.reasons, **report.summary()})
     deepened.detection = detect_page(seen, detector, url=report.final_url or url, extra_signals=extra_signals)
+    deepened.reasons += _reasons(report, needs.reasons[0])
+    deepened.linked_urls = [qr.text for qr in report.qr if qr.kind == "external_link"][:8]
+    return deepened
+
+
+def _reasons(report: RenderReport, why: str) -> list[str]:
+    """What the render step adds to a verdict's reasons: how the page was seen and what its images held."""
+    reasons = []
     if report.rendered:
-        deepened.reasons.append(f"rendered in a browser ({needs.reasons[0]}); judged on the page after JavaScript")
+        reasons.append(f"rendered in a browser ({why}); judged on the page after JavaScript")
     if report.refused:
-        deepened.reasons.append(f"the page's scripts asked for {len(report.refused)} refused destination(s)")
+        reasons.append(f"the page's scripts asked for {len(report.refused)} refused destination(s)")
     for qr in report.qr:
         if qr.kind in ("contact", "app_download", "external_link"):
             network = f", {qr.network}" if qr.network else ""
-            deepened.reasons.append(f"QR code leads off-platform ({qr.kind}{network}): {qr.text[:200]}")
+            reasons.append(f"QR code leads off-platform ({qr.kind}{network}): {qr.text[:200]}")
     if report.image_text:
         read = sum(1 for image in report.images if image.get("text"))
-        deepened.reasons.append(f"text read in {read} image(s) judged as image_text")
-    for limit in report.limits:
-        deepened.reasons.append(f"render step stopped at a bound: {limit}")
-    deepened.linked_urls = [qr.text for qr in report.qr if qr.kind == "external_link"][:8]
-    return deepened
+        reasons.append(f"text read in {read} image(s) judged as image_text")
+    if report.ocr_error:
+        reasons.append(f"image text not read: {report.ocr_error}")
+    reasons += [f"render step stopped at a bound: {limit}" for limit in report.limits]
+    return reasons
 
 
 def _add_images(features: PageFeatures, report: RenderReport) -> None:

@@ -13,6 +13,14 @@ from pathlib import Path
 _ARCHIVES = ("al2023.tar.br", "swiftshader.tar.br", "fonts.tar.br")
 _CHUNK = 1 << 20
 
+_FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+{dirs}
+  <cachedir>{cache}</cachedir>
+</fontconfig>
+"""
+
 
 def unpack_chromium(layer_dir: Path, target_dir: Path) -> Path:
     """The path of an executable Chromium under ``target_dir``, unpacked from ``layer_dir`` if not yet there.
@@ -33,12 +41,22 @@ def unpack_chromium(layer_dir: Path, target_dir: Path) -> Path:
             path = layer_dir / archive
             if path.exists():
                 data = brotli.decompress(path.read_bytes())
-                # The fonts go where the package's fonts.conf looks: <tmp>/fonts, beside the browser's folder.
+                # The Latin font goes to <tmp>/fonts, beside the browser's folder.
                 into = target_dir.parent if archive == "fonts.tar.br" else target_dir
                 with tarfile.open(fileobj=io.BytesIO(data)) as tar:
                     tar.extractall(into, filter="data")
+        _write_fonts_conf(target_dir, [layer_dir.parent / "fonts", target_dir.parent / "fonts"])
         partial.rename(executable)  # last: a container killed mid-unpack starts over next time
     libraries = [str(target_dir / "lib"), str(target_dir)]
     os.environ["LD_LIBRARY_PATH"] = ":".join([*libraries, os.environ.get("LD_LIBRARY_PATH", "")]).rstrip(":")
-    os.environ.setdefault("FONTCONFIG_PATH", str(target_dir))  # its fonts.conf names the fonts/ beside it
+    os.environ.setdefault("FONTCONFIG_PATH", str(target_dir))  # the fonts.conf written beside the browser
     return executable
+
+
+def _write_fonts_conf(target_dir: Path, font_dirs: list[Path]) -> None:
+    """The browser's font folders where they are: the layer's fonts/ (a CJK font, read in place from
+    /opt/fonts) and the Latin font unpacked beside the browser. The package's own fonts.conf names
+    fixed paths under /tmp and /opt, which hold only in Lambda."""
+    dirs = "\n".join(f"  <dir>{folder}</dir>" for folder in font_dirs)
+    conf = _FONTS_CONF.format(dirs=dirs, cache=target_dir.parent / "fonts-cache")
+    (target_dir / "fonts.conf").write_text(conf, encoding="utf-8")

@@ -44,6 +44,7 @@ class RenderReport(BaseModel):
     record_key: str | None = None  # render.json.gz: every request and refusal
     images: list[dict[str, Any]] = Field(default_factory=list)
     image_text: str = ""
+    ocr_error: str | None = None  # why no (more) image text was read: OCR engine or OcrFunction failed
     qr: list[QrFinding] = Field(default_factory=list)
     ocr_ms: list[int] = Field(default_factory=list)
     qr_ms: list[int] = Field(default_factory=list)

@@ -50,6 +50,7 @@ def run_render(
         images = inspect_images(sources, page_url, fetch_settings, settings, ocr=remaining > 0)
         report.images = [finding.as_dict() for finding in images.findings]
         report.image_text = images.image_text
+        report.ocr_error = images.ocr_error
         report.qr = [
             QrFinding(text=code.text[:2000], kind=code.kind, network=code.network, image=finding.evidence_key)
             for finding in images.findings

@@ -58,6 +58,14 @@ def reevaluate_parent(parent_id: str, *, backend: Backend) -> None:
         if (current := currents.get(child.child_id)) is not None and current.decision is not None
     }
     meta = parse_metadata(previous.target, backend.objects.get_json(parent.metadata_key))
+    images = previous.extra.get("images")
+    if images and isinstance(images, list):
+        # What the scan read in the page images (a QR code's link above all) is not in the stored
+        # metadata: fold it in again, so a child reached through a QR code counts like a written link.
+        from linkscan.miniprogram.images import with_image_findings
+        from linkscan.render.models import RenderReport
+
+        meta = with_image_findings(meta, RenderReport(images=[image for image in images if isinstance(image, dict)]))
     updated = reevaluate(previous, meta, decisions)
     if updated.decision == previous.decision and updated.categories == previous.categories:
         return
