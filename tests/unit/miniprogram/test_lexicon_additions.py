@@ -1,7 +1,7 @@
 """Vocabulary the detector lacked for fresh3's misses, each added to its rules/lexicon_*.yaml with a source:
 a missing traceability code (the liquor analogue of 无防伪码), investor lists sold as data, and a
 medical device offered to buyers "with no medical qualification"; and for fresh4's: protected songbirds,
-civil records "handled" for others, courier waybill data. Written for these tests; each
+civil records "handled" for others, courier waybill data, loans on an ID card alone. Written for these tests; each
 has its counterpart that names nothing."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from linkscan.detect import Detector
         ("出售人工捕捉的蒙古百灵和红嘴相思鸟，包活发货。", "wildlife"),
         ("代办结婚证、户口本和出生证明，全国可办，三天拿到。", "forged_documents"),
         ("一手面单，姓名手机地址实时更新，按条收费。", "personal_data"),
+        ("手头紧？身份证即可借，最高2万", "predatory_loan"),  # a loan on an ID card alone
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -38,6 +39,7 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "婚姻登记须双方本人携带户口本和身份证到场办理。",
         "电子面单打印机，支持主流快递，¥299。",
         "二手房过户，代办房产证和不动产权证书，持中介备案。",
+        "图书馆办证：身份证即可借书，每次5本。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:
