@@ -2,7 +2,8 @@
 source: a missing traceability code (the liquor analogue of 无防伪码), investor lists sold as data, a
 medical device offered "with no medical qualification", protected songbirds, civil records "handled" for
 others, courier waybill data, loans on an ID card alone, driving licences and degrees without the test
-or the study. Written for these tests; each has its counterpart that names nothing."""
+or the study, look-alikes sold as "identical to the genuine". Written for these tests; each has its
+counterpart that names nothing."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from linkscan.detect import Detector
         ("手头紧？身份证即可借，最高2万", "predatory_loan"),  # a loan on an ID card alone
         ("A2驾照免体检，一周拿本，私聊报价。", "forged_documents"),  # a licence without the test
         ("硕士学位证，无需上课考试，两个月拿证。", "forged_documents"),  # a degree without the study
+        ("蓝牙耳机 外观和原装一模一样，支持弹窗，¥89包邮。", "copycat"),  # a look-alike sold on its sameness
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -44,6 +46,7 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "图书馆办证：身份证即可借书，每次5本。",
         "持境外驾照换领中国驾照，驾照免考科目二、科目三，须考科目一。",
         "成人高考本科，须参加统考并修满学分，毕业证学信网可查。",
+        "华强北电子市场今日开业，商户三千家。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:
