@@ -6,7 +6,8 @@ Figures per split: decision accuracy, clean apps allowed, violations blocked wit
 "fresh2" is fresh2.jsonl: a second such set, scored before the fixes it measures (before_fresh2.json);
 "fresh3" is fresh3.jsonl: a third, written without reading the judgement's term lists and scored before
 any fix of its round (before_fresh3.json); "fresh4" is fresh4.jsonl, written after that round's fixes
-and scored once, with no fix after it.
+and scored once, with no fix after it; "fresh5" is fresh5.jsonl, written after the fresh4 round's fixes
+and scored once (before_fresh5.json), with no fix after it.
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -29,6 +30,7 @@ FRESH = DEVSET.with_name("fresh.jsonl")
 FRESH2 = DEVSET.with_name("fresh2.jsonl")
 FRESH3 = DEVSET.with_name("fresh3.jsonl")
 FRESH4 = DEVSET.with_name("fresh4.jsonl")
+FRESH5 = DEVSET.with_name("fresh5.jsonl")
 
 
 def load_cases(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -105,6 +107,7 @@ def evaluate(
     fresh2: Path | None = FRESH2,
     fresh3: Path | None = FRESH3,
     fresh4: Path | None = FRESH4,
+    fresh5: Path | None = FRESH5,
 ) -> dict[str, Any]:
     detector = Detector.load(settings or DetectionSettings.from_env())
     rows = [(case, judge(detector, case)) for case in load_cases(path)]
@@ -113,14 +116,15 @@ def evaluate(
         "dev": figures([(c, v) for c, v in rows if c["split"] != "test"]),
         "all": figures(rows),
     }
-    for split, extra_set in (("fresh", fresh), ("fresh2", fresh2), ("fresh3", fresh3), ("fresh4", fresh4)):
+    extra_sets = (("fresh", fresh), ("fresh2", fresh2), ("fresh3", fresh3), ("fresh4", fresh4), ("fresh5", fresh5))
+    for split, extra_set in extra_sets:
         if extra_set is not None and extra_set.exists():
             results[split] = figures([(case, judge(detector, case)) for case in load_cases(extra_set)])
     return results
 
 
 def print_figures(results: dict[str, Any], show_mistakes: bool = False) -> None:
-    for split in ("held_out", "dev", "all", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in ("held_out", "dev", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
         if split not in results:
             continue
         row = results[split]

@@ -1347,6 +1347,17 @@ bad(
 )
 
 
+def write_split(cases: list[dict[str, Any]], out_path: Path, split: str) -> None:
+    """Write ``cases`` as one JSON line each, labelled ``split``, and print the hard-negative share."""
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate case id"
+    with out_path.open("w", encoding="utf-8") as out:
+        for item in cases:
+            out.write(json.dumps({**item, "split": split}, ensure_ascii=False) + "\n")
+    negatives = sum(c["hard_negative"] for c in cases)
+    print(f"{len(cases)} apps, {negatives} hard negatives ({negatives / len(cases):.0%}) -> {out_path}")
+
+
 def split_of(item_id: str) -> str:
     """Same digest split as devstack.devdata: 30% held out."""
     bucket = int(hashlib.sha256(item_id.encode()).hexdigest()[:8], 16) % 100

@@ -11,7 +11,6 @@ Run ``python tests/data/miniprograms/build_fresh4.py`` after editing.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -575,14 +574,7 @@ app(
 
 
 def main() -> None:
-    cases = build.CASES
-    ids = [c["id"] for c in cases]
-    assert len(ids) == len(set(ids)), "duplicate case id"
-    with OUT.open("w", encoding="utf-8") as out:
-        for item in cases:
-            out.write(json.dumps({**item, "split": "fresh4"}, ensure_ascii=False) + "\n")
-    negatives = sum(c["hard_negative"] for c in cases)
-    print(f"{len(cases)} apps, {negatives} hard negatives ({negatives / len(cases):.0%}) -> {OUT}")
+    build.write_split(build.CASES, OUT, "fresh4")
 
 
 if __name__ == "__main__":

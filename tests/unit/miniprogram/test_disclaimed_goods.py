@@ -1,4 +1,4 @@
-"""Goods named to say they are not sold: "本店不售管制刀具", "不对外出售任何针剂", "we never sell replicas".
+"""Goods named to say they are not sold or taken: "本店不售管制刀具", "拒收高仿", "we never sell replicas".
 
 Licensed and ordinary shops print what they do not offer. Such a clause (a sentence split at its commas)
 is informational and content detection does not read it, unless the clause carries a price, delivery
@@ -90,3 +90,35 @@ def test_the_same_store_taking_cigarette_orders_online_is_a_qualification_gap(sc
     verdict = scan(shop("水果零食在线下单，半小时送达。", "香烟在线下单，整条送到家。", **STORE))
     assert verdict.decision in {"review", "block"}
     assert any(gap["topic"] == "tobacco" for gap in verdict.extra["qualification_gaps"])  # type: ignore[attr-defined]
+
+
+# Refusals: a consignment shop or recycler names the goods it turns away ("拒收高仿"), as a shop that
+# says "本店不售…" does.
+def test_clauses_refusing_goods_are_disclaimed() -> None:
+    assert disclaimed("包包寄卖，拒收高仿A货。") == ["拒收高仿A货。"]
+    assert disclaimed("旧表回收，谢绝复刻表。") == ["谢绝复刻表。"]
+    assert disclaimed("Consignment only, we refuse replicas.") == ["we refuse replicas."]
+
+
+def test_a_refusal_clause_with_a_price_still_sells() -> None:
+    assert disclaimed("谢绝砍价，高仿包¥680包邮。") == ["谢绝砍价，"]
+
+
+def test_a_consignment_shop_that_refuses_replicas_is_allowed(scan: Scan) -> None:
+    # the refusal sits in an inspection sentence, which is split at its commas too
+    meta = metadata(
+        categories=["商家自营-箱包"],
+        pages=[
+            {"path": "pages/list/index", "text": "二手名牌包 九成新 ¥3200，顺丰发货。"},
+            {"path": "pages/rules/index", "text": "每件寄卖商品经鉴定师查验，拒收高仿和A货。"},
+        ],
+    )
+    assert scan(meta).decision == "allow"
+
+
+def test_a_shop_selling_replicas_beside_a_refusal_is_still_blocked(scan: Scan) -> None:
+    meta = metadata(
+        categories=["商家自营-箱包"],
+        pages=[{"path": "pages/list/index", "text": "拒收差评，顶级高仿A货包 ¥680 包邮，私聊看实拍。"}],
+    )
+    assert scan(meta).decision == "block"

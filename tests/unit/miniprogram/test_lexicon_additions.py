@@ -1,7 +1,9 @@
-"""Vocabulary the detector lacked for fresh3's misses, each added to its rules/lexicon_*.yaml with a source:
-a missing traceability code (the liquor analogue of 无防伪码), investor lists sold as data, and a
-medical device offered to buyers "with no medical qualification". Written for these tests; each
-has its counterpart that names nothing."""
+"""Vocabulary the detector lacked for fresh3's and fresh4's misses, each added to its rules/*.yaml with a
+source: a missing traceability code (the liquor analogue of 无防伪码), investor lists sold as data, a
+medical device offered "with no medical qualification", protected songbirds, civil records "handled" for
+others, courier waybill data, loans on an ID card alone, driving licences and degrees without the test
+or the study, look-alikes sold as "identical to the genuine". Written for these tests; each has its
+counterpart that names nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +18,14 @@ from linkscan.detect import Detector
         ("酱香老酒，无溯源码，¥199一瓶，私聊发货。", "replica_goods"),
         ("各地股民名单出售，按条计价，实时更新。", "personal_data"),
         ("进口射频美容仪，无需医疗资质也能拿货，私聊报价。", "medical_devices"),
+        # fresh4 round: protected songbirds, civil records "handled" for others, courier waybill data
+        ("出售人工捕捉的蒙古百灵和红嘴相思鸟，包活发货。", "wildlife"),
+        ("代办结婚证、户口本和出生证明，全国可办，三天拿到。", "forged_documents"),
+        ("一手面单，姓名手机地址实时更新，按条收费。", "personal_data"),
+        ("手头紧？身份证即可借，最高2万", "predatory_loan"),  # a loan on an ID card alone
+        ("A2驾照免体检，一周拿本，私聊报价。", "forged_documents"),  # a licence without the test
+        ("硕士学位证，无需上课考试，两个月拿证。", "forged_documents"),  # a degree without the study
+        ("蓝牙耳机 外观和原装一模一样，支持弹窗，¥89包邮。", "copycat"),  # a look-alike sold on its sameness
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -29,6 +39,14 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "每瓶附溯源码，扫码可查生产批次。",
         "股民学堂：基金定投入门课，每周三直播。",
         "射频美容项目由本院持医疗资质的医生操作。",
+        "防水画眉笔，持久不脱色，¥39。",
+        "婚姻登记须双方本人携带户口本和身份证到场办理。",
+        "电子面单打印机，支持主流快递，¥299。",
+        "二手房过户，代办房产证和不动产权证书，持中介备案。",
+        "图书馆办证：身份证即可借书，每次5本。",
+        "持境外驾照换领中国驾照，驾照免考科目二、科目三，须考科目一。",
+        "成人高考本科，须参加统考并修满学分，毕业证学信网可查。",
+        "华强北电子市场今日开业，商户三千家。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:

@@ -47,6 +47,11 @@ def rule_hits(verdict: Verdict) -> list[str]:
         "集赞满30个即可到店领取礼品。",
         "转发朋友圈并截图给客服，返现5元。",
         "每邀请1位好友注册得10元现金。",
+        # the same rule in English
+        "Forward this quiz to 5 friends to see your full horoscope.",
+        "Unlock the bonus chapter by sharing the story in two group chats.",
+        "Invite 3 friends and get a free month of Premium.",
+        "You can only download the template after sharing it to your Moments.",
     ],
 )
 def test_share_gating_and_lures_are_induced_sharing(scan: Scan, text: str) -> None:
@@ -58,7 +63,14 @@ def test_share_gating_and_lures_are_induced_sharing(scan: Scan, text: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["喜欢这篇文章可以分享给朋友，不分享也能看全文。", "点击右上角分享给朋友。", "新用户注册送10元优惠券。"],
+    [
+        "喜欢这篇文章可以分享给朋友，不分享也能看全文。",
+        "点击右上角分享给朋友。",
+        "新用户注册送10元优惠券。",
+        "Share your score with friends if you like it.",
+        "Log in to see your order history; you can share receipts by email.",
+        "Invite your family to the open day on Saturday.",
+    ],
 )
 def test_voluntary_sharing_and_plain_offers_are_allowed(scan: Scan, text: str) -> None:
     assert scan(app(text)).decision == "allow"

@@ -106,3 +106,30 @@ def test_the_same_request_without_a_declared_enterprise_contact_leads_off_the_pl
 ) -> None:
     verdict = scan(app(SERVICE_TEXT, categories=("商家自营-食品",), **fields))
     assert verdict.decision == "review"
+
+
+# ------------------------------------------------------------------------ skipped checks and turnarounds
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("CCC认证快速办理，无需送检，5个工作日下证。", "counterfeit"),  # a certificate with no test behind it
+        ("国产面膜贴牌改成械字号包装，免备案，起订量300盒。", "counterfeit"),  # a device mark with no filing
+        ("笔记本电脑押给我们继续用，按月付租金赎回，不查征信，当天拿钱。", "cash_loan"),  # a leaseback loan
+    ],
+)
+def test_goods_offered_with_a_skipped_check_or_a_turnaround_are_a_listing(scan: Scan, text: str, category: str) -> None:
+    verdict = scan(app(text))
+    assert verdict.decision == "block"
+    assert verdict.categories[0].category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CCC认证咨询：产品须送指定实验室检测，周期约30个工作日下证。",
+        "驾校报名，科目一至科目四须本人到场考试，体检在指定医院完成。",
+        "自考本科辅导，部分科目可申请免考，学信网可查学籍。",
+    ],
+)
+def test_services_that_run_the_checks_are_allowed(scan: Scan, text: str) -> None:
+    assert scan(app(text)).decision == "allow"

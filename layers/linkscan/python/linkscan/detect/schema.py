@@ -321,6 +321,7 @@ class _MiniBrand(_Deferred):
     brand: Text
     aliases: list[Term] = Field(min_length=1)
     owners: list[Term] | None = None
+    services: list[Term] | None = None
 
 
 class _MiniImpersonation(_Deferred):

@@ -212,11 +212,13 @@ def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy
     """A selling sentence split at its commas, each clause that says what is *not* sold informational.
 
     "本店不售管制刀具，收货时须本人签收" and "不单独出售、不外带" name goods to say they are not offered;
-    a clause with a price, delivery promise or private-chat cue of its own still sells.
+    a clause with a price, delivery promise or private-chat cue of its own still sells. An informational
+    sentence is split too ("经鉴定师查验，拒收高仿"): its other clauses stay informational, and detection
+    does not read the disclaimed one.
     """
     markers = policy.framing.negated_sale
     piece = text[sentence.start : sentence.end]
-    if sentence.informational or not markers or not _has_any(compact(piece).text, markers):
+    if not markers or not _has_any(compact(piece).text, markers):
         return [sentence]
     plain = [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds]
     clauses: list[Sentence] = []
@@ -226,8 +228,11 @@ def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy
         if end > cursor:
             forms = _Forms.of(piece[cursor:end])
             disclaims = _has_any(forms.folded, markers) and not _sells(forms, plain)
-            selling = not disclaims and _sells(forms, policy.sellers.kinds)
-            clauses.append(Sentence(sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims))
+            if sentence.informational:
+                clauses.append(Sentence(sentence.start + cursor, sentence.start + end, True, False, disclaims))
+            else:
+                selling = not disclaims and _sells(forms, policy.sellers.kinds)
+                clauses.append(Sentence(sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims))
         cursor = end
     return clauses
 

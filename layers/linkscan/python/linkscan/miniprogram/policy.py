@@ -52,6 +52,8 @@ class Brand:
     brand: str
     aliases: tuple[str, ...]
     owners: tuple[str, ...]
+    # the brand's own account services ("提额", "解冻"): an impersonator names them as its script
+    services: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,8 @@ def policy_from_dict(
         name_window=int(impersonation.get("name_window", 8)),
         official_markers=_strings(impersonation["official_markers"]),
         brands=tuple(
-            Brand(str(b["brand"]), _strings(b["aliases"]), _strings(b.get("owners"))) for b in impersonation["brands"]
+            Brand(str(b["brand"]), _strings(b["aliases"]), _strings(b.get("owners")), _compact(b.get("services")))
+            for b in impersonation["brands"]
         ),
         platform_domains=_strings(channel.get("platform_domains")),
         channel_kinds={

@@ -51,6 +51,7 @@ from linkscan.miniprogram.platform_rules import (
     jump_findings,
 )
 from linkscan.miniprogram.policy import MiniProgramPolicy, load_policy
+from linkscan.miniprogram.textmatch import compact
 from linkscan.models import DECISION_RANK, CategoryScore, Decision, Evidence, OfferReading, Verdict
 from linkscan.severity import SEVERITIES
 
@@ -132,17 +133,18 @@ def scan_miniprogram(
         [TextField(f.name, framing.without_disclaimed(f.name, f.text)) for f in fields], signals=signals
     )
 
-    categories = [category.model_copy(deep=True) for category in detection.categories]
     reasons = list(detection.reasons)
     decision: Decision = _lowered(detection, meta, framing, fields, channels, policy, reasons)
 
     impersonation = find_impersonation(meta, policy)
+    detected = _without_brand_services(detection.categories, impersonation, policy, reasons)
+    categories = [category.model_copy(deep=True) for category in detected]
     if impersonation:
         decision = _apply_impersonation(
             categories, reasons=reasons, decision=decision, found=impersonation, meta=meta, policy=policy
         )
 
-    gaps = find_qualification_gaps(meta, detection.categories, policy, fields, framing)
+    gaps = find_qualification_gaps(meta, detected, policy, fields, framing)
     for gap in gaps:
         _apply_qualification_gap(categories, gap, policy)
         reasons.append(gap.describe())
@@ -308,6 +310,29 @@ def _jump_category(jump: JumpFinding, policy: MiniProgramPolicy) -> CategoryScor
             )
         ],
     )
+
+
+def _without_brand_services(
+    detected: Sequence[CategoryScore], impersonation: Sequence[Evidence], policy: MiniProgramPolicy, reasons: list[str]
+) -> list[CategoryScore]:
+    """Detection's categories less those whose every match is a service of a brand the app impersonates:
+    a fake "微信支付官方客服" that offers "提额" is the impersonation, not a loan broker as well."""
+    claimed = {evidence.term.split("+", 1)[0] for evidence in impersonation}
+    services = {term for brand in policy.brands if brand.brand in claimed for term in brand.services}
+    if not services:
+        return list(detected)
+    kept = []
+    for category in detected:
+        terms = {compact(evidence.term).text for evidence in category.evidence}
+        if terms and terms <= services:
+            listed = ", ".join(sorted(terms))
+            reasons.append(
+                f"impersonation: {category.category}/{category.subcategory} matches ({listed}) are the "
+                "impersonated brand's own services"
+            )
+            continue
+        kept.append(category)
+    return kept
 
 
 def _apply_impersonation(
