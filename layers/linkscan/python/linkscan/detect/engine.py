@@ -19,13 +19,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from linkscan.detect.lenders import Leads, LicensedLenders, load_lenders
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, digits_as_zero, scan_together
@@ -84,6 +85,7 @@ class Components:
     goods: float  # sat(goods evidence): how clearly the page names the goods
     cues: float  # sat(offering cues): prices, contacts, calls to action, shipping, page signals
     damp: float  # context factor (news, regulators, licensed institutions), at least the floor
+    leads: float = 1.0  # below 1 when a cash-loan pitch leads only to a licensed lender (``detect.lenders``)
 
     def score(self, model: OfferModel, judgement: OfferJudgement) -> float:
         """goods x offering x context. The offering combines the cues with the offer model's reading
@@ -92,7 +94,7 @@ class Components:
         pasted regulator or licence phrase cannot turn a page the model reads as a pitch into an
         allow, while news that the model reads as news is dampened fully."""
         p_offer = model.offering(judgement, self.cues)
-        return self.goods * p_offer * self.damp ** model.context_exponent(judgement)
+        return self.leads * self.goods * p_offer * self.damp ** model.context_exponent(judgement)
 
 
 # One hit: (start, end, term, where) with start/end in the joined normalized text (where = NORM)
@@ -350,11 +352,19 @@ def _sat(value: float, k: float) -> float:
 class Detector:
     """Compiled rules plus bands and allowlist. Build with ``Detector.load`` (cached per settings)."""
 
-    def __init__(self, compiled: CompiledRules, bands: Bands, allowlist: Allowlist, offer_model: OfferModel) -> None:
+    def __init__(
+        self,
+        compiled: CompiledRules,
+        bands: Bands,
+        allowlist: Allowlist,
+        offer_model: OfferModel,
+        lenders: LicensedLenders | None = None,
+    ) -> None:
         self.compiled = compiled
         self.bands = bands
         self.allowlist = allowlist
         self.offer_model = offer_model
+        self.lenders = lenders or load_lenders()
         self.run_together = RunTogether.for_rules(compiled)
 
     @property
@@ -543,11 +553,11 @@ class Detector:
         fits the model's combination with the cues from these)."""
         page = _Page.of(fields)
         by_rule = self._match(page)
-        parts, _cues, _context = self._components(page, by_rule, signals or {})
+        parts, _cues, _context = self._components(page, by_rule, signals or {}, None)
         return parts, self._judge(page, by_rule) if parts else None
 
     def _components(
-        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float]
+        self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
     ) -> tuple[dict[tuple[str, str], Components], list[str], list[str]]:
         rules = self.compiled.rules
         scoring = self.compiled.scoring
@@ -608,7 +618,23 @@ class Detector:
             parts[(category, subcategory)] = Components(
                 goods=_sat(value, subject_k), cues=_sat(offering, offer_k), damp=max(floor, damp)
             )
+        if any(category == "cash_loan" for category, _sub in parts):
+            leads = self._leads(page, by_rule, domain)
+            if leads is not None:
+                context_names.append("leads to licensed lender " + "/".join(leads.lenders))
+                for key, part in parts.items():
+                    if key[0] == "cash_loan":
+                        parts[key] = replace(part, leads=self.lenders.factor)
         return parts, cue_names, context_names
+
+    def _leads(self, page: _Page, by_rule: Mapping[int, list[_Hit]], domain: str | None) -> Leads | None:
+        """Where a cash-loan pitch leads, when every channel it gives is a licensed lender's own and it
+        uses no rule that no licensed lender would (``policy/lenders.yaml``); None otherwise."""
+        rules = self.compiled.rules
+        if any(rules[index].id in self.lenders.never_rescued_rules for index in by_rule):
+            return None
+        leads = self.lenders.leads(page.joined_folded, page.joined, domain)
+        return leads if leads.to_licensed_lender else None
 
     def _judge(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> OfferJudgement:
         """The offer model's reading of the text around the named goods."""
@@ -626,7 +652,7 @@ class Detector:
     def _score(
         self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
     ) -> Detection:
-        parts, cue_names, context_names = self._components(page, by_rule, signals)
+        parts, cue_names, context_names = self._components(page, by_rule, signals, domain)
         judgement = self._judge(page, by_rule) if parts else None
         best: dict[str, tuple[float, str]] = {}
         for (category, subcategory), part in parts.items():
