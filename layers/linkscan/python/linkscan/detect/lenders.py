@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from linkscan.analyze.contacts import text_contacts
 from linkscan.detect.normalize import normalize
 
 # a phone number, hotline or short code as written (digits, or the corpus's digits masked as x, with
@@ -73,6 +72,9 @@ def _number_channel(written: str) -> Channel | None:
 def channels(folded: str, normalized: str, unresolved_terms: Iterable[str] = ()) -> list[Channel]:
     """Every channel a text gives: numbers and domains read from its folded form (digits and
     punctuation kept), chat handles, and words that point to a channel without giving one."""
+    # imported here: linkscan.analyze brings the HTML parser, which plain-text detection never needs
+    from linkscan.analyze.contacts import text_contacts
+
     found: list[Channel] = []
     for match in _NUMBER.finditer(folded):
         if _amount(folded, match.start(), match.end()):
