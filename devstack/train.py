@@ -161,7 +161,7 @@ def combination_rows(model_file: Path, dev: Sequence[DevItem]) -> list[Combinati
             continue
         part = max(wanted, key=lambda p: p.goods)
         label = 0 if item.label == "clean" else 1
-        rows.append((judgement.probability, part.goods * part.leads, part.cues, part.damp, label))
+        rows.append((judgement.probability, part.goods, part.cues, part.damp, label))
     return rows
 
 

@@ -94,7 +94,7 @@ def test_another_banks_hotline_does_not_resolve_to_the_named_bank() -> None:
 )
 def test_channels_are_read_from_numbers_and_domains(written: str, expected: list[Channel]) -> None:
     text = normalize(written)
-    assert channels(text.folded, text.text) == expected
+    assert list(channels(text.folded, text.text)) == expected
 
 
 def test_the_regulators_name_is_no_lender() -> None:

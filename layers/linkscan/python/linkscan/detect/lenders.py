@@ -12,20 +12,29 @@ leaves it as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from linkscan.detect.normalize import normalize
 
 # a phone number, hotline or short code as written (digits, or the corpus's digits masked as x, with
 # dashes and spaces inside); amounts are told apart by what stands around them (see _amount)
-_NUMBER = re.compile(r"(?<![a-z0-9.,])\+?[0-9x](?:[0-9x]|[- ](?=[0-9x])){4,19}(?![a-z0-9])")
-_DOMAIN = re.compile(
-    r"(?<![a-z0-9.@-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
-    r"(?:com|net|org|cn|info|top|xyz|vip|cc|io|co|me|app|loan|loans|biz|us|uk|hk|online|site|shop|club|link|gov|edu))"
-    r"(?![a-z0-9-])"
+_NUMBER = re.compile(r"[0-9x](?<![a-z0-9.,][0-9x])(?:[0-9x]|[- ](?=[0-9x])){4,19}(?![a-z0-9])")
+# a registrable domain is found from its top-level part (a dot and a known ending, a literal the regex
+# engine skips to), then widened leftwards over the host's characters
+_TLD = re.compile(
+    r"\.(?:com|net|org|cn|info|top|xyz|vip|cc|io|co|me|app|loan|loans|biz|us|uk|hk|online|site|shop|club|link|gov|edu)"
+    r"(?![a-z0-9-]|\.[a-z])"  # the last part: .com of icbc.com.cn is not the end
+)
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+# a chat handle: the app's name (as sellers spell it) and an ID right after it; the name alone ("moves
+# you to WhatsApp") gives no channel
+_HANDLE = re.compile(
+    r"(?:微信|威信|薇信|v信|vx|wx|wechat|weixin|qq|扣扣|telegram|tg|whatsapp|line|飞机)\s*+(?:号|id)?\s*+[:：]?\s*+"
+    r"([a-z][-_a-z0-9]{4,19}|[1-9][0-9]{4,11})(?![-_a-z0-9])"
 )
 _AMOUNT_BEFORE = "$¥￥£€"
 _AMOUNT_AFTER = ("元", "万", "千", "百", "亿", "块", "%", "％", "年", "月", "日", "天", "期", "个", "分", "厘")
@@ -69,23 +78,34 @@ def _number_channel(written: str) -> Channel | None:
     return Channel(_number_kind(digits), digits)
 
 
-def channels(folded: str, normalized: str, unresolved_terms: Iterable[str] = ()) -> list[Channel]:
-    """Every channel a text gives: numbers and domains read from its folded form (digits and
-    punctuation kept), chat handles, and words that point to a channel without giving one."""
-    # imported here: linkscan.analyze brings the HTML parser, which plain-text detection never needs
-    from linkscan.analyze.contacts import text_contacts
-
-    found: list[Channel] = []
+def channels(folded: str, normalized: str, unresolved_terms: Iterable[str] = ()) -> Iterator[Channel]:
+    """Every channel a text gives, in this order: numbers and domains read from its folded form
+    (digits and punctuation kept), chat handles, and words that point to a channel without giving one."""
     for match in _NUMBER.finditer(folded):
-        if _amount(folded, match.start(), match.end()):
-            continue
-        channel = _number_channel(match.group())
-        if channel is not None:
-            found.append(channel)
-    found += [Channel("domain", m.group(1).removeprefix("www.")) for m in _DOMAIN.finditer(folded)]
-    found += [Channel("handle", f"{c.kind}:{c.value}") for c in text_contacts(folded, "text") if c.kind != "phone"]
-    found += [Channel("unresolved", term) for term in unresolved_terms if term in normalized]
-    return found
+        if not _amount(folded, match.start(), match.end()):
+            channel = _number_channel(match.group())
+            if channel is not None:
+                yield channel
+    for host in _domains(folded):
+        yield Channel("domain", host)
+    for handle in _HANDLE.finditer(folded):
+        yield Channel("handle", handle.group(1))
+    for term in unresolved_terms:
+        if term in normalized:
+            yield Channel("unresolved", term)
+
+
+def _domains(folded: str) -> list[str]:
+    """The hosts written in a text (``www.`` dropped), each found from its top-level part."""
+    hosts: list[str] = []
+    for match in _TLD.finditer(folded):
+        start = match.start()
+        while start > 0 and folded[start - 1] in _HOST_CHARS:
+            start -= 1
+        host = folded[start : match.end()].strip(".-").removeprefix("www.")
+        if "." in host and host.split(".", 1)[0] and (not hosts or hosts[-1] != host):
+            hosts.append(host)
+    return hosts
 
 
 @dataclass(frozen=True)
@@ -94,14 +114,6 @@ class Lender:
     names: tuple[str, ...]  # normalized name and aliases
     hotlines: frozenset[str]
     domains: frozenset[str]
-
-    def owns(self, channel: Channel) -> bool:
-        if channel.kind == "hotline":
-            return channel.value in self.hotlines
-        if channel.kind == "domain":
-            parts = channel.value.split(".")
-            return any(".".join(parts[i:]) in self.domains for i in range(len(parts) - 1))
-        return False
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,8 @@ class LicensedLenders:
     bank_names: frozenset[str]  # every licensed bank's name, normalized
     not_names: tuple[str, ...]
     town_bank: re.Pattern[str]  # a rural bank: its town's name and an ending, at the end of a window
+    by_hotline: Mapping[str, str]  # official hotline -> lender
+    by_domain: Mapping[str, str]  # official registrable domain -> lender
 
     @classmethod
     def from_doc(cls, doc: Mapping[str, Any]) -> LicensedLenders:
@@ -152,6 +166,8 @@ class LicensedLenders:
             bank_names=frozenset(norm(n) for n in doc["banks"]),
             not_names=tuple(norm(n) for n in doc["not_names"]),
             # generic words before the ending (各大, 合作, 正规...) name no town
+            by_hotline={hotline: lender.name for lender in lenders for hotline in lender.hotlines},
+            by_domain={domain: lender.name for lender in lenders for domain in lender.domains},
             town_bank=re.compile(rf"(?<![各多某家等的和与])[\u4e00-\u9fff]{{2,4}}(?<!合作)(?<!正规)(?:{endings})$"),
         )
 
@@ -177,15 +193,28 @@ class LicensedLenders:
 
     def leads(self, folded: str, normalized: str, domain: str | None = None) -> Leads:
         """Where a text leads. ``folded`` and ``normalized`` are its two forms (``normalize``);
-        ``domain`` the host of the page it is on, itself a channel."""
-        found = channels(folded, normalized, self.unresolved_terms)
-        if domain:
-            found.append(Channel("domain", domain.lower().rstrip(".").removeprefix("www.")))
-        owners = {lender.name for lender in self.lenders for channel in found if lender.owns(channel)}
-        lenders = self.named(normalized) | owners
-        official = tuple(c for c in found if any(lender.owns(c) for lender in self.lenders if lender.name in lenders))
-        other = tuple(c for c in found if c not in official)
-        return Leads(tuple(sorted(lenders)), official, other)
+        ``domain`` the host of the page it is on, itself a channel. The check stops at the first
+        channel no lender owns: such a text leads elsewhere, whatever else it gives."""
+        page = [Channel("domain", domain.lower().rstrip(".").removeprefix("www."))] if domain else []
+        official: list[Channel] = []
+        for channel in chain(page, channels(folded, normalized, self.unresolved_terms)):
+            if self._owner(channel) is None:
+                return Leads((), tuple(official), (channel,))
+            official.append(channel)
+        named = self.named(normalized) | {self._owner(channel) or "" for channel in official}
+        return Leads(tuple(sorted(named - {""})), tuple(official), ())
+
+    def _owner(self, channel: Channel) -> str | None:
+        """The lender whose official hotline or domain the channel is, if any."""
+        if channel.kind == "hotline":
+            return self.by_hotline.get(channel.value)
+        if channel.kind == "domain":
+            parts = channel.value.split(".")
+            for i in range(len(parts) - 1):
+                owner = self.by_domain.get(".".join(parts[i:]))
+                if owner:
+                    return owner
+        return None
 
 
 _BANK_ENDING = re.compile("银行|农商行|信用社|联社|农信社")

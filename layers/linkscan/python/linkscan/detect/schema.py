@@ -183,6 +183,7 @@ class Scoring(_Strict):
     term_cap: float | None = None
     offer_term_as_cue: float | None = None
     context_floor: float | None = None
+    quoted_goods_factor: float | None = None
 
 
 class SignalSpec(_Strict):
