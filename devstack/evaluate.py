@@ -276,21 +276,26 @@ def benign_flag_rates(corpus: Path = CORPUS, settings: DetectionSettings | None 
 
 def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -> dict[str, Any]:
     """Judged right per failure class on the hand-written fresh texts (the top category when
-    flagged, ``clean`` when allowed), with the ids of the ones judged wrong."""
+    flagged, ``clean`` when allowed), with the ids of the ones judged wrong: ``path`` and every other
+    ``*.jsonl`` file beside it, whose classes are named after the file (``precision 1 ...``)."""
     detector = Detector.load(settings or DetectionSettings.from_env())
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     classes: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        cell = classes.setdefault(
-            f"{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}", {"items": 0, "right": 0, "wrong": []}
-        )
-        cell["items"] += 1
-        predicted = predict(detector, str(row["text"]))
-        if predicted == row["label"]:
-            cell["right"] += 1
-        else:
-            cell["wrong"].append(f"{row['id']}:{predicted}")
-    return dict(sorted(classes.items()))
+    for file in [path, *sorted(p for p in path.parent.glob("*.jsonl") if p != path)]:
+        prefix = "" if file == path else f"{file.stem} "
+        rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rows:
+            name = f"{prefix}{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}"
+            _judge_fresh(detector, row, classes.setdefault(name, {"items": 0, "right": 0, "wrong": []}))
+    return dict(sorted(classes.items(), key=lambda kv: (not kv[0][0].isdigit(), kv[0])))  # own_texts first
+
+
+def _judge_fresh(detector: Detector, row: dict[str, Any], cell: dict[str, Any]) -> None:
+    cell["items"] += 1
+    predicted = predict(detector, str(row["text"]))
+    if predicted == row["label"]:
+        cell["right"] += 1
+    else:
+        cell["wrong"].append(f"{row['id']}:{predicted}")
 
 
 def moderator_agreement(path: Path = MODERATED, settings: DetectionSettings | None = None) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, digits_as_zero, scan_together
@@ -204,6 +205,67 @@ class _Page:
         return index, o_start, o_end
 
 
+# quotation marks: (opening, closing); a quotation spans at most QUOTE_REACH characters on one line
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("«", "»"), ('"', '"'), ("'", "'"))
+QUOTE_REACH = 80
+QUOTED_HITS_READ = 8  # goods hits of a subcategory looked at
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a quotation. An ASCII quote opens after a non-word
+    character and closes before one, so apostrophes (don't, it's) open and close none."""
+    for opening, closing in _QUOTE_PAIRS:
+        at = text.rfind(opening, max(0, start - QUOTE_REACH), start)
+        if at < 0:
+            continue
+        close = text.find(closing, end, at + QUOTE_REACH + 2)
+        if close < 0 or "\n" in text[at:close]:
+            continue
+        if opening != closing or (
+            (at == 0 or not text[at - 1].isalnum())
+            and (close + 1 == len(text) or not text[close + 1].isalnum())
+            and opening not in text[at + 1 : start]
+        ):
+            return True
+    return False
+
+
+_OWN_CONTACTS = frozenset(("mobile", "phone", "masked", "handle", "domain"))
+
+
+class _QuotedGoods:
+    """Whether a page names goods mostly inside quotations and gives no contact of its own: it quotes a
+    seller's words (a brand's warning, a spotting guide, a debunk) rather than offering them."""
+
+    def __init__(self, page: _Page) -> None:
+        self.page = page
+        self._no_contact: bool | None = None
+
+    def mostly_quoted(self, hits: Sequence[_Hit]) -> bool:
+        if not hits:
+            return False
+        # the words that name the trade outside the quotes ("counterfeit", "loan") may stand beside
+        # them, as in any warning; most of the goods named must be in the quotes
+        inside = outside = 0
+        hits = heapq.nsmallest(QUOTED_HITS_READ, hits)  # the earliest: a warning quotes its ad early
+        for hit in hits:
+            index, start, end = self.page.locate(hit)
+            if _in_quotes(self.page.fields[index].text, start, end):
+                inside += 1
+            else:
+                outside += 1
+                if 2 * outside > len(hits):
+                    return False
+        return inside > 0 and self.no_contact()
+
+    def no_contact(self) -> bool:
+        """Whether the page gives no phone number, handle or domain (read once, up to the first one)."""
+        if self._no_contact is None:
+            found = channels(self.page.joined_folded, self.page.joined)
+            self._no_contact = not any(channel.kind in _OWN_CONTACTS for channel in found)
+        return self._no_contact
+
+
 def _gate_open(gate: str, named: set[str] | None) -> bool:
     """Whether a gated pattern runs, given the categories whose goods the page names."""
     if not named:
@@ -350,11 +412,27 @@ def _sat(value: float, k: float) -> float:
 class Detector:
     """Compiled rules plus bands and allowlist. Build with ``Detector.load`` (cached per settings)."""
 
-    def __init__(self, compiled: CompiledRules, bands: Bands, allowlist: Allowlist, offer_model: OfferModel) -> None:
+    def __init__(
+        self,
+        compiled: CompiledRules,
+        bands: Bands,
+        allowlist: Allowlist,
+        offer_model: OfferModel,
+        lenders: LicensedLenders | None = None,
+    ) -> None:
         self.compiled = compiled
         self.bands = bands
         self.allowlist = allowlist
         self.offer_model = offer_model
+        self.lenders = lenders or load_lenders()
+        goods_rules: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for index, rule in enumerate(compiled.rules):
+            if rule.kind in _GOODS_KINDS:
+                goods_rules[(rule.category, rule.subcategory)].append(index)
+        self._goods_rules = dict(goods_rules)  # (category, subcategory) -> its goods rules' indices
+        self._never_rescued = frozenset(
+            index for index, rule in enumerate(compiled.rules) if rule.id in self.lenders.never_rescued_rules
+        )
         self.run_together = RunTogether.for_rules(compiled)
 
     @property
@@ -610,6 +688,51 @@ class Detector:
             )
         return parts, cue_names, context_names
 
+    def _lower_where_it_decides(
+        self,
+        page: _Page,
+        by_rule: Mapping[int, list[_Hit]],
+        domain: str | None,
+        scores: dict[tuple[str, str], float],
+        judgement: OfferJudgement,
+        context_names: list[str],
+    ) -> None:
+        """Two checks that read the page again, done only where they can change the decision (a score
+        at or above the review threshold that they would take below the threshold it passes): a
+        cash-loan pitch that leads only to a licensed lender (``policy/lenders.yaml``) scores
+        ``factor`` times as much; goods named mostly in quotes on a page with no contact of its own
+        (``_QuotedGoods``) are context (``quoted_goods_factor``, dampening as far as the model reads
+        discussion)."""
+        review, block = self.bands.review, self.bands.block
+        loans = [key for key, score in scores.items() if key[0] == "cash_loan" and score >= review]
+        if loans:
+            leads = self._leads(page, by_rule, domain)
+            if leads is not None:
+                context_names.append("leads to licensed lender " + "/".join(leads.lenders))
+                for key in loans:
+                    scores[key] *= self.lenders.factor
+        scoring = self.compiled.scoring
+        if len(page.joined) > scoring.get("long_page_chars", 2000):
+            return  # quotations are read on short texts only: on a long page they are a part among many
+        lowered = scoring.get("quoted_goods_factor", 1.0) ** self.offer_model.context_exponent(judgement)
+        quoted = _QuotedGoods(page)
+        for key, score in scores.items():
+            passes = block if score >= block else review
+            if score < review or score * lowered >= passes:
+                continue
+            hits = [hit for index in self._goods_rules.get(key, ()) for hit in by_rule.get(index, ())]
+            if quoted.mostly_quoted(hits):
+                scores[key] = score * lowered
+                context_names.append(f"goods named in quotes ({key[0]}/{key[1]})")
+
+    def _leads(self, page: _Page, by_rule: Mapping[int, list[_Hit]], domain: str | None) -> Leads | None:
+        """Where a cash-loan pitch leads, when every channel it gives is a licensed lender's own and it
+        uses no rule that no licensed lender would (``policy/lenders.yaml``); None otherwise."""
+        if not self._never_rescued.isdisjoint(by_rule):
+            return None
+        leads = self.lenders.leads(page.joined_folded, page.joined, domain)
+        return leads if leads.to_licensed_lender else None
+
     def _judge(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> OfferJudgement:
         """The offer model's reading of the text around the named goods."""
         rules = self.compiled.rules
@@ -628,10 +751,12 @@ class Detector:
     ) -> Detection:
         parts, cue_names, context_names = self._components(page, by_rule, signals)
         judgement = self._judge(page, by_rule) if parts else None
+        scores: dict[tuple[str, str], float] = {}
+        if judgement is not None:
+            scores = {key: part.score(self.offer_model, judgement) for key, part in parts.items()}
+            self._lower_where_it_decides(page, by_rule, domain, scores, judgement, context_names)
         best: dict[str, tuple[float, str]] = {}
-        for (category, subcategory), part in parts.items():
-            assert judgement is not None
-            score = part.score(self.offer_model, judgement)
+        for (category, subcategory), score in scores.items():
             if score > best.get(category, (-1.0, ""))[0]:
                 best[category] = (score, subcategory)
 

@@ -183,6 +183,7 @@ class Scoring(_Strict):
     term_cap: float | None = None
     offer_term_as_cue: float | None = None
     context_floor: float | None = None
+    quoted_goods_factor: float | None = None
 
 
 class SignalSpec(_Strict):
@@ -467,12 +468,46 @@ class Licences(_Deferred):
     topics: dict[Annotated[str, Field(pattern=NAME)], Annotated[list[_LicenceRow], Field(min_length=1)]]
 
 
+class _Lender(_Strict):
+    """One licensed lender of policy/lenders.yaml and its official channels."""
+
+    name: Text
+    aliases: list[Text] | None = None
+    hotlines: list[Annotated[str, Field(pattern=r"^[0-9]{5,11}$")]] | None = None
+    domains: list[Domain] = Field(min_length=1)
+    source: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
+
+
+class Lenders(_Strict):
+    """policy/lenders.yaml: licensed lenders and where their offers lead (``detect.lenders``)."""
+
+    description: Text
+    sources: list[Source] = Field(min_length=1)
+    factor: Annotated[float, Field(ge=0.0, le=1.0)]
+    never_rescued_rules: list[Annotated[str, Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]]
+    unresolved_channel_terms: list[Text]
+    not_names: list[Text]
+    name_endings: list[Text]
+    lenders: list[_Lender] = Field(min_length=1)
+    banks: list[Text]
+
+    @model_validator(mode="after")
+    def _known_sources(self) -> "Lenders":
+        known = {source.id for source in self.sources}
+        for lender in self.lenders:
+            unknown = sorted(set(lender.source) - known)
+            if unknown:
+                raise ValueError(f"lender {lender.name}: unknown source {', '.join(unknown)}")
+        return self
+
+
 POLICY_MODELS: dict[str, type[_Strict]] = {
     "bands.yaml": Bands,
     "allowlist.yaml": Allowlist,
     "enforcement.yaml": Enforcement,
     "miniprogram.yaml": MiniProgram,
     "licences.yaml": Licences,
+    "lenders.yaml": Lenders,
 }
 
 
