@@ -18,7 +18,7 @@ category has the highest score: both take it out of `allow`. The report has, in 
 * **benign by source**: every text of the shared corpus that is benign by its source and was not
   used in training (headlines, reviews, ham SMS), flagged or not;
 * **fresh check**: texts written by hand per failure class of issue #13
-  (``tests/data/fresh/own_texts.jsonl``), which nothing is tuned on: judged right per class.
+  (``tests/data/fresh/*.jsonl``), which nothing is tuned on: judged right per class.
 """
 
 from __future__ import annotations
@@ -274,23 +274,29 @@ def benign_flag_rates(corpus: Path = CORPUS, settings: DetectionSettings | None 
     return rates
 
 
-def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -> dict[str, Any]:
-    """Judged right per failure class on the hand-written fresh texts (the top category when
-    flagged, ``clean`` when allowed), with the ids of the ones judged wrong."""
+def fresh_check(path: Path = FRESH.parent, settings: DetectionSettings | None = None) -> dict[str, Any]:
+    """Judged right per failure class on the hand-written fresh texts (every ``*.jsonl`` of the
+    directory, or one file; the top category when flagged, ``clean`` when allowed), with the ids of
+    the ones judged wrong. Read from a directory, the classes of files other than ``own_texts.jsonl``
+    are keyed with the file's name too."""
     detector = Detector.load(settings or DetectionSettings.from_env())
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = sorted(path.glob("*.jsonl"), key=lambda p: (p != FRESH, p.name)) if path.is_dir() else [path]
     classes: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        cell = classes.setdefault(
-            f"{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}", {"items": 0, "right": 0, "wrong": []}
-        )
-        cell["items"] += 1
-        predicted = predict(detector, str(row["text"]))
-        if predicted == row["label"]:
-            cell["right"] += 1
-        else:
-            cell["wrong"].append(f"{row['id']}:{predicted}")
-    return dict(sorted(classes.items()))
+    for file in paths:
+        prefix = f"{file.stem}: " if path.is_dir() and file.resolve() != FRESH else ""
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            name = f"{prefix}{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}"
+            cell = classes.setdefault(name, {"items": 0, "right": 0, "wrong": []})
+            cell["items"] += 1
+            predicted = predict(detector, str(row["text"]))
+            if predicted == row["label"]:
+                cell["right"] += 1
+            else:
+                cell["wrong"].append(f"{row['id']}:{predicted}")
+    return classes
 
 
 def moderator_agreement(path: Path = MODERATED, settings: DetectionSettings | None = None) -> dict[str, Any]:
