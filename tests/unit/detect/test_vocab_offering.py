@@ -4,9 +4,9 @@ rules/lexicon_market_slang.yaml).
 Sellers who dodge the classic cues write a handle short ("V：ab123", "飞机@xy", a phone number with
 starred digits), push the buyer to a private chat (私聊, "message us to order"), speak as a seller
 (到货, "we sell", "bulk discounts for resellers") and take crypto; the goods go by market names
-(纯冰, 苍蝇水, 过机版 notes, 截听器, "unregistered … kits"). These offers are flagged; news, notices
-and warnings naming the same goods, and ordinary shops speaking the same way, stay allow. The texts
-are written for these tests.
+(纯冰, 苍蝇水, 过机版 notes, 截听器, "unregistered … kits"), and bulk e-mail sells "enlargement"
+with guarantees and urgency. These offers are flagged; news, notices and warnings naming the same
+goods, and ordinary shops speaking the same way, stay allow. The texts are written for these tests.
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ MARKET_NAMES = [
     ("截听器、监听卡出售，保密包装", "contraband.surveillance"),
     ("出售过机版百元假钞，一比五，私聊", "contraband.counterfeit_currency"),
 ]
+SPAM_EMAIL = [  # the "enlargement" products of bulk e-mail, sold with its guarantees and urgency
+    "Grow your penis up to 3 inches longer with our herbal formula! 100% guaranteed, click here to order",
+    "Penile enlargement capsules, act now: buy 2 bottles get 1 free, satisfaction guaranteed",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), SHORT_HANDLES_AND_PRIVATE_CHAT)
@@ -72,6 +76,11 @@ def test_goods_named_by_their_market_names_are_flagged_when_offered(
     assert flagged_as(detector, text) == expected
 
 
+@pytest.mark.parametrize("text", SPAM_EMAIL)
+def test_enlargement_spam_is_flagged(detector: Detector, text: str) -> None:
+    assert flagged_as(detector, text) == "contraband.sexual_drugs"
+
+
 STAYS_ALLOW = [
     # news, notices and warnings that name the same goods
     "警方破获一起贩卖过机版假钞案，抓获犯罪嫌疑人3名",
@@ -80,6 +89,8 @@ STAYS_ALLOW = [
     "电警棍属于管制器具，非法携带将被处罚",
     "The FDA warned that unregistered medical devices sold online may be unsafe.",
     "Our pharmacy dispenses tramadol only with a valid prescription from your doctor.",
+    "Urologists say most pills that promise a bigger penis do not work, and some hide sildenafil.",
+    "Our clinic treats erectile dysfunction; book an appointment with a urologist.",
     # ordinary shops that speak like sellers, which they are
     "新品到货，纯棉T恤，私聊价格，包邮",
     "本店新到一批茶叶，厂家直销，欢迎订购",
