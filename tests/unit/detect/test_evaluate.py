@@ -93,3 +93,15 @@ def test_moderator_agreement_without_exported_decisions_is_empty(tmp_path: Path)
     from devstack.evaluate import moderator_agreement
 
     assert moderator_agreement(tmp_path / "absent.jsonl")["examples"] == 0
+
+
+def test_the_fresh_check_reads_the_files_beside_it_and_names_them(tmp_path: Path) -> None:
+    from devstack.evaluate import fresh_check
+
+    _write(tmp_path / "own.jsonl", [{"id": "o1", "failure_class": 5, "label": "clean", "text": "今天天气很好。"}])
+    _write(tmp_path / "extra.jsonl", [{"id": "e1", "failure_class": 5, "label": "clean", "text": "今天天气很好。"}])
+    _write(tmp_path / "more.jsonl", [{"id": "m1", "failure_class": 5, "label": "clean", "text": "我们去公园散步。"}])
+    rows = fresh_check(tmp_path / "own.jsonl")
+    assert rows["5 absent vocabulary"]["items"] == 1
+    assert rows["extra 5 absent vocabulary"] == {"items": 1, "right": 1, "wrong": []}
+    assert rows["more 5 absent vocabulary"]["right"] == 1
