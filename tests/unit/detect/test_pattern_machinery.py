@@ -201,3 +201,21 @@ def test_leet_words_are_found_alike_on_the_digit_translated_copy() -> None:
                     end += 1
                 expected.append((start, end))
         assert _leet_words(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cheap pills, pay in usdt, v: seller_88, 飞机@dealer and 138****1234",
+        "nothing here names a literal at all",
+        "正品高仿手表，微信 v：abc123，支持usdt付款",
+        "lone \ud800 surrogate with usdt inside",
+        "",
+    ],
+)
+def test_the_needs_index_finds_exactly_the_literals_a_text_holds(compiled: CompiledRules, text: str) -> None:
+    from linkscan.detect.patterns import NeedsIndex
+
+    index = NeedsIndex(compiled.patterns)
+    assert index.literals  # the shipped packs gate patterns on literals
+    assert index.present(text) == {literal for literal in index.literals if literal in text}

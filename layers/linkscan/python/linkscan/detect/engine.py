@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
-from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, digits_as_zero, scan_together
+from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, NeedsIndex, digits_as_zero, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
 from linkscan.detect.rules import (
     CompiledRules,
@@ -434,6 +434,7 @@ class Detector:
             index for index, rule in enumerate(compiled.rules) if rule.id in self.lenders.never_rescued_rules
         )
         self.run_together = RunTogether.for_rules(compiled)
+        self._needs = NeedsIndex(compiled.patterns)
 
     @property
     def rules_version(self) -> str:
@@ -520,14 +521,18 @@ class Detector:
         named: set[str] | None = None  # categories whose goods are named, once the gated patterns start
         plans = self.compiled.patterns
         shared: dict[int, list[re.Match[str]]] = {}  # matches of the patterns found by a shared scan
+        present: frozenset[str] | None = None  # the needs literals the text holds, once a plan asks
         for position, plan in enumerate(plans):
             if plan.gate:
                 if named is None:
                     named = {rules[i].category for i in by_rule if rules[i].kind in _GOODS_KINDS}
                 if not _gate_open(plan.gate, named):
                     continue
-            if plan.needs and not any(n in folded for n in plan.needs):
-                continue
+            if plan.needs:
+                if present is None:
+                    present = self._needs.present(folded)
+                if present.isdisjoint(plan.needs):
+                    continue
             if plan.group and position not in shared:
                 live = [member for member in plan.group if _gate_open(plans[member].gate, named)]
                 shared.update(scan_together(live, plans, folded))
