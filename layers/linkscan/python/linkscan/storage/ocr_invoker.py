@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
 
 from linkscan.images.ocr import MAX_OCR_SIDE, OcrUnavailable
 from linkscan.images.ocr_wire import encode_request, text_of
+from linkscan.storage.lambda_invoke import invoke_for_json
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -43,18 +43,9 @@ class LambdaOcr:
         self.read_timeout = max(1, round(read_timeout))
 
     def __call__(self, image: ImageBytes, pixels: Image) -> str:
-        request = encode_request(_sent_bytes(image, pixels), image.source)
-        try:
-            answer = _lambda_client(self.read_timeout).invoke(
-                FunctionName=self.function_name,
-                InvocationType="RequestResponse",
-                Payload=json.dumps(request).encode("utf-8"),
-            )
-            payload = json.loads(answer["Payload"].read() or b"null")
-        except (BotoCoreError, ClientError, ValueError) as exc:
-            raise OcrUnavailable(f"OcrFunction invoke failed: {exc}") from exc
-        if answer.get("FunctionError"):
-            raise OcrUnavailable(f"OcrFunction failed: {str(payload)[:300]}")
+        request = json.dumps(encode_request(_sent_bytes(image, pixels), image.source)).encode("utf-8")
+        client = _lambda_client(self.read_timeout)
+        payload = invoke_for_json(client, self.function_name, request, OcrUnavailable, "OcrFunction")
         try:
             return text_of(payload)
         except ValueError as exc:

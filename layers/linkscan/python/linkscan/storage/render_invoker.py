@@ -6,16 +6,15 @@ itself and answers with the report, so nothing large travels back through the in
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
 
 from linkscan.render.deepen import EvidenceObject, RenderFailed
 from linkscan.render.models import RenderReport, RenderRequest
+from linkscan.storage.lambda_invoke import invoke_for_json
 
 # A render is bounded by its own deadline (RenderFunction's timeout); one attempt: a retry would render again.
 _CONFIG = Config(retries={"mode": "standard", "max_attempts": 1}, connect_timeout=3, read_timeout=90)
@@ -33,16 +32,9 @@ class LambdaRenderer:
         self.function_name = function_name
 
     def __call__(self, request: RenderRequest) -> tuple[RenderReport, list[EvidenceObject]]:
-        try:
-            answer = _lambda_client().invoke(
-                FunctionName=self.function_name,
-                InvocationType="RequestResponse",
-                Payload=request.model_dump_json().encode("utf-8"),
-            )
-            payload = json.loads(answer["Payload"].read() or b"null")
-        except (BotoCoreError, ClientError, ValueError) as exc:
-            raise RenderFailed(f"RenderFunction invoke failed: {exc}") from exc
-        if answer.get("FunctionError") or not isinstance(payload, dict):
+        body = request.model_dump_json().encode("utf-8")
+        payload = invoke_for_json(_lambda_client(), self.function_name, body, RenderFailed, "RenderFunction")
+        if not isinstance(payload, dict):
             raise RenderFailed(f"RenderFunction failed: {str(payload)[:300]}")
         try:
             return RenderReport.model_validate(payload), []
