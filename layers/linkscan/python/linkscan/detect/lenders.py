@@ -197,12 +197,14 @@ class LicensedLenders:
         channel no lender owns: such a text leads elsewhere, whatever else it gives."""
         page = [Channel("domain", domain.lower().rstrip(".").removeprefix("www."))] if domain else []
         official: list[Channel] = []
+        owners: set[str] = set()
         for channel in chain(page, channels(folded, normalized, self.unresolved_terms)):
-            if self._owner(channel) is None:
+            owner = self._owner(channel)
+            if owner is None:
                 return Leads((), tuple(official), (channel,))
             official.append(channel)
-        named = self.named(normalized) | {self._owner(channel) or "" for channel in official}
-        return Leads(tuple(sorted(named - {""})), tuple(official), ())
+            owners.add(owner)
+        return Leads(tuple(sorted(self.named(normalized) | owners)), tuple(official), ())
 
     def _owner(self, channel: Channel) -> str | None:
         """The lender whose official hotline or domain the channel is, if any."""
