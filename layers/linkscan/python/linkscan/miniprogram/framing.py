@@ -195,7 +195,7 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
     forms = _Forms.of(piece)
     folded = forms.folded
     selling = _sells(forms, policy.sellers.kinds)
-    plainly_selling = _sells(forms, [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds])
+    plainly_selling = _sells(forms, policy.sellers.framing)
     framing = policy.framing
     pushes = _pushes(forms, policy)
     warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
@@ -220,14 +220,13 @@ def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy
     piece = text[sentence.start : sentence.end]
     if not markers or not _has_any(compact(piece).text, markers):
         return [sentence]
-    plain = [k for k in policy.sellers.kinds if k.key in policy.sellers.framing_kinds]
     clauses: list[Sentence] = []
     cursor = 0
     for end_mark in [*_CLAUSE_END.finditer(piece), None]:
         end = end_mark.end() if end_mark else len(piece)
         if end > cursor:
             forms = _Forms.of(piece[cursor:end])
-            disclaims = _has_any(forms.folded, markers) and not _sells(forms, plain)
+            disclaims = _has_any(forms.folded, markers) and not _sells(forms, policy.sellers.framing)
             if sentence.informational:
                 clauses.append(Sentence(sentence.start + cursor, sentence.start + end, True, False, disclaims))
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,11 @@ class SellerSignals:
     min_kinds_critical: int
     pitch_probability: float
     kinds: tuple[SellerKind, ...]
+
+    @cached_property
+    def framing(self) -> tuple[SellerKind, ...]:
+        """The kinds of ``framing_kinds``: a sentence with one of them sells plainly, warning or not."""
+        return tuple(kind for kind in self.kinds if kind.key in self.framing_kinds)
 
 
 @dataclass(frozen=True)
