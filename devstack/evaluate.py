@@ -34,7 +34,7 @@ from typing import Any
 
 from devstack import evaluate_miniprogram
 from devstack.devdata import CATEGORIES, DevItem, dev_items, training_records
-from linkscan.detect import Detector
+from linkscan.detect import Detection, Detector
 from linkscan.settings import DetectionSettings
 
 # the shared corpus beside the checkout (../shared/corpus), looked up from any depth, so a worktree
@@ -68,19 +68,24 @@ FAILURE_CLASSES = {
 MIN_LOSO_ITEMS = 15  # sources with fewer dev items are scored in no fold of their own
 
 
-def predict(detector: Detector, item: DevItem | str) -> str:
+def predict(detector: Detector, item: DevItem | str, *, html: bool = False) -> str:
+    """The top category, or ``clean``; a string is page source when ``html`` is set, else plain text."""
     if isinstance(item, str):
-        detection = detector.detect(item)
+        detection = _detect_page(detector, item) if html else detector.detect(item)
     elif item.is_html:
-        from linkscan.analyze.page import analyze_html
-        from linkscan.scanner import detect_page
-
-        detection = detect_page(analyze_html(str(item.raw["html"])), detector)
+        detection = _detect_page(detector, str(item.raw["html"]))
     else:
         detection = detector.detect(str(item.raw["text"]))
     if detection.decision == "allow" or not detection.categories:
         return "clean"
     return detection.categories[0].category
+
+
+def _detect_page(detector: Detector, source: str) -> Detection:
+    from linkscan.analyze.page import analyze_html
+    from linkscan.scanner import detect_page
+
+    return detect_page(analyze_html(source), detector)
 
 
 def figures(pairs: Iterable[tuple[DevItem, str]]) -> dict[str, Any]:
@@ -291,7 +296,7 @@ def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -
 
 def _judge_fresh(detector: Detector, row: dict[str, Any], cell: dict[str, Any]) -> None:
     cell["items"] += 1
-    predicted = predict(detector, str(row["text"]))
+    predicted = predict(detector, str(row["text"]), html=row.get("format") == "html")
     if predicted == row["label"]:
         cell["right"] += 1
     else:

@@ -2,12 +2,10 @@
 
 Figures per split: decision accuracy, clean apps allowed, violations blocked with the right category
 (per category), and blocked violations whose action matches the expected grade of the policy table.
-"fresh" is tests/data/miniprograms/fresh.jsonl: cases written after the judgement was tuned, never tuned on;
-"fresh2" is fresh2.jsonl: a second such set, scored before the fixes it measures (before_fresh2.json);
-"fresh3" is fresh3.jsonl: a third, written without reading the judgement's term lists and scored before
-any fix of its round (before_fresh3.json); "fresh4" is fresh4.jsonl, written after that round's fixes
-and scored once, with no fix after it; "fresh5" is fresh5.jsonl, written after the fresh4 round's fixes
-and scored once (before_fresh5.json), with no fix after it.
+Every tests/data/miniprograms/fresh*.jsonl is scored as its own split, named after the file ("fresh",
+"fresh2", ...): cases written after the judgement was tuned and never tuned on (docs/miniprogram.md says
+how each was written; the before_*.json files hold their first scores). fresh6 is the independent check,
+written blind.
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -26,11 +24,11 @@ from linkscan.models import Verdict
 from linkscan.settings import DetectionSettings
 
 DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "miniprograms" / "devset.jsonl"
-FRESH = DEVSET.with_name("fresh.jsonl")
-FRESH2 = DEVSET.with_name("fresh2.jsonl")
-FRESH3 = DEVSET.with_name("fresh3.jsonl")
-FRESH4 = DEVSET.with_name("fresh4.jsonl")
-FRESH5 = DEVSET.with_name("fresh5.jsonl")
+
+
+def fresh_sets(directory: Path = DEVSET.parent) -> list[Path]:
+    """The fresh sets beside the dev set, by file name (fresh, fresh2, ...)."""
+    return sorted(directory.glob("fresh*.jsonl"))
 
 
 def load_cases(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -103,12 +101,9 @@ def _summary(verdict: Verdict | None) -> dict[str, Any]:
 def evaluate(
     path: Path = DEVSET,
     settings: DetectionSettings | None = None,
-    fresh: Path | None = FRESH,
-    fresh2: Path | None = FRESH2,
-    fresh3: Path | None = FRESH3,
-    fresh4: Path | None = FRESH4,
-    fresh5: Path | None = FRESH5,
+    fresh: Sequence[Path] | None = None,
 ) -> dict[str, Any]:
+    """Figures for the dev set's splits and for each fresh set (``fresh``; by default every fresh*.jsonl)."""
     detector = Detector.load(settings or DetectionSettings.from_env())
     rows = [(case, judge(detector, case)) for case in load_cases(path)]
     results = {
@@ -116,18 +111,13 @@ def evaluate(
         "dev": figures([(c, v) for c, v in rows if c["split"] != "test"]),
         "all": figures(rows),
     }
-    extra_sets = (("fresh", fresh), ("fresh2", fresh2), ("fresh3", fresh3), ("fresh4", fresh4), ("fresh5", fresh5))
-    for split, extra_set in extra_sets:
-        if extra_set is not None and extra_set.exists():
-            results[split] = figures([(case, judge(detector, case)) for case in load_cases(extra_set)])
+    for extra_set in fresh_sets() if fresh is None else fresh:
+        results[extra_set.stem] = figures([(case, judge(detector, case)) for case in load_cases(extra_set)])
     return results
 
 
 def print_figures(results: dict[str, Any], show_mistakes: bool = False) -> None:
-    for split in ("held_out", "dev", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
-        if split not in results:
-            continue
-        row = results[split]
+    for split, row in results.items():
         print(f"\nMINI-PROGRAMS {split}: {row['apps']} apps")
         for key in ("decision_accuracy", "clean_allowed", "violations_blocked_right_category", "action_matches_policy"):
             value = row[key]

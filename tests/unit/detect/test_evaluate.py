@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from devstack.evaluate import benign_flag_rates, evaluate
+from linkscan.detect import Detection, Detector
 
 
 def _write(path: Path, records: list[dict[str, object]]) -> None:
@@ -105,3 +108,40 @@ def test_the_fresh_check_reads_the_files_beside_it_and_names_them(tmp_path: Path
     assert rows["5 absent vocabulary"]["items"] == 1
     assert rows["extra 5 absent vocabulary"] == {"items": 1, "right": 1, "wrong": []}
     assert rows["more 5 absent vocabulary"]["right"] == 1
+
+
+def test_the_fresh_check_reads_html_rows_as_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import devstack.evaluate as evaluation
+
+    page = "<html><head><title>天气</title></head><body><p>今天天气很好。</p></body></html>"
+    _write(
+        tmp_path / "own.jsonl",
+        [
+            {"id": "h1", "failure_class": 1, "label": "clean", "format": "html", "text": page},
+            {"id": "t1", "failure_class": 1, "label": "clean", "text": "我们去公园散步。"},
+        ],
+    )
+    pages: list[str] = []
+    real = evaluation._detect_page
+
+    def recording(detector: Detector, source: str) -> Detection:
+        pages.append(source)
+        return real(detector, source)
+
+    monkeypatch.setattr(evaluation, "_detect_page", recording)
+    rows = evaluation.fresh_check(tmp_path / "own.jsonl")
+    assert pages == [page]
+    assert rows["1 discussion read as an offer"] == {"items": 2, "right": 2, "wrong": []}
+
+
+def test_every_shipped_fresh_text_names_a_failure_class_a_label_and_its_provenance() -> None:
+    from devstack.evaluate import FAILURE_CLASSES, FRESH
+
+    for path in sorted(FRESH.parent.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len({row["id"] for row in rows}) == len(rows), path.name
+        for row in rows:
+            assert row["failure_class"] in FAILURE_CLASSES, row["id"]
+            assert row["label"] in {"clean", "cash_loan", "counterfeit", "contraband"}, row["id"]
+            assert row["text"] and row["provenance"], row["id"]
+            assert row.get("format", "text") in {"text", "html"}, row["id"]
