@@ -6,7 +6,8 @@ the shark (a mobile number, a WeChat or QQ handle, a link, a short code). ``Lice
 finds every channel a text gives and says whether all of them are the official hotlines or domains
 of a licensed lender the text names (``policy/lenders.yaml``). Only then is the pitch the lender's
 own, and the detector lowers its cash-loan score; any other channel, or a page on another domain,
-leaves it as it is.
+leaves it as it is. One weaker case: a text signed by a named branch of a licensed bank whose other
+channels are only fixed lines (``Leads.branch``) is lowered by the smaller ``branch`` factor.
 """
 
 from __future__ import annotations
