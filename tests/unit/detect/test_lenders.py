@@ -116,3 +116,36 @@ def test_a_lender_citing_an_unknown_source_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(PackError, match="unknown source nowhere"):
         LicensedLenders.from_doc(_policy_doc("lenders.yaml", edited))
+
+
+# A branch's own ad gives the branch's landline, which no list ties to the bank (texts written for
+# these tests, not dev items).
+BRANCH_AD = "宁波银行推出无抵押信用贷款，公积金缴存满一年即可申请，审批快，详询宁波银行江北支行，电话0574-87351200。"
+
+
+def test_a_loan_ad_signed_by_a_bank_branch_with_its_landline_is_allowed(detector: Detector) -> None:
+    detection = detector.detect(BRANCH_AD)
+    assert detection.decision == "allow"
+    assert any("signed by bank branch 宁波银行江北支行" in reason for reason in detection.reasons)
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["客户经理手机13957421188。", "加微信 nbdai2288 办理。", "扫码了解更多。", "本行合作机构代办。"],
+)
+def test_the_branch_ad_with_a_mobile_handle_code_or_partner_is_still_flagged(detector: Detector, pasted: str) -> None:
+    assert _flagged(detector, BRANCH_AD + pasted)
+
+
+def test_a_loan_shark_signing_with_a_bank_branch_is_still_flagged(detector: Detector) -> None:
+    shark = "黑户白户均可，不看征信，当天下款，详询工商银行城东支行，电话0571-86012345。"
+    assert _flagged(detector, shark)
+
+
+def test_a_consumer_finance_company_is_a_licensed_lender_by_name() -> None:
+    lenders = load_lenders()
+    assert lenders.named(normalize("中银消费金融新易贷上线").text) == {"中银消费金融"}
+    text = normalize("马上消费金融安逸花，登录官网 www.msxf.com 申请。")
+    assert lenders.leads(text.folded, text.text).to_licensed_lender
+    # the name of a trade is no company's: "消费金融" alone names no lender
+    assert lenders.named(normalize("持牌消费金融公司名单").text) == set()

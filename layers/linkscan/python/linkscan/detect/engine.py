@@ -712,10 +712,14 @@ class Detector:
         loans = [key for key, score in scores.items() if key[0] == "cash_loan" and score >= review]
         if loans:
             leads = self._leads(page, by_rule, domain)
-            if leads is not None:
+            if leads is not None and leads.to_licensed_lender:
                 context_names.append("leads to licensed lender " + "/".join(leads.lenders))
                 for key in loans:
                     scores[key] *= self.lenders.factor
+            elif leads is not None:
+                context_names.append("signed by bank branch " + leads.branch)
+                for key in loans:
+                    scores[key] *= self.lenders.branch_factor
         scoring = self.compiled.scoring
         if len(page.joined) > scoring.get("long_page_chars", 2000):
             return  # quotations are read on short texts only: on a long page they are a part among many
@@ -731,12 +735,13 @@ class Detector:
                 context_names.append(f"goods named in quotes ({key[0]}/{key[1]})")
 
     def _leads(self, page: _Page, by_rule: Mapping[int, list[_Hit]], domain: str | None) -> Leads | None:
-        """Where a cash-loan pitch leads, when every channel it gives is a licensed lender's own and it
-        uses no rule that no licensed lender would (``policy/lenders.yaml``); None otherwise."""
+        """Where a cash-loan pitch leads, when every channel it gives is a licensed lender's own, or it
+        is signed by a licensed bank's branch and gives only phone numbers, and it uses no rule that no
+        licensed lender would (``policy/lenders.yaml``); None otherwise."""
         if not self._never_rescued.isdisjoint(by_rule):
             return None
         leads = self.lenders.leads(page.joined_folded, page.joined, domain)
-        return leads if leads.to_licensed_lender else None
+        return leads if leads.to_licensed_lender or leads.branch else None
 
     def _judge(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> OfferJudgement:
         """The offer model's reading of the text around the named goods."""

@@ -6,7 +6,8 @@ the shark (a mobile number, a WeChat or QQ handle, a link, a short code). ``Lice
 finds every channel a text gives and says whether all of them are the official hotlines or domains
 of a licensed lender the text names (``policy/lenders.yaml``). Only then is the pitch the lender's
 own, and the detector lowers its cash-loan score; any other channel, or a page on another domain,
-leaves it as it is.
+leaves it as it is. One weaker case: a text signed by a named branch of a licensed bank whose other
+channels are only fixed lines (``Leads.branch``) is lowered by the smaller ``branch`` factor.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class Leads:
     lenders: tuple[str, ...]
     official: tuple[Channel, ...]
     other: tuple[Channel, ...]
+    branch: str = ""  # the licensed bank's branch the text is signed by, when it gives only fixed lines
 
     @property
     def to_licensed_lender(self) -> bool:
@@ -134,10 +136,13 @@ class LicensedLenders:
     """``policy/lenders.yaml`` compiled: lenders with their channels, names of other licensed banks."""
 
     factor: float
+    branch_factor: float
+    branch_words: re.Pattern[str]  # a branch's ending (支行, 分行...) shortly after a bank's name
+    branch_staff_terms: frozenset[str]  # "contact me" words a branch's own staff write
     never_rescued_rules: frozenset[str]
     unresolved_terms: tuple[str, ...]
     lenders: tuple[Lender, ...]
-    bank_names: frozenset[str]  # every licensed bank's name, normalized
+    bank_names: frozenset[str]  # every licensed bank's and consumer finance company's name, normalized
     not_names: tuple[str, ...]
     town_bank: re.Pattern[str]  # a rural bank: its town's name and an ending, at the end of a window
     by_hotline: Mapping[str, str]  # official hotline -> lender
@@ -158,12 +163,16 @@ class LicensedLenders:
             for entry in doc["lenders"]
         )
         endings = "|".join(re.escape(norm(e)) for e in doc["name_endings"])
+        branch = doc["branch"]
         return cls(
             factor=float(doc["factor"]),
+            branch_factor=float(branch["factor"]),
+            branch_words=re.compile("|".join(re.escape(norm(w)) for w in branch["words"])),
+            branch_staff_terms=frozenset(norm(t) for t in branch["staff_terms"]),
             never_rescued_rules=frozenset(doc["never_rescued_rules"]),
             unresolved_terms=tuple(norm(t) for t in doc["unresolved_channel_terms"]),
             lenders=lenders,
-            bank_names=frozenset(norm(n) for n in doc["banks"]),
+            bank_names=frozenset(norm(n) for n in [*doc["banks"], *doc["consumer_finance"]]),
             not_names=tuple(norm(n) for n in doc["not_names"]),
             # generic words before the ending (各大, 合作, 正规...) name no town
             by_hotline={hotline: lender.name for lender in lenders for hotline in lender.hotlines},
@@ -194,17 +203,41 @@ class LicensedLenders:
     def leads(self, folded: str, normalized: str, domain: str | None = None) -> Leads:
         """Where a text leads. ``folded`` and ``normalized`` are its two forms (``normalize``);
         ``domain`` the host of the page it is on, itself a channel. The check stops at the first
-        channel no lender owns: such a text leads elsewhere, whatever else it gives."""
+        channel no lender owns that is not a fixed line: such a text leads elsewhere, whatever else it
+        gives. A text whose other channels are all fixed lines (or its sender's "contact me") and that
+        is signed by a named branch of a licensed bank gets that branch in ``branch``."""
         page = [Channel("domain", domain.lower().rstrip(".").removeprefix("www."))] if domain else []
         official: list[Channel] = []
+        other: list[Channel] = []
         owners: set[str] = set()
         for channel in chain(page, channels(folded, normalized, self.unresolved_terms)):
             owner = self._owner(channel)
-            if owner is None:
-                return Leads((), tuple(official), (channel,))
-            official.append(channel)
-            owners.add(owner)
+            if owner is not None:
+                official.append(channel)
+                owners.add(owner)
+                continue
+            other.append(channel)
+            if not self._staff_channel(channel):
+                return Leads((), tuple(official), tuple(other))
+        if other:
+            return Leads((), tuple(official), tuple(other), self.branch(normalized))
         return Leads(tuple(sorted(self.named(normalized) | owners)), tuple(official), ())
+
+    def _staff_channel(self, channel: Channel) -> bool:
+        """A channel a bank branch's own staff give: a fixed line, or "contact me". A mobile number is
+        not one: anyone can paste a prepaid mobile, a landline is installed at an address."""
+        if channel.kind == "unresolved":
+            return channel.value in self.branch_staff_terms
+        return channel.kind in ("phone", "masked")
+
+    def branch(self, normalized: str) -> str:
+        """The branch of a licensed bank a text names (``北京银行顺义支行``), or ""."""
+        for match in self.branch_words.finditer(normalized):
+            window = normalized[max(0, match.start() - _BRANCH_REACH) : match.end()]
+            names = self.named(window[: -len(match.group())])
+            if names:
+                return window[min(max(window.find(name), 0) for name in names) :]
+        return ""
 
     def _owner(self, channel: Channel) -> str | None:
         """The lender whose official hotline or domain the channel is, if any."""
@@ -219,8 +252,9 @@ class LicensedLenders:
         return None
 
 
-_BANK_ENDING = re.compile("银行|农商行|信用社|联社|农信社")
+_BANK_ENDING = re.compile("银行|农商行|信用社|联社|农信社|消费金融")
 _LONGEST_NAME = 20
+_BRANCH_REACH = 24  # a bank's name and its branch's place: 广西北部湾银行（钦州分行）
 
 
 @lru_cache(maxsize=2)

@@ -478,17 +478,27 @@ class _Lender(_Strict):
     source: list[Annotated[str, Field(pattern=NAME)]] = Field(min_length=1)
 
 
+class _Branch(_Strict):
+    """A pitch signed by a licensed bank's branch that gives only phone numbers (``detect.lenders``)."""
+
+    factor: Annotated[float, Field(ge=0.0, le=1.0)]
+    words: list[Text] = Field(min_length=1)
+    staff_terms: list[Text]
+
+
 class Lenders(_Strict):
     """policy/lenders.yaml: licensed lenders and where their offers lead (``detect.lenders``)."""
 
     description: Text
     sources: list[Source] = Field(min_length=1)
     factor: Annotated[float, Field(ge=0.0, le=1.0)]
+    branch: _Branch
     never_rescued_rules: list[Annotated[str, Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")]]
     unresolved_channel_terms: list[Text]
     not_names: list[Text]
     name_endings: list[Text]
     lenders: list[_Lender] = Field(min_length=1)
+    consumer_finance: list[Text]
     banks: list[Text]
 
     @model_validator(mode="after")
