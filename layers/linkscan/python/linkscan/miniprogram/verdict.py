@@ -161,7 +161,7 @@ def scan_miniprogram(
     if strong:
         sellers.setdefault("private_chat", strong[0].evidence)
     if decision != "block":
-        decision = _seller_listing(categories, sellers, meta, policy, reasons, decision)
+        decision = _seller_listing(categories, sellers, meta, framing, policy, reasons, decision)
 
     rules = _platform_rules(meta, fields, framing, policy)
     for finding in rules:
@@ -249,14 +249,21 @@ def _seller_listing(
     categories: list[CategoryScore],
     sellers: Mapping[str, Evidence],
     meta: MiniProgramMetadata,
+    framing: Framing,
     policy: MiniProgramPolicy,
     reasons: list[str],
     decision: Decision,
 ) -> Decision:
-    """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked."""
+    """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked.
+
+    Goods named only in informational sentences (a lawyer's "网贷纠纷", a rehab service's "冰毒依赖者")
+    are not the thing offered, whatever the app charges for its own service.
+    """
     floor = policy.scores.get("seller_floor", 0.3)
     for category in categories:
         if category.category not in policy.channel_escalates or category.score < floor:
+            continue
+        if framing.all_informational(category.evidence):
             continue
         needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
