@@ -2,7 +2,8 @@
 source: a missing traceability code (the liquor analogue of 无防伪码), investor lists sold as data, a
 medical device offered "with no medical qualification", protected songbirds, civil records "handled" for
 others, courier waybill data, loans on an ID card alone, driving licences and degrees without the test
-or the study, look-alikes sold as "identical to the genuine". Written for these tests; each has its
+or the study, look-alikes sold as "identical to the genuine"; for fresh5's, loans on a credit score alone, instalment
+phones bought back for cash, student loans kept from parents. Written for these tests; each has its
 counterpart that names nothing."""
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from linkscan.detect import Detector
         ("A2驾照免体检，一周拿本，私聊报价。", "forged_documents"),  # a licence without the test
         ("硕士学位证，无需上课考试，两个月拿证。", "forged_documents"),  # a degree without the study
         ("蓝牙耳机 外观和原装一模一样，支持弹窗，¥89包邮。", "copycat"),  # a look-alike sold on its sameness
+        # fresh5 round: a loan on a credit score alone, an instalment phone bought back for cash, a student
+        # loan kept from the parents
+        ("芝麻分就能借，最高5万，点击领取额度。", "predatory_loan"),
+        ("分期买手机，到手后店里按八折现金回收，当天拿现金。", "card_cashout"),
+        ("大学生凭学生证即可申请，最高5000，不告诉家长。", "student_loan"),
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -47,6 +53,10 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "持境外驾照换领中国驾照，驾照免考科目二、科目三，须考科目一。",
         "成人高考本科，须参加统考并修满学分，毕业证学信网可查。",
         "华强北电子市场今日开业，商户三千家。",
+        "芝麻分650以上免押金租充电宝。",
+        "旧手机高价回收，上门估价，当场付款。",
+        "学生凭学生证购票半价，寒暑假不限次数。",
+        "手机分期免息，12期0手续费，官方旗舰店发货。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:
