@@ -3,7 +3,8 @@ source: a missing traceability code (the liquor analogue of 无防伪码), inves
 medical device offered "with no medical qualification", protected songbirds, civil records "handled" for
 others, courier waybill data, loans on an ID card alone, driving licences and degrees without the test
 or the study, look-alikes sold as "identical to the genuine"; for fresh5's, loans on a credit score alone, instalment
-phones bought back for cash, student loans kept from parents. Written for these tests; each has its
+phones bought back for cash, student loans kept from parents, refilled bottles, parts relabelled with the
+maker's mark, the abolished 国家免检 mark, look-alike marks "和正版一样". Written for these tests; each has its
 counterpart that names nothing."""
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ from linkscan.detect import Detector
         ("芝麻分就能借，最高5万，点击领取额度。", "predatory_loan"),
         ("分期买手机，到手后店里按八折现金回收，当天拿现金。", "card_cashout"),
         ("大学生凭学生证即可申请，最高5000，不告诉家长。", "student_loan"),
+        # refilled bottles, relabelled parts, the abolished inspection-exemption mark, look-alike marks
+        ("名庄干红原瓶灌装，瓶标齐全，¥98一支。", "replica_goods"),
+        ("国产轴承贴斯凯孚原厂标，整箱批发。", "replica_goods"),
+        ("食品包装可印国家免检标志，质检报告按模板出具。", "fake_certified"),
+        ("运动T恤 胸前标志远看和正版一样，¥39包邮。", "copycat"),
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -57,6 +63,10 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "旧手机高价回收，上门估价，当场付款。",
         "学生凭学生证购票半价，寒暑假不限次数。",
         "手机分期免息，12期0手续费，官方旗舰店发货。",
+        "酒庄原瓶进口，附海关报关单。",
+        "原厂配件，4S店同款包装，假一赔十。",
+        "2008年起国家取消食品免检制度。",
+        "正版图书，支持开发票。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:
