@@ -150,14 +150,26 @@ def test_services_that_run_the_checks_are_allowed(scan: Scan, text: str) -> None
         ("Each pack ships within 24 hours.", "delivery"),
         ("DM me for prices.", "private_chat"),
         ("Bulk orders welcome.", "order"),
+        # a pack size is a listing's unit, and skipping the sample is skipping the test
+        ("原瓶装，一箱六支。", "order"),
+        ("每板10粒，10板起。", "order"),
+        ("认证报告三天出，不用寄样品。", "waiver"),
     ],
 )
-def test_english_seller_phrases_are_seller_signals(text: str, kind: str) -> None:
+def test_english_seller_phrases_pack_sizes_and_skipped_samples_are_seller_signals(text: str, kind: str) -> None:
     assert kind in seller_kinds(text)
 
 
-@pytest.mark.parametrize("text", ["We talk about relationships and friendships.", "Our pharmacist answers messages."])
-def test_english_words_inside_other_words_are_no_seller_signal(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We talk about relationships and friendships.",
+        "Our pharmacist answers messages.",
+        "一箱起的年货礼盒在门店自提。",  # no count: a box, not a pack size
+        "检测须寄样品到实验室。",  # a lab that asks for the sample
+    ],
+)
+def test_words_inside_other_words_boxes_and_sample_requests_are_no_seller_signal(text: str) -> None:
     assert seller_kinds(text) == set()
 
 
