@@ -328,6 +328,8 @@ class _MiniBrand(_Deferred):
 class _MiniImpersonation(_Deferred):
     name_window: Annotated[int, Field(ge=1)] | None = None
     official_markers: list[Term] = Field(min_length=1)
+    credential_requests: list[Term] | None = None
+    credential_min: Annotated[int, Field(ge=1)] | None = None
     brands: list[_MiniBrand]
 
 

@@ -133,6 +133,9 @@ class MiniProgramPolicy:
     name_window: int
     official_markers: tuple[str, ...]
     brands: tuple[Brand, ...]
+    # what a fake official service asks for: a card number and the SMS code that moves its money
+    credential_requests: tuple[str, ...]
+    credential_min: int
     platform_domains: tuple[str, ...]
     channel_kinds: dict[str, ChannelKind]
     handle_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern)
@@ -235,6 +238,8 @@ def policy_from_dict(
         topics=tuple(_topic(key, value, licences or {}) for key, value in raw["licensed_topics"].items()),
         name_window=int(impersonation.get("name_window", 8)),
         official_markers=_strings(impersonation["official_markers"]),
+        credential_requests=_compact(impersonation.get("credential_requests")),
+        credential_min=int(impersonation.get("credential_min", 2)),
         brands=tuple(
             Brand(str(b["brand"]), _strings(b["aliases"]), _strings(b.get("owners")), _compact(b.get("services")))
             for b in impersonation["brands"]
