@@ -4,7 +4,8 @@ medical device offered "with no medical qualification", protected songbirds, civ
 others, courier waybill data, loans on an ID card alone, driving licences and degrees without the test
 or the study, look-alikes sold as "identical to the genuine"; for fresh5's, loans on a credit score alone, instalment
 phones bought back for cash, student loans kept from parents, refilled bottles, parts relabelled with the
-maker's mark, the abolished 国家免检 mark, look-alike marks "和正版一样". Written for these tests; each has its
+maker's mark, the abolished 国家免检 mark, look-alike marks "和正版一样", fake notes sold "1比10", cameras
+sold for covert filming. Written for these tests; each has its
 counterpart that names nothing."""
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from linkscan.detect import Detector
         ("国产轴承贴斯凯孚原厂标，整箱批发。", "replica_goods"),
         ("食品包装可印国家免检标志，质检报告按模板出具。", "fake_certified"),
         ("运动T恤 胸前标志远看和正版一样，¥39包邮。", "copycat"),
+        ("纽扣摄像头，出租屋隐蔽录像，手机实时查看。", "surveillance"),  # a camera sold for covert filming
     ],
 )
 def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcategory: str) -> None:
@@ -67,8 +69,21 @@ def test_the_added_terms_name_the_goods(detector: Detector, text: str, subcatego
         "原厂配件，4S店同款包装，假一赔十。",
         "2008年起国家取消食品免检制度。",
         "正版图书，支持开发票。",
+        "男女比例1比3，出游名额有限。",
+        "家用监控摄像头，客厅看娃，手机远程查看。",
     ],
 )
 def test_their_honest_neighbours_name_nothing(detector: Detector, text: str) -> None:
     detection = detector.detect(text)
     assert not [c for c in detection.categories if c.score >= 0.3], detection.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "钱币收藏新品：第四套百元高仿真币，能过验钞机，2比10走货。",  # fake notes sold at a fraction of face value
+        "针孔摄像头，酒店房间隐蔽拍摄，¥168。",  # a camera sold for covert filming
+    ],
+)
+def test_goods_offered_with_the_added_sale_terms_are_blocked_by_detection(detector: Detector, text: str) -> None:
+    assert detector.detect(text).decision == "block"
