@@ -141,6 +141,13 @@ def test_waived_checks_and_a_lone_no_are_not_a_negated_list(text: str) -> None:
     assert not any("steroid" in clause.lower() for clause in disclaimed(text))
 
 
+@pytest.mark.parametrize(
+    "text", ["Cash loans today. No collateral, no guarantor, no upfront fees.", "不提供任何担保也能借，当天放款。"]
+)
+def test_a_lenders_list_of_skipped_requirements_is_not_disclaimed(text: str) -> None:
+    assert disclaimed(text) == []
+
+
 def test_a_gym_listing_the_drugs_it_refuses_is_allowed(scan: Scan) -> None:
     verdict = scan(
         shop(
