@@ -41,6 +41,7 @@ def test_help_service_sentences_inform_even_with_a_fee(text: str) -> None:
         "戒断期间想要冰毒的私聊，同城配送。",
         "律师团队专业包下款，加微信 lawyer_loan66 。",
         "戒毒替代药包邮发货，量大从优。",
+        "律师协助办理，3天下款。",  # a promised payout is no legal help
     ],
 )
 def test_help_words_with_delivery_a_private_chat_or_a_handle_still_sell(text: str) -> None:
