@@ -122,3 +122,45 @@ def test_a_shop_selling_replicas_beside_a_refusal_is_still_blocked(scan: Scan) -
         pages=[{"path": "pages/list/index", "text": "拒收差评，顶级高仿A货包 ¥680 包邮，私聊看实拍。"}],
     )
     assert scan(meta).decision == "block"
+
+
+# ------------------------------------------------------------------------ "no X, no Y" lists
+def test_a_no_x_no_y_list_disclaims_each_item() -> None:
+    text = "Only vitamins and fish oil here. No anabolic steroids, no SARMs, no diet pills."
+    assert disclaimed(text) == ["Only vitamins and fish oil here. No anabolic steroids,", "no SARMs,", "no diet pills."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steroids in stock. No prescription, no questions asked, ships today.",  # the checks a seller skips
+        "No steroids here.",  # a single "no" is no list
+    ],
+)
+def test_waived_checks_and_a_lone_no_are_not_a_negated_list(text: str) -> None:
+    assert not any("steroid" in clause.lower() for clause in disclaimed(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Cash loans today. No collateral, no guarantor, no upfront fees.", "不提供任何担保也能借，当天放款。"]
+)
+def test_a_lenders_list_of_skipped_requirements_is_not_disclaimed(text: str) -> None:
+    assert disclaimed(text) == []
+
+
+def test_a_gym_listing_the_drugs_it_refuses_is_allowed(scan: Scan) -> None:
+    verdict = scan(
+        shop(
+            "Annual membership ¥1999, boxing class ¥120.",
+            "Our counter sells protein bars only. No steroids, no SARMs, no fat burners.",
+            categories=("体育-健身",),
+        )
+    )
+    assert verdict.decision == "allow", verdict.reasons
+
+
+def test_the_same_drugs_offered_with_a_price_still_block(scan: Scan) -> None:
+    verdict = scan(
+        shop("Steroids and SARMs for cutting, ¥300 a cycle, discreet delivery, DM us.", categories=("体育-健身",))
+    )
+    assert verdict.decision == "block"

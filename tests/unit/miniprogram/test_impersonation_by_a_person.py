@@ -1,6 +1,7 @@
 """A brand's official or authorised service claimed by an individual principal is blocked on its own: a
 person cannot be a brand's official channel. A company making the same claim may be an authorised
-dealer or repairer, so the claim alone stays ``review``. Written for these tests."""
+dealer or repairer, so the claim alone stays ``review``, unless it asks for a card number and the SMS
+code no brand's own service asks for. Written for these tests."""
 
 from __future__ import annotations
 
@@ -43,3 +44,20 @@ def test_an_impersonator_that_also_offers_loans_keeps_the_loan(scan: Scan) -> No
     verdict = scan(metadata(name="支付宝官方客服中心", principal=PERSON, pages=pages))
     assert "cash_loan" in {c.category for c in verdict.categories}
     assert verdict.actions == ["ban"]
+
+
+# A company borrowing a brand's official name that asks for a card number and the SMS code is phishing.
+COMPANY = {"name": "某某信息咨询有限公司", "type": "enterprise"}
+
+
+def test_a_company_claiming_a_brands_service_and_asking_for_card_and_code_is_blocked(scan: Scan) -> None:
+    pages = [{"path": "pages/home/index", "text": "包裹延误赔付：请输入银行卡号及收到的短信验证码，赔款即时到账。"}]
+    verdict = scan(metadata(name="京东物流官方赔付", principal=COMPANY, pages=pages))
+    assert verdict.decision == "block", verdict.reasons
+    assert (verdict.categories[0].subcategory, verdict.actions) == ("impersonation", ["restrict"])
+
+
+def test_one_code_for_a_login_leaves_the_same_claim_to_review(scan: Scan) -> None:
+    pages = [{"path": "pages/home/index", "text": "输入手机号和短信验证码登录，查询理赔进度。"}]
+    verdict = scan(metadata(name="京东物流官方赔付", principal=COMPANY, pages=pages))
+    assert verdict.decision == "review", verdict.reasons

@@ -287,3 +287,71 @@ def test_transfers_to_a_named_account_and_crowdfunded_shares_are_offplatform_pay
 )
 def test_payments_to_the_business_itself_are_not_offplatform(scan: Scan, text: str) -> None:
     assert scan(app(text)).decision == "allow"
+
+
+# ------------------------------------------------------------------------ gates that hand over a file, wider counts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "历年真题打包：分享到两个群后截图给客服，才发你百度网盘提取码。",
+        "Join 会员：邀请好友 invite 3 friends 即领取 7 天体验。",
+        "本期运势请转发给三个好友。",
+    ],
+)
+def test_a_file_released_after_sharing_and_counts_in_words_are_induced_sharing(scan: Scan, text: str) -> None:
+    assert rule_hits(scan(app(text))) == ["induced_sharing"], scan(app(text)).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "资料免费下载，欢迎分享给同学，我们会发你更新提醒。",  # no gate: the file is not held back
+        "邀请好友参加读书会，即日起报名，到店领取书签。",  # 即日起 is a date, not an unlock
+    ],
+)
+def test_sharing_without_a_gate_stays_allowed(scan: Scan, text: str) -> None:
+    assert rule_hits(scan(app(text))) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "水果拼单，定金请直接转团长微信，备注门牌号。",
+        "Please send the deposit to my personal WeChat before we start baking.",
+    ],
+)
+def test_payment_to_a_person_named_by_role_or_in_english_is_offplatform(scan: Scan, text: str) -> None:
+    assert rule_hits(scan(app(text))) == ["offplatform_payment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "定金在小程序内支付，尾款到店付给店员。",
+        "Refunds go back to your personal account within 3 working days.",
+    ],
+)
+def test_in_app_deposits_and_refunds_to_the_buyer_are_not_offplatform(scan: Scan, text: str) -> None:
+    assert rule_hits(scan(app(text))) == []
+
+
+def page_link_app(url: str, principal_type: str = "enterprise") -> MiniProgramMetadata:
+    return metadata(
+        categories=["工具-效率"],
+        pages=[{"path": "pages/act/index", "text": "本周活动见下方链接。", "links": [{"url": url, "text": "活动"}]}],
+        extra={"business_domains": [{"domain": "shop.mine.example", "icp": "京ICP备2021000001号"}]},
+        principal={"name": "某某科技有限公司" if principal_type == "enterprise" else "李某", "type": principal_type},
+    )
+
+
+def test_a_page_link_to_an_undeclared_domain_is_an_undeclared_webview(scan: Scan) -> None:
+    verdict = scan(page_link_app("https://events.elsewhere.example/list"))
+    assert rule_hits(verdict) == ["undeclared_webview"]
+    assert verdict.categories[0].evidence[0].field == "pages[0].links[0]"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://m.shop.mine.example/list", "https://mp.weixin.qq.com/s/abc"], ids=["declared", "platform"]
+)
+def test_page_links_to_declared_or_platform_domains_pass(scan: Scan, url: str) -> None:
+    assert rule_hits(scan(page_link_app(url))) == []

@@ -13,7 +13,8 @@ import pytest
 
 from linkscan.miniprogram import MiniProgramMetadata
 from linkscan.miniprogram.checks import find_channel_leading
-from linkscan.miniprogram.framing import frame_field
+from linkscan.miniprogram.fields import text_fields
+from linkscan.miniprogram.framing import frame, frame_field, seller_signals
 from linkscan.miniprogram.policy import load_policy
 from linkscan.models import Verdict
 from tests.unit.miniprogram.helpers import metadata
@@ -24,6 +25,12 @@ POLICY = load_policy()
 
 def app(text: str, categories: tuple[str, ...] = ("商务服务-咨询",), **fields: Any) -> MiniProgramMetadata:
     return metadata(pages=[{"path": "pages/home/index", "text": text}], categories=list(categories), **fields)
+
+
+def seller_kinds(text: str) -> set[str]:
+    meta = app(text)
+    fields = text_fields(meta)
+    return set(seller_signals(fields, frame(meta, fields, POLICY), POLICY))
 
 
 def strong_kinds(text: str) -> list[str]:
@@ -133,3 +140,45 @@ def test_goods_offered_with_a_skipped_check_or_a_turnaround_are_a_listing(scan: 
 )
 def test_services_that_run_the_checks_are_allowed(scan: Scan, text: str) -> None:
     assert scan(app(text)).decision == "allow"
+
+
+# ------------------------------------------------------------------------ English seller signals
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Stealth shipping to every province.", "delivery"),
+        ("Each pack ships within 24 hours.", "delivery"),
+        ("DM me for prices.", "private_chat"),
+        ("Bulk orders welcome.", "order"),
+        # a pack size is a listing's unit, and skipping the sample is skipping the test
+        ("原瓶装，一箱六支。", "order"),
+        ("每板10粒，10板起。", "order"),
+        ("认证报告三天出，不用寄样品。", "waiver"),
+    ],
+)
+def test_english_seller_phrases_pack_sizes_and_skipped_samples_are_seller_signals(text: str, kind: str) -> None:
+    assert kind in seller_kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We talk about relationships and friendships.",
+        "Our pharmacist answers messages.",
+        "一箱起的年货礼盒在门店自提。",  # no count: a box, not a pack size
+        "检测须寄样品到实验室。",  # a lab that asks for the sample
+    ],
+)
+def test_words_inside_other_words_boxes_and_sample_requests_are_no_seller_signal(text: str) -> None:
+    assert seller_kinds(text) == set()
+
+
+def test_cannabis_offered_with_english_shipping_and_a_dm_is_a_listing(scan: Scan) -> None:
+    verdict = scan(app("Top shelf kush and shroom chocolate, stealth shipping, DM for the list.", ("生活服务-其他",)))
+    assert verdict.decision == "block"
+    assert verdict.categories[0].subcategory == "drugs"
+
+
+def test_an_english_drug_education_page_is_allowed(scan: Scan) -> None:
+    verdict = scan(app("Cannabis and mushrooms are illegal in China; report dealers to the police.", ("教育-科普",)))
+    assert verdict.decision == "allow"

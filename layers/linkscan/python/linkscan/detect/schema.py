@@ -328,6 +328,8 @@ class _MiniBrand(_Deferred):
 class _MiniImpersonation(_Deferred):
     name_window: Annotated[int, Field(ge=1)] | None = None
     official_markers: list[Term] = Field(min_length=1)
+    credential_requests: list[Term] | None = None
+    credential_min: Annotated[int, Field(ge=1)] | None = None
     brands: list[_MiniBrand]
 
 
@@ -370,6 +372,18 @@ class _MiniQuotedSpeech(_Deferred):
     after: list[Term] = Field(min_length=1)
 
 
+class _MiniNegatedList(_Deferred):
+    item: Regex
+    min_items: Annotated[int, Field(ge=2)]
+
+    _item_compiles = field_validator("item")(classmethod(lambda cls, value: _compiles(value)))
+
+
+class _MiniHelpServices(_Deferred):
+    markers: list[Term] = Field(min_length=1)
+    selling_kinds: list[Annotated[str, Field(pattern=NAME)]] | None = None
+
+
 class _MiniFraming(_Deferred):
     report: list[Term] = Field(min_length=1)
     warning: list[Term] = Field(min_length=1)
@@ -378,6 +392,8 @@ class _MiniFraming(_Deferred):
     conditional_report: _MiniConditionalReport | None = None
     quoted_speech: _MiniQuotedSpeech | None = None
     negated_sale: list[Term] | None = None
+    negated_list: _MiniNegatedList | None = None
+    help_services: _MiniHelpServices | None = None
     guarantee_prefixes: list[Term] | None = None
 
 

@@ -256,6 +256,21 @@ def _covers(declared: Sequence[str], covering: Sequence[str]) -> bool:
 
 
 # --------------------------------------------------------------------------------------- impersonation
+def credential_requests(
+    fields: Sequence[NamedText], framing: Framing | None, policy: MiniProgramPolicy
+) -> list[Evidence]:
+    """Card numbers, SMS codes and passwords the app asks for, outside informational sentences, when it
+    asks for at least ``credential_min`` distinct ones (one alone is a login or a card binding)."""
+    found: dict[str, Evidence] = {}
+    for named in fields:
+        if named.name == "contacts":
+            continue
+        for match in find_terms(named.compact, policy.credential_requests):
+            if match.term not in found and not (framing and framing.informational(named.name, match.start)):
+                found[match.term] = evidence("miniprogram.impersonation.credentials", match, named.text, named.name)
+    return list(found.values()) if len(found) >= policy.credential_min else []
+
+
 def find_impersonation(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> list[Evidence]:
     """Brand + official marker in the name or description when the principal is not the brand's owner."""
     principal = compact(meta.principal.name).text

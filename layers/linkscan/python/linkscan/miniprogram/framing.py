@@ -190,6 +190,11 @@ def _inspects(folded: str, framing: FramingPolicy) -> bool:
     return False
 
 
+def _help_selling(policy: MiniProgramPolicy) -> tuple[SellerKind, ...]:
+    """Seller kinds that make a help service's sentence a sale (delivery, private chat; not its fee)."""
+    return tuple(kind for kind in policy.sellers.kinds if kind.key in policy.framing.help_selling_kinds)
+
+
 def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
     """(informational, selling) of one sentence."""
     forms = _Forms.of(piece)
@@ -199,10 +204,12 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
     framing = policy.framing
     pushes = _pushes(forms, policy)
     warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
+    helps = _has_any(folded, framing.help_markers) and not pushes and not _sells(forms, _help_selling(policy))
     informational = (
         _has_any(folded, framing.report)
         or _report_notice(folded, policy)
         or (warns and not plainly_selling)
+        or helps
         or (informational_app and not selling and not pushes)
     )
     return informational, selling
@@ -218,22 +225,44 @@ def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy
     """
     markers = policy.framing.negated_sale
     piece = text[sentence.start : sentence.end]
-    if not markers or not _has_any(compact(piece).text, markers):
+    spans = _clause_spans(piece)
+    listed = _negated_list_items(piece, spans, policy)
+    if not listed and (not markers or not _has_any(compact(piece).text, markers)):
         return [sentence]
     clauses: list[Sentence] = []
-    cursor = 0
-    for end_mark in [*_CLAUSE_END.finditer(piece), None]:
-        end = end_mark.end() if end_mark else len(piece)
+    for cursor, end in spans:
         if end > cursor:
             forms = _Forms.of(piece[cursor:end])
-            disclaims = _has_any(forms.folded, markers) and not _sells(forms, policy.sellers.framing)
+            negated = _has_any(forms.folded, markers) or (cursor, end) in listed
+            disclaims = negated and not _sells(forms, policy.sellers.framing)
             if sentence.informational:
                 clauses.append(Sentence(sentence.start + cursor, sentence.start + end, True, False, disclaims))
             else:
                 selling = not disclaims and _sells(forms, policy.sellers.kinds)
                 clauses.append(Sentence(sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims))
-        cursor = end
     return clauses
+
+
+def _clause_spans(piece: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence, split after its commas."""
+    spans = []
+    cursor = 0
+    for end_mark in [*_CLAUSE_END.finditer(piece), None]:
+        end = end_mark.end() if end_mark else len(piece)
+        spans.append((cursor, end))
+        cursor = end
+    return spans
+
+
+def _negated_list_items(
+    piece: str, spans: Sequence[tuple[int, int]], policy: MiniProgramPolicy
+) -> set[tuple[int, int]]:
+    """The clauses of a "No steroids, no SARMs, no pills" list, when the sentence has enough of them."""
+    item = policy.framing.negated_list_item
+    if item is None:
+        return set()
+    items = {span for span in spans if item.search(fold(piece[span[0] : span[1]], keep_spaces=True).text)}
+    return items if len(items) >= policy.framing.negated_list_min else set()
 
 
 def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool = False) -> FieldFraming:

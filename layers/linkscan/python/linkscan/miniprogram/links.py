@@ -46,12 +46,12 @@ def outbound_urls(meta: MiniProgramMetadata, policy: MiniProgramPolicy | None = 
     for site in link_sites(meta):
         if len(urls) >= policy.max_outbound_urls:
             break
-        if _is_web_url(site.url):
+        if is_web_url(site.url):
             urls.setdefault(site.url, None)
     return list(urls)
 
 
-def _is_web_url(value: str) -> bool:
+def is_web_url(value: str) -> bool:
     try:
         parts = urlsplit(value)
     except ValueError:

@@ -4,21 +4,23 @@
   lures into customer-service chats;
 - payment outside the platform: transfers to personal accounts, private payment codes, deposits paid to
   a person, fund collection;
-- web-view: pages embedded from domains not declared as business domains, declared domains without an
-  ICP filing, and any web-view of a personal principal;
+- web-view: pages embedded from domains not declared as business domains (navigation targets and
+  page links to outside pages), declared domains without an ICP filing, and any web-view navigation
+  of a personal principal;
 - jumps to other mini-programs: navigation hubs that only rank or redirect, and jumps to mini-programs
   whose own metadata is known and judged blocked (``jump_findings``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from linkscan.miniprogram.fields import NamedText
 from linkscan.miniprogram.framing import Framing
+from linkscan.miniprogram.links import is_platform_url, is_web_url
 from linkscan.miniprogram.model import MiniProgramMetadata
 from linkscan.miniprogram.policy import MiniProgramPolicy, PlatformRuleSpec
 from linkscan.miniprogram.textmatch import Match, evidence, find_patterns, find_terms
@@ -93,6 +95,22 @@ def _declared(host: str, domains: Mapping[str, str]) -> str | None:
     return None
 
 
+def _embedded_pages(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> Iterator[tuple[str, str, bool]]:
+    """(url, field, navigated) of each web page the app would open inside itself.
+
+    Navigation targets are web-views. A page's link to an outside web page can open inside a
+    mini-program only as a web-view too, so it is judged against the declared domains as well; links to
+    the platform's own domains (its articles) are no embed.
+    """
+    for index, target in enumerate(meta.navigation):
+        if target.url:
+            yield target.url, f"navigation[{index}]", True
+    for page_index, page in enumerate(meta.pages):
+        for link_index, link in enumerate(page.links):
+            if is_web_url(link.url) and not is_platform_url(link.url, policy):
+                yield link.url, f"pages[{page_index}].links[{link_index}]", False
+
+
 def find_webview_problems(meta: MiniProgramMetadata, policy: MiniProgramPolicy) -> RuleFinding | None:
     spec = policy.platform_rules.get("webview")
     if spec is None:
@@ -100,11 +118,11 @@ def find_webview_problems(meta: MiniProgramMetadata, policy: MiniProgramPolicy) 
     domains = business_domains(meta)
     found: list[Evidence] = []
     problems: list[str] = []
-    for index, target in enumerate(meta.navigation):
-        if not target.url:
-            continue
-        host = (urlsplit(target.url).hostname or "").lower().rstrip(".")
+    for url, field, navigated in _embedded_pages(meta, policy):
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
         if meta.principal.type == "individual":
+            if not navigated:
+                continue  # a personal app cannot open the link at all: users can only copy it
             problem = "a personal principal may not embed web pages"
         elif domains is None:
             continue  # the platform did not send its business-domain list: nothing to judge
@@ -115,8 +133,7 @@ def find_webview_problems(meta: MiniProgramMetadata, policy: MiniProgramPolicy) 
         else:
             continue
         problems.append(problem)
-        match = Match(target.url, 0, len(target.url))
-        found.append(evidence("miniprogram.rule.undeclared_webview", match, target.url, f"navigation[{index}]"))
+        found.append(evidence("miniprogram.rule.undeclared_webview", Match(url, 0, len(url)), url, field))
     if not found:
         return None
     return RuleFinding("undeclared_webview", spec.rule, tuple(found[:MAX_EVIDENCE]), "; ".join(dict.fromkeys(problems)))

@@ -78,6 +78,12 @@ class Framing:
     quote_after: tuple[str, ...] = ()
     # "本店不售…", "不对外出售": a clause naming what is not sold
     negated_sale: tuple[str, ...] = ()
+    # "No steroids, no SARMs": a clause matching this, in a sentence with ``negated_list_min`` of them
+    negated_list_item: re.Pattern[str] | None = None
+    negated_list_min: int = 2
+    # a lawyer on loan disputes, a rehab service on drugs: informational unless it sells goods or pushes
+    help_markers: tuple[str, ...] = ()
+    help_selling_kinds: frozenset[str] = frozenset()
     # "可验真", "支持鉴定": an inspection marker after one of these is a seller's guarantee
     guarantee_prefixes: tuple[str, ...] = ()
 
@@ -127,6 +133,9 @@ class MiniProgramPolicy:
     name_window: int
     official_markers: tuple[str, ...]
     brands: tuple[Brand, ...]
+    # what a fake official service asks for: a card number and the SMS code that moves its money
+    credential_requests: tuple[str, ...]
+    credential_min: int
     platform_domains: tuple[str, ...]
     channel_kinds: dict[str, ChannelKind]
     handle_patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern)
@@ -221,12 +230,16 @@ def policy_from_dict(
     channel = raw["channel_leading"]
     impersonation = raw["impersonation"]
     framing = raw.get("framing") or {}
+    negated_list = framing.get("negated_list") or {}
+    help_services = framing.get("help_services") or {}
     sellers = raw.get("seller_signals") or {}
     return MiniProgramPolicy(
         version=version,
         topics=tuple(_topic(key, value, licences or {}) for key, value in raw["licensed_topics"].items()),
         name_window=int(impersonation.get("name_window", 8)),
         official_markers=_strings(impersonation["official_markers"]),
+        credential_requests=_compact(impersonation.get("credential_requests")),
+        credential_min=int(impersonation.get("credential_min", 2)),
         brands=tuple(
             Brand(str(b["brand"]), _strings(b["aliases"]), _strings(b.get("owners")), _compact(b.get("services")))
             for b in impersonation["brands"]
@@ -256,6 +269,10 @@ def policy_from_dict(
             quote_before=_compact((framing.get("quoted_speech") or {}).get("before")),
             quote_after=_compact((framing.get("quoted_speech") or {}).get("after")),
             negated_sale=_compact(framing.get("negated_sale")),
+            negated_list_item=re.compile(negated_list["item"]) if negated_list.get("item") else None,
+            negated_list_min=int(negated_list.get("min_items", 2)),
+            help_markers=_compact(help_services.get("markers")),
+            help_selling_kinds=frozenset(_strings(help_services.get("selling_kinds"))),
             guarantee_prefixes=_compact(framing.get("guarantee_prefixes")),
         ),
         sellers=SellerSignals(

@@ -6,7 +6,8 @@ outcome:
 - framing and licences may lower detection's ``review`` (never its ``block``) to ``allow``: when all of
   its evidence sits in informational sentences (news, warnings, inspection services) and nothing else
   sells, or when the category is the lawful business of a licence the app holds;
-- impersonation adds ``counterfeit/impersonation`` (review; block with other offending content);
+- impersonation adds ``counterfeit/impersonation`` (review; block with other offending content, for a
+  personal principal, or when the app asks for card numbers and codes);
 - a qualification gap raises its topic's category one severity level and forces at least ``review``;
 - strong channel leading forces at least ``review``, and ``block`` with content of a category in
   ``channel_escalates`` (loans, counterfeits, contraband);
@@ -32,6 +33,7 @@ from linkscan.miniprogram.checks import (
     ChannelFinding,
     QualificationGap,
     channel_signals,
+    credential_requests,
     find_channel_leading,
     find_impersonation,
     find_qualification_gaps,
@@ -141,7 +143,13 @@ def scan_miniprogram(
     categories = [category.model_copy(deep=True) for category in detected]
     if impersonation:
         decision = _apply_impersonation(
-            categories, reasons=reasons, decision=decision, found=impersonation, meta=meta, policy=policy
+            categories,
+            reasons=reasons,
+            decision=decision,
+            found=impersonation,
+            credentials=credential_requests(fields, framing, policy),
+            meta=meta,
+            policy=policy,
         )
 
     gaps = find_qualification_gaps(meta, detected, policy, fields, framing)
@@ -161,7 +169,7 @@ def scan_miniprogram(
     if strong:
         sellers.setdefault("private_chat", strong[0].evidence)
     if decision != "block":
-        decision = _seller_listing(categories, sellers, meta, policy, reasons, decision)
+        decision = _seller_listing(categories, sellers, meta, framing, policy, reasons, decision)
 
     rules = _platform_rules(meta, fields, framing, policy)
     for finding in rules:
@@ -249,14 +257,21 @@ def _seller_listing(
     categories: list[CategoryScore],
     sellers: Mapping[str, Evidence],
     meta: MiniProgramMetadata,
+    framing: Framing,
     policy: MiniProgramPolicy,
     reasons: list[str],
     decision: Decision,
 ) -> Decision:
-    """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked."""
+    """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked.
+
+    Goods named only in informational sentences (a lawyer's "网贷纠纷", a rehab service's "冰毒依赖者")
+    are not the thing offered, whatever the app charges for its own service.
+    """
     floor = policy.scores.get("seller_floor", 0.3)
     for category in categories:
         if category.category not in policy.channel_escalates or category.score < floor:
+            continue
+        if framing.all_informational(category.evidence):
             continue
         needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
@@ -341,23 +356,28 @@ def _apply_impersonation(
     reasons: list[str],
     decision: Decision,
     found: list[Evidence],
+    credentials: list[Evidence],
     meta: MiniProgramMetadata,
     policy: MiniProgramPolicy,
 ) -> Decision:
     # A person cannot be a brand's official or authorised channel, so the claim alone is the violation;
-    # a company may be an authorised dealer or repairer, which a reviewer checks.
-    offending = (bool(categories) and decision != "allow") or meta.principal.type == "individual"
+    # a company may be an authorised dealer or repairer, which a reviewer checks, unless it asks for the
+    # card details and codes no brand's own service asks for.
+    offending = (bool(categories) and decision != "allow") or meta.principal.type == "individual" or bool(credentials)
     categories.append(
         CategoryScore(
             category="counterfeit",
             subcategory="impersonation",
             score=policy.scores.get("impersonation", 0.6),
             severity="high" if offending else "medium",
-            evidence=found,
+            evidence=[*found, *credentials],
         )
     )
     claims = ", ".join(sorted({evidence.term for evidence in found}))
     reasons.append(f"impersonation: {claims} claimed by principal {meta.principal.name!r}, not the brand owner")
+    if credentials:
+        asked = ", ".join(evidence.term for evidence in credentials)
+        reasons.append(f"impersonation: asks users for {asked}")
     # Borrowing an official name to sell what detection already flags is the scam itself.
     return "block" if offending else _at_least(decision, "review")
 
