@@ -1,0 +1,82 @@
+"""Broad goods vocabulary of the second lexicon pass (issue #13): injectable fillers and beauty
+devices, forged documents by kind in English and Chinese, the personal-data trade (lead lists,
+car-owner data, look-up services), disguised cameras and trackers, certificates issued without a
+test, and card cash-out in English.
+
+Each offering below was allowed by the engine before these lexicons (main ffb8058) and is flagged
+with the right subcategory now; discussion of the same goods (a regulator's warning, news of a
+case, a guide) stays allow. Texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from linkscan.detect import Detector
+from linkscan.settings import DetectionSettings
+
+OFFERINGS = [
+    ("contraband.medical_devices", "童颜针、少女针现货，美容院直供价，加微信下单，顺丰包邮"),
+    ("contraband.medical_devices", "交联玻尿酸一支398，自己在家打也可以，不需要资质，私聊拿货"),
+    (
+        "contraband.medical_devices",
+        "Lip fillers and fat dissolving injections in stock, no licence needed, order on WhatsApp, worldwide shipping",
+    ),
+    ("contraband.medical_devices", "Hyaluron pen kits with ha filler ampoules for home use, buy now, free delivery"),
+    (
+        "contraband.forged_documents",
+        "Order fake drivers license of any state, scannable barcode and hologram, shipped discreetly, "
+        "message us on Telegram",
+    ),
+    (
+        "contraband.forged_documents",
+        "We make registered passports and fake residence permits for every country, contact us for price",
+    ),
+    ("contraband.forged_documents", "专业制作假房产证、假营业执照，一比一制作，全国包邮，加微信详谈"),
+    ("contraband.forged_documents", "代做假银行流水、假收入证明，可过扫描，当天发货，价格私聊"),
+    (
+        "contraband.personal_data",
+        "Crypto leads and forex leads for sale, verified this month, bulk price, contact us on Telegram",
+    ),
+    ("contraband.personal_data", "出售车主数据、业主资料，按条收费，需要的加微信"),
+    ("contraband.personal_data", "代查机主信息、通话详单，当天出结果，价格优惠，私聊"),
+    ("contraband.surveillance", "插座摄像头、烟感摄像头，远程偷拍看得清，顺丰包邮，加微信"),
+    ("contraband.surveillance", "强磁定位器免安装，追踪定位器实时查看，货到付款，私聊"),
+    ("counterfeit.fake_certified", "代出检测报告、有机认证代办，无需送样，三天出证，加微信"),
+    (
+        "cash_loan.card_cashout",
+        "Credit card cashout at 2% fee, we swipe your card and wire the money same day, WhatsApp us",
+    ),
+]
+
+DISCUSSIONS = [
+    "药监局提醒：童颜针、少女针属于三类医疗器械，应到有资质的医疗机构注射。",
+    "The FDA warns that lip fillers sold online for home use can cause infections and blindness.",
+    "警方破获一起制作假房产证、假营业执照案件，抓获犯罪嫌疑人五名。",
+    "How to spot a fake drivers license: check the hologram and the barcode with a scanner.",
+    "公安机关破获出售车主数据、业主资料案件，涉案公民个人信息十万余条。",
+    "Europol report: crypto leads and fullz are traded on criminal forums, police arrested the admins.",
+    "医院药房提示：右美沙芬已列入第二类精神药品管理，须凭处方购买。",
+    "新国标禁止销售果味电子烟和水果味烟油，烟草专卖局开展专项检查。",
+    "如何发现酒店里的插座摄像头和烟感摄像头？专家教你几招。",
+    "市场监管总局通报多起代出检测报告、伪造有机认证案件。",
+    "Student loans from the federal government do not require a cosigner; apply through the official aid website.",
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.load(DetectionSettings())
+
+
+@pytest.mark.parametrize(("expected", "text"), OFFERINGS, ids=[f"{e}-{i}" for i, (e, _) in enumerate(OFFERINGS)])
+def test_an_offering_named_by_the_broad_vocabulary_is_flagged(detector: Detector, expected: str, text: str) -> None:
+    detection = detector.detect(text)
+    assert detection.decision in ("review", "block"), text
+    top = detection.categories[0]
+    assert f"{top.category}.{top.subcategory}" == expected
+
+
+@pytest.mark.parametrize("text", DISCUSSIONS)
+def test_discussion_of_the_same_goods_stays_allowed(detector: Detector, text: str) -> None:
+    assert detector.detect(text).decision == "allow", text
