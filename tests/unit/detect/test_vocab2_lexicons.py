@@ -3,9 +3,10 @@ devices, forged documents by kind in English and Chinese, the personal-data trad
 car-owner data, look-up services), disguised cameras and trackers, certificates issued without a
 test, and card cash-out in English.
 
-Each offering below was allowed by the engine before these lexicons (main ffb8058) and is flagged
-with the right subcategory now; discussion of the same goods (a regulator's warning, news of a
-case, a guide) stays allow. Texts are written for these tests.
+Each offering below was allowed (or, for the student loan, flagged under another subcategory) by
+the engine before these lexicons (main ffb8058) and is flagged with the right subcategory now;
+discussion of the same goods (a regulator's warning, news of a case, a guide) stays allow.
+Texts are written for these tests.
 """
 
 from __future__ import annotations
@@ -47,6 +48,29 @@ OFFERINGS = [
         "cash_loan.card_cashout",
         "Credit card cashout at 2% fee, we swipe your card and wire the money same day, WhatsApp us",
     ),
+    # goods named by an ordinary word plus the seller's claim about them (purity, "any name", no
+    # registration, no certification, tax-free) or by a pitch's wording (our student loan, limit into cash)
+    ("contraband.drugs", "冰糖到货，纯度高，老客户优先，同城配送，私聊"),
+    ("contraband.drugs", "新到的奶茶包，喝完嗨到天亮，懂的来，飞机@abc123"),
+    (
+        "contraband.personal_data",
+        "Leaked customer records from an online shop, 300k rows with phones, $500, Telegram only",
+    ),
+    ("contraband.personal_data", "Hacked email lists and breached logins, fresh every week, pay in BTC, message us"),
+    (
+        "contraband.forged_documents",
+        "Utility bills with any name and address, PDF delivered in 24 hours, $35, WhatsApp us",
+    ),
+    ("contraband.medical_devices", "血糖仪工厂白牌，价格仅正品三分之一，量大包邮，加微信"),
+    ("contraband.prescription_medicine", "氟西汀、帕罗西汀现货，无需问诊，顺丰发货，加微信"),
+    ("contraband.surveillance", "想查另一半？远程查看对方聊天记录，不成功不收费，加微信"),
+    ("counterfeit.fake_certified", "出口产品无需认证也能贴CE认证标，包过平台审核，加微信"),
+    ("contraband.tobacco", "软中华免税版，一条起发，全国包邮，微信联系"),
+    (
+        "cash_loan.student_loan",
+        "Short on rent this semester? Our student loan deposits cash in minutes, apply via the link",
+    ),
+    ("cash_loan.card_cashout", "Convert your credit card limit into cash today, 2% fee, message us on Telegram"),
 ]
 
 DISCUSSIONS = [
@@ -61,6 +85,13 @@ DISCUSSIONS = [
     "如何发现酒店里的插座摄像头和烟感摄像头？专家教你几招。",
     "市场监管总局通报多起代出检测报告、伪造有机认证案件。",
     "Student loans from the federal government do not require a cosigner; apply through the official aid website.",
+    "溜冰场冬季开放，冰面纯度高、平整，欢迎家长带孩子来玩。",
+    "A retailer said hackers leaked customer records; the company urged users to change passwords.",
+    "Your utility bill shows your name and address; upload it as proof of address in the app.",
+    "市场监管部门抽查发现部分血氧仪无注册证，已责令下架。",
+    "医生提醒：氟西汀、帕罗西汀须在医生指导下服用，不可自行停药。",
+    "Regulators warn that turning a credit card limit into cash through third parties breaks card rules.",
+    "Federal student loans have no credit check for most borrowers; learn more at the official aid site.",
 ]
 
 
