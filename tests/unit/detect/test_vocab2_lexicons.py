@@ -71,6 +71,11 @@ OFFERINGS = [
         "Short on rent this semester? Our student loan deposits cash in minutes, apply via the link",
     ),
     ("cash_loan.card_cashout", "Convert your credit card limit into cash today, 2% fee, message us on Telegram"),
+    # credit-card agents and credit "whitening", same-day money against a policy, loose sterile devices
+    ("cash_loan.loan_agent", "本人可代办各大银行信用卡，额度五万起，成功下卡后再收费，电话13800000000"),
+    ("cash_loan.loan_agent", "专业漂白征信、消除逾期记录，黑白户均可，详询王经理"),
+    ("cash_loan.payday_loan", "凭保单即可申请，当天申请当天拿钱，额度三万，联系李经理"),
+    ("contraband.medical_devices", "一次性注射器散装批发，价格便宜，量大包邮，加微信"),
 ]
 
 DISCUSSIONS = [
@@ -92,6 +97,10 @@ DISCUSSIONS = [
     "医生提醒：氟西汀、帕罗西汀须在医生指导下服用，不可自行停药。",
     "Regulators warn that turning a credit card limit into cash through third parties breaks card rules.",
     "Federal student loans have no credit check for most borrowers; learn more at the official aid site.",
+    "银行提醒：信用卡请通过官方渠道申请，不要相信代办下卡的中介。",
+    "征信记录无法花钱漂白，所谓消除逾期都是骗局，请警惕。",
+    "Beauty bloggers compare drugstore dupes with luxury lipsticks in this week's review.",
+    "卫健委提醒：一次性注射器应独立无菌包装，散装注射器属于违法产品，请勿购买。",
 ]
 
 
