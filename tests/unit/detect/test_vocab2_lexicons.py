@@ -76,6 +76,15 @@ OFFERINGS = [
     ("cash_loan.loan_agent", "专业漂白征信、消除逾期记录，黑白户均可，详询王经理"),
     ("cash_loan.payday_loan", "凭保单即可申请，当天申请当天拿钱，额度三万，联系李经理"),
     ("contraband.medical_devices", "一次性注射器散装批发，价格便宜，量大包邮，加微信"),
+    # seals, liveness checks passed for others, hidden trackers, duty-free cartons, arousal drops,
+    # student-card loans, "仿<brand>" with the brand's logo
+    ("contraband.forged_documents", "刻公章、刻合同章，当天可取，全国快递，加微信"),
+    ("contraband.personal_data", "专业代过活体、人脸代过，各平台都能做，飞机@qq99"),
+    ("contraband.surveillance", "GPS定位器强磁吸附，隐蔽安装不被发现，包邮，加微信"),
+    ("contraband.tobacco", "Marlboro and Camel cartons, duty free prices, order 5 get 1 free, WhatsApp us"),
+    ("contraband.sexual_drugs", "Female arousal drops, works in 10 minutes, buy 3 get 1 free, order on WhatsApp"),
+    ("cash_loan.student_loan", "在校生可借，凭学生证三千到手，不用告诉爸妈，加微信"),
+    ("counterfeit.copycat", "仿茅台酒瓶装白酒，印原厂LOGO，一件代发，加微信"),
 ]
 
 DISCUSSIONS = [
@@ -101,6 +110,12 @@ DISCUSSIONS = [
     "征信记录无法花钱漂白，所谓消除逾期都是骗局，请警惕。",
     "Beauty bloggers compare drugstore dupes with luxury lipsticks in this week's review.",
     "卫健委提醒：一次性注射器应独立无菌包装，散装注射器属于违法产品，请勿购买。",
+    "警方捣毁一个私刻公章、刻合同章的窝点，查获印章三百余枚。",
+    "床上用品四件套出售，纯棉面料，全国包邮。",
+    "Police seized fake dollar bills and arrested two suspects at the market.",
+    "Customs officers explain why shark fin and ivory need CITES paperwork at the border.",
+    "Duty free shop at the airport: perfume and chocolate, open daily.",
+    "银行提醒：花呗、信用卡额度提现套现属于违规行为，可能被降额封卡。",
 ]
 
 
