@@ -13,7 +13,6 @@ low even though it names the same goods.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -247,7 +246,7 @@ class _QuotedGoods:
         # the words that name the trade outside the quotes ("counterfeit", "loan") may stand beside
         # them, as in any warning; most of the goods named must be in the quotes
         inside = outside = 0
-        hits = heapq.nsmallest(QUOTED_HITS_READ, hits)  # the earliest: a warning quotes its ad early
+        hits = _earliest(hits, QUOTED_HITS_READ)  # a warning quotes its ad early
         for hit in hits:
             index, start, end = self.page.locate(hit)
             if _in_quotes(self.page.fields[index].text, start, end):
@@ -264,6 +263,12 @@ class _QuotedGoods:
             found = channels(self.page.joined_folded, self.page.joined)
             self._no_contact = not any(channel.kind in _OWN_CONTACTS for channel in found)
         return self._no_contact
+
+
+def _earliest(hits: Sequence[_Hit], count: int) -> list[_Hit]:
+    """The ``count`` earliest hits, as ``heapq.nsmallest`` gives them: hits come mostly in page order,
+    and a C sort of a list in order is one comparison per hit, where nsmallest runs a Python loop."""
+    return sorted(hits)[:count]
 
 
 def _gate_open(gate: str, named: set[str] | None) -> bool:
@@ -470,9 +475,9 @@ class Detector:
             read = page.leet_read = _read_leet(page.joined, leet)
             stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
-                stretches = [(0, len(read))]
-            for low, high in stretches:
-                self._scan(page, read, by_rule, excluded, low, high)
+                self._scan(page, read, by_rule, excluded)
+            else:
+                self._scan(page, read, by_rule, excluded, stretches)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
         for rule_index, spans in excluded.items():
@@ -574,23 +579,21 @@ class Detector:
         text: str,
         by_rule: dict[int, list[_Hit]],
         excluded: dict[int, list[tuple[int, int]]],
-        low: int = 0,
-        high: int | None = None,
+        stretches: Sequence[tuple[int, int]] = (),
     ) -> None:
         """Automaton hits in the page's joined normalized text (or a same-length reading of it, or
-        text[low:high]); a long Latin term inside a longer word counts when the rest of the word is
-        glue (``run_together.yaml``: "buycocaineonline") or the page spells the word out letter by
-        letter ("c o c a i n e f l a k e s" normalizes to one word)."""
+        only its ``stretches``, sorted and apart); a long Latin term inside a longer word counts when
+        the rest of the word is glue (``run_together.yaml``: "buycocaineonline") or the page spells the
+        word out letter by letter ("c o c a i n e f l a k e s" normalizes to one word)."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
         glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
         spelling = page.may_spell_out
-        if low == 0 and high is None:
+        if not stretches:
             found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-        else:  # a stretch: its offsets shifted into the page's (few hits, so a list is cheap)
-            stretch = self.compiled.automaton.find_matches_as_indexes(text[low:high], overlapping=True)
-            found = [(key_index, start + low, end + low) for key_index, start, end in stretch]
+        else:
+            found = self._stretch_matches(text, stretches)
         for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
             if (
@@ -606,6 +609,20 @@ class Detector:
                     excluded[rule_index].append((start, end))
                 else:
                     by_rule[rule_index].append((start, end, term, NORM))
+
+    def _stretch_matches(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """The automaton's matches inside each of ``stretches`` of ``text``, with the page's offsets:
+        one pass over the stretches joined by _FIELD_JOIN, which no term holds, so no match runs from
+        one into the next (one call, not one per stretch: a page of leetspeak has dozens)."""
+        pieces = [text[low:high] for low, high in stretches]
+        starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
+        shifts = [low - start for (low, _high), start in zip(stretches, starts, strict=True)]
+        found = self.compiled.automaton.find_matches_as_indexes(_FIELD_JOIN.join(pieces), overlapping=True)
+        located = []
+        for key_index, start, end in found:
+            shift = shifts[bisect_right(starts, start) - 1]
+            located.append((key_index, start + shift, end + shift))
+        return located
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -745,7 +762,7 @@ class Detector:
             (hit[0], hit[1])
             for index, hits in by_rule.items()
             if rules[index].kind in _GOODS_KINDS
-            for hit in heapq.nsmallest(MODEL_SPANS_PER_RULE, hits)
+            for hit in _earliest(hits, MODEL_SPANS_PER_RULE)
             if hit[3] == NORM
         ]
         model = self.offer_model
@@ -819,7 +836,7 @@ class Detector:
             rule = rules[index]
             if rule.category != category:
                 continue
-            for hit in heapq.nsmallest(MAX_EVIDENCE_PER_RULE, hits):  # the earliest: linear, not a sort
+            for hit in _earliest(hits, MAX_EVIDENCE_PER_RULE):
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
