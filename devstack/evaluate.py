@@ -54,7 +54,8 @@ BENIGN_SOURCES: tuple[tuple[str, str | None], ...] = (
     ("sms80w_zh.jsonl", "ham"),
 )
 LABELS = (*CATEGORIES, "clean")
-FRESH = Path(__file__).resolve().parent.parent / "tests" / "data" / "fresh" / "own_texts.jsonl"
+FRESH_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "fresh"
+FRESH = FRESH_DIR / "own_texts.jsonl"
 # Moderators' review decisions, as `python -m devstack.labels` exports them (make train reads them too).
 MODERATED = Path(__file__).resolve().parent.parent / "tests" / "data" / "train" / "moderated.jsonl"
 FAILURE_CLASSES = {
@@ -274,22 +275,24 @@ def benign_flag_rates(corpus: Path = CORPUS, settings: DetectionSettings | None 
     return rates
 
 
-def fresh_check(path: Path = FRESH, settings: DetectionSettings | None = None) -> dict[str, Any]:
-    """Judged right per failure class on the hand-written fresh texts (the top category when
-    flagged, ``clean`` when allowed), with the ids of the ones judged wrong."""
+def fresh_check(paths: Sequence[Path] | None = None, settings: DetectionSettings | None = None) -> dict[str, Any]:
+    """Judged right per failure class on the hand-written fresh texts (every ``tests/data/fresh/*.jsonl``;
+    the top category when flagged, ``clean`` when allowed), with the ids of the ones judged wrong. The
+    classes of a file other than ``own_texts.jsonl`` are named after the file too."""
     detector = Detector.load(settings or DetectionSettings.from_env())
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     classes: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        cell = classes.setdefault(
-            f"{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}", {"items": 0, "right": 0, "wrong": []}
-        )
-        cell["items"] += 1
-        predicted = predict(detector, str(row["text"]))
-        if predicted == row["label"]:
-            cell["right"] += 1
-        else:
-            cell["wrong"].append(f"{row['id']}:{predicted}")
+    for path in sorted(FRESH_DIR.glob("*.jsonl")) if paths is None else paths:
+        prefix = "" if path.name == FRESH.name else f"{path.stem}: "
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rows:
+            name = f"{prefix}{row['failure_class']} {FAILURE_CLASSES[row['failure_class']]}"
+            cell = classes.setdefault(name, {"items": 0, "right": 0, "wrong": []})
+            cell["items"] += 1
+            predicted = predict(detector, str(row["text"]))
+            if predicted == row["label"]:
+                cell["right"] += 1
+            else:
+                cell["wrong"].append(f"{row['id']}:{predicted}")
     return dict(sorted(classes.items()))
 
 
@@ -362,7 +365,7 @@ def _print(results: dict[str, Any]) -> None:
     if results.get("fresh_check"):
         print("\nfresh check: own texts per failure class of #13, never tuned on (judged right / items)")
         for name, row in results["fresh_check"].items():
-            print(f"  {name:<36} {row['right']:>3}/{row['items']:<3} wrong: {', '.join(row['wrong']) or '-'}")
+            print(f"  {name:<44} {row['right']:>3}/{row['items']:<3} wrong: {', '.join(row['wrong']) or '-'}")
     moderated = results.get("moderator_agreement") or {}
     if moderated.get("examples"):
         print(

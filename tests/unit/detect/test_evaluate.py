@@ -57,9 +57,19 @@ def test_the_fresh_check_counts_per_failure_class_and_names_the_wrong_ones(tmp_p
             {"id": "f3", "failure_class": 1, "label": "clean", "text": "警方破获一起非法放贷案，抓获犯罪嫌疑人5名"},
         ],
     )
-    rows = fresh_check(fresh)
-    assert rows["3 offering speech"] == {"items": 2, "right": 1, "wrong": ["f2:clean"]}
-    assert rows["1 discussion read as an offer"]["right"] == 1
+    rows = fresh_check([fresh])
+    assert rows["own: 3 offering speech"] == {"items": 2, "right": 1, "wrong": ["f2:clean"]}
+    assert rows["own: 1 discussion read as an offer"]["right"] == 1
+
+
+def test_the_fresh_check_reads_every_fresh_file() -> None:
+    from devstack.evaluate import FRESH_DIR, fresh_check
+
+    names = fresh_check().keys()
+    assert "3 offering speech" in names  # own_texts.jsonl keeps its names
+    assert {f"{path.stem}: " for path in FRESH_DIR.glob("*.jsonl") if path.stem != "own_texts"} <= {
+        name.split(": ")[0] + ": " for name in names
+    }
 
 
 def test_the_shipped_fresh_check_has_a_few_dozen_texts_per_failure_class() -> None:
