@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
+from linkscan.detect.misspell import Misspellings
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, NeedsIndex, digits_as_zero, scan_together
@@ -38,6 +39,7 @@ from linkscan.detect.rules import (
     compile_rules,
     load_pack_texts,
 )
+from linkscan.detect.segment import GLUED_REACH, Segmenter, in_address, spaced
 from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, OfferReading
 from linkscan.settings import DetectionSettings
 
@@ -121,6 +123,9 @@ class _Page:
     # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
     # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
     leet_read: str = ""
+    # the Latin words of ``leet_read or joined`` that are words run together, with their pieces
+    # ("buyxanaxbarsonline": buy xanax bars online), set by the match: the offer model reads them split
+    glued: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, fields: Sequence[TextField] | str) -> _Page:
@@ -185,6 +190,15 @@ class _Page:
         left, right = _latin_word_around(text, start, end)
         _index, original_start, original_end = self.locate((left, right, "", NORM))
         return original_end - original_start >= 2 * (right - left) - 1
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the folded span [start, end) of the joined folded text is in the joined normalized
+        text (its characters that normalization keeps)."""
+        index = bisect_right(self.folded_starts, start) - 1
+        base = self.folded_starts[index]
+        offsets = self.norms[index].offsets
+        norm_base = self.norm_starts[index]
+        return norm_base + bisect_left(offsets, start - base), norm_base + bisect_left(offsets, end - base)
 
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Where the normalized span [start, end) is in the joined folded text."""
@@ -359,6 +373,8 @@ def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
     return kept
 
 
+NAMED_INSIDE_LENGTH = 4
+
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
 
 
@@ -382,7 +398,11 @@ class RunTogether:
         words = data["words"]
         if not all(isinstance(word, str) for word in words):  # YAML reads a bare no / on as a boolean
             raise ValueError("run_together.yaml: every word must be a string (quote no, on, yes, off)")
-        return cls(keys=keys, words=frozenset(words), run_together_length=int(data["run_together_length"]))
+        return cls(
+            keys=keys,
+            words=frozenset(words),
+            run_together_length=int(data["run_together_length"]),
+        )
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
@@ -440,6 +460,23 @@ class Detector:
         )
         self.run_together = RunTogether.for_rules(compiled)
         self._needs = NeedsIndex(compiled.patterns)
+        # splits words run together into the English word list's words and the packs' own Latin
+        # words (their terms' words and the run-together glue)
+        # the Latin goods names (subject and offer terms) that a word misspelt by one letter stands
+        # for; brands and other support words are left out (they only strengthen goods named)
+        rules = compiled.rules
+        goods = [
+            key
+            for key, (_left, _right, hits) in compiled.values_by_key.items()
+            if any(not excluded and rules[index].kind in _GOODS_KINDS for index, _term, excluded in hits)
+        ]
+        words = {word for key in compiled.values_by_key if key.isascii() for word in key.split()}
+        self.segmenter = Segmenter(words | self.run_together.words, {*goods, *self.run_together.words})
+        self.misspellings = Misspellings(goods, self.segmenter.known)
+        goods_names = {key for key in goods if len(key) >= NAMED_INSIDE_LENGTH and key.isalpha()}
+        # the single-word goods names that a long run of letters must hold to be split (shorter ones
+        # are inside ordinary words by chance: "meth" in "method", "gun")
+        self._goods_keys = frozenset(index for index, key in enumerate(compiled.values_by_key) if key in goods_names)
 
     @property
     def rules_version(self) -> str:
@@ -480,6 +517,26 @@ class Detector:
                 self._scan(page, read, by_rule, excluded, stretches)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
+        folded = page.joined_folded
+        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
+            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
+        # words run together ("buyxanaxbarsonline"): read split around the long runs of letters that
+        # hold goods names or glue, outside addresses; hits are mapped back through the positions,
+        # found twice count once
+        runs = self.segmenter.long_runs(folded, page.joined_folded, self._names_goods_inside)
+        words = page.leet_read or page.joined
+        if runs:
+            stretches = list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+            page.glued = [
+                (start, end, pieces)
+                for start, end, pieces in self.segmenter.glued_words(page.joined, page.leet_read, stretches)
+                if not in_address(page.joined_folded, *page.folded_span(start, end))
+            ]
+        if page.glued:
+            reading, positions = spaced(words, page.glued, self._stretches(page.glued, len(words), _LEET_CONTEXT))
+            self._scan(page, reading, by_rule, excluded, positions=positions)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         for rule_index, spans in excluded.items():
             hits = by_rule.get(rule_index)
             if hits:
@@ -488,12 +545,34 @@ class Detector:
                     by_rule[rule_index] = kept
                 else:
                     del by_rule[rule_index]
-        folded = page.joined_folded
-        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
-            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
         self._pattern_hits(folded, by_rule)
+        glued_folded = (
+            [
+                (start, end, pieces)
+                for start, end, pieces in self.segmenter.glued_words(
+                    page.joined_folded,
+                    folded,
+                    merged_windows(runs, GLUED_REACH, len(folded)),
+                )
+                if not in_address(page.joined_folded, start, end)
+            ]
+            if page.glued
+            else []
+        )
+        if glued_folded:  # the patterns read the words split too ("freeshipping", "ordernow")
+            around = self._stretches(glued_folded, len(folded), _SQUEEZE_REACH)
+            reading, positions = spaced(folded, glued_folded, around)
+            self._pattern_hits(reading, by_rule, positions)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         rules = self.compiled.rules
         names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
+        if not names_goods and any(rules[i].kind == "cue" for i in by_rule) and self._misspelt_goods(page, by_rule):
+            # an offer that names its goods only misspelt: the patterns gated on goods run now
+            names_goods = True
+            self._pattern_hits(folded, by_rule)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         # the patterns again around zero-width characters and goods spelled out letter by letter,
         # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
         spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
@@ -505,6 +584,41 @@ class Detector:
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
+
+    def _names_goods_inside(self, run: str) -> bool:
+        """Whether a run of letters holds a goods name anywhere (one automaton pass over it)."""
+        goods = self._goods_keys
+        return any(
+            key in goods for key, _start, _end in self.compiled.automaton.find_matches_as_indexes(run, overlapping=True)
+        )
+
+    def _misspelt_goods(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> bool:
+        """Hits of the goods terms that words of the page misspell by one letter ("viagara"), under
+        the term's rules, at the misspelt word; whether there were any. The page's distinct words
+        less the known ones are found by set operations, so the words are not looked at one by one."""
+        text = page.leet_read or page.joined
+        rules = self.compiled.rules
+        term_for = self.misspellings.term_for
+        found = False
+        for word in set(text.split()).difference(self.segmenter.known):
+            term = term_for(word)
+            if term is None:
+                continue
+            hits = [(i, t) for i, t, excluded in self.compiled.values_by_key[term][2] if not excluded]
+            for place in re.finditer(f"(?<![a-z0-9]){word}(?![a-z0-9])", text):
+                for rule_index, matched in hits:
+                    if rules[rule_index].kind in _GOODS_KINDS:
+                        by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
+                        found = True
+        return found
+
+    @staticmethod
+    def _stretches(
+        words: Sequence[tuple[int, int, list[str]]], length: int, reach: int
+    ) -> list[tuple[int, int]] | None:
+        """The stretches around ``words`` to read again; None (the whole text) when they cover most of it."""
+        stretches = list(merged_windows([(start, end) for start, end, _pieces in words], reach, length))
+        return None if sum(high - low for low, high in stretches) * 3 > length else stretches
 
     def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
         """Folded spans of the goods (and support) terms the page spells out letter by letter: the
@@ -580,16 +694,19 @@ class Detector:
         by_rule: dict[int, list[_Hit]],
         excluded: dict[int, list[tuple[int, int]]],
         stretches: Sequence[tuple[int, int]] = (),
+        positions: Sequence[int] | None = None,
     ) -> None:
         """Automaton hits in the page's joined normalized text (or a same-length reading of it, or
-        only its ``stretches``, sorted and apart); a long Latin term inside a longer word counts when
-        the rest of the word is glue (``run_together.yaml``: "buycocaineonline") or the page spells the
-        word out letter by letter ("c o c a i n e f l a k e s" normalizes to one word)."""
+        only its ``stretches``, sorted and apart, or a reading with the normalized position of each
+        character in ``positions``, where hits are mapped back to); a long Latin term inside a longer
+        word counts when the rest of the word is glue (``run_together.yaml``: "buycocaineonline") or
+        the page spells the word out letter by letter ("c o c a i n e f l a k e s" normalizes to one
+        word)."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
         glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
-        spelling = page.may_spell_out
+        spelling = page.may_spell_out and positions is None
         if not stretches:
             found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
         else:
@@ -604,11 +721,12 @@ class Detector:
                 and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
             ):
                 continue
+            at, to = (start, end) if positions is None else (positions[start], positions[end - 1] + 1)
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
-                    excluded[rule_index].append((start, end))
+                    excluded[rule_index].append((at, to))
                 else:
-                    by_rule[rule_index].append((start, end, term, NORM))
+                    by_rule[rule_index].append((at, to, term, NORM))
 
     def _stretch_matches(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """The automaton's matches inside each of ``stretches`` of ``text``, with the page's offsets:
@@ -766,7 +884,16 @@ class Detector:
             if hit[3] == NORM
         ]
         model = self.offer_model
-        return model.judge(sample_text(page.leet_read or page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
+        text = page.leet_read or page.joined
+        if page.glued:  # words run together are read split (where the model reads), the spans moved to match
+            read = (
+                None
+                if len(text) <= model.max_chars
+                else list(merged_windows(sorted(spans), MODEL_WINDOW_RADIUS, len(text)))
+            )
+            text, positions = spaced(text, page.glued, read)
+            spans = [(bisect_left(positions, start), bisect_left(positions, end)) for start, end in spans]
+        return model.judge(sample_text(text, spans, model.max_chars, MODEL_WINDOW_RADIUS))
 
     def _score(
         self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
