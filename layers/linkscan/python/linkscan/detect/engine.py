@@ -39,7 +39,7 @@ from linkscan.detect.rules import (
     compile_rules,
     load_pack_texts,
 )
-from linkscan.detect.segment import GLUED_REACH, Segmenter, in_address, spaced
+from linkscan.detect.segment import GLUED_REACH, LONG_RUN, Segmenter, in_address, spaced
 from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, OfferReading
 from linkscan.settings import DetectionSettings
 
@@ -126,6 +126,9 @@ class _Page:
     # the Latin words of ``leet_read or joined`` that are words run together, with their pieces
     # ("buyxanaxbarsonline": buy xanax bars online), set by the match: the offer model reads them split
     glued: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    # (start, end) of the goods names the automaton found inside a run of LONG_RUN letters or more of
+    # ``joined`` or its leetspeak reading, set by the scan: where words may be run together
+    named_in_runs: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, fields: Sequence[TextField] | str) -> _Page:
@@ -375,6 +378,19 @@ def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
 
 NAMED_INSIDE_LENGTH = 4
 
+_LETTER_RUN = re.compile("[a-z]*")
+
+
+def _in_long_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (letters) lies in a run of at least LONG_RUN letters a-z."""
+    right = _LETTER_RUN.match(text, end)
+    missing = LONG_RUN - ((right.end() if right else end) - start)
+    if missing <= 0:
+        return True
+    left = text[start - missing : start] if start >= missing else ""
+    return len(left) == missing and left.isascii() and left.isalpha() and left.islower()
+
+
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
 
 
@@ -477,6 +493,9 @@ class Detector:
         # the single-word goods names that a long run of letters must hold to be split (shorter ones
         # are inside ordinary words by chance: "meth" in "method", "gun")
         self._goods_keys = frozenset(index for index, key in enumerate(compiled.values_by_key) if key in goods_names)
+        self._long_goods_keys = frozenset(
+            index for index, key in enumerate(compiled.values_by_key) if key in goods_names and len(key) >= LONG_RUN
+        )
 
     @property
     def rules_version(self) -> str:
@@ -523,7 +542,16 @@ class Detector:
         # words run together ("buyxanaxbarsonline"): read split around the long runs of letters that
         # hold goods names or glue, outside addresses; hits are mapped back through the positions,
         # found twice count once
-        runs = self.segmenter.long_runs(folded, page.joined_folded, self._names_goods_inside)
+        runs = (
+            self.segmenter.long_runs(
+                folded,
+                page.joined_folded,
+                self._names_goods_inside,
+                around=[page.folded_span(start, end)[0] for start, end in page.named_in_runs],
+            )
+            if page.named_in_runs
+            else []
+        )
         words = page.leet_read or page.joined
         if runs:
             stretches = list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
@@ -707,20 +735,27 @@ class Detector:
         key_values = self.compiled.key_values
         glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
         spelling = page.may_spell_out and positions is None
+        # goods names inside a long run of letters, where the page may run words together: the runs
+        # that the segmenter reads are found around them, not by a pass over the page
+        recording, named, long_named = positions is None, self._goods_keys, self._long_goods_keys
         if not stretches:
             found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
         else:
             found = self._stretch_matches(text, stretches)
         for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
-            if (
-                (check_left and start > 0 and text[start - 1] in latin)
-                or (check_right and end < length and text[end] in latin)
-            ) and not (
-                key_index in glueable
-                and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
+            if (check_left and start > 0 and text[start - 1] in latin) or (
+                check_right and end < length and text[end] in latin
             ):
-                continue
+                if recording and key_index in named and _in_long_run(text, start, end):
+                    page.named_in_runs.append((start, end))
+                if not (
+                    key_index in glueable
+                    and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
+                ):
+                    continue
+            elif long_named and recording and key_index in long_named and _in_long_run(text, start, end):
+                page.named_in_runs.append((start, end))
             at, to = (start, end) if positions is None else (positions[start], positions[end - 1] + 1)
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:

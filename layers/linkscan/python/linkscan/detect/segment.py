@@ -147,7 +147,11 @@ class Segmenter:
                 yield start, end, pieces
 
     def long_runs(
-        self, text: str, marks: str | None = None, may_name: Callable[[str], bool] | None = None
+        self,
+        text: str,
+        marks: str | None = None,
+        may_name: Callable[[str], bool] | None = None,
+        around: Iterable[int] | None = None,
     ) -> list[tuple[int, int]]:
         """The runs of ``LONG_RUN`` letters or more of ``text`` (lower case, with punctuation) that
         are no known word, split into known words of which one is a signal word (a goods name or
@@ -155,21 +159,49 @@ class Segmenter:
         of an address; ``marks`` is the text whose punctuation says so, when ``text`` is a reading
         of it. Found on a byte copy with every letter one byte and everything else another (one
         character one byte, so offsets hold), where looking for a run is one fast substring search;
-        ``may_name`` (a quick test that a run holds a goods name at all) spares most runs the split."""
+        ``may_name`` (a quick test that a run holds a goods name at all) spares most runs the split.
+        With ``around``, only the runs holding one of those positions are looked at (the caller knows
+        where every run that ``may_name`` accepts is)."""
         marks = marks or text
-        marked = text.encode("ascii", "replace").translate(_LETTERS_MARKED)
         runs: list[tuple[int, int]] = []
-        start = marked.find(_LONG_RUN_MARKED)
-        while start != -1:
-            end = marked.find(b" ", start)
-            end = len(marked) if end == -1 else end
+        for start, end in self._letter_runs(text) if around is None else _letter_runs_around(text, around):
             run = text[start:end]
             if run not in self.known and not in_address(marks, start, end) and (may_name is None or may_name(run)):
                 pieces = self.split(run)
                 if pieces is not None and len(pieces) > 1 and not self.signal_words.isdisjoint(pieces):
                     runs.append((start, end))
-            start = marked.find(_LONG_RUN_MARKED, end)
         return runs
+
+    @staticmethod
+    def _letter_runs(text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each run of LONG_RUN letters a-z or more, in order."""
+        marked = text.encode("ascii", "replace").translate(_LETTERS_MARKED)
+        start = marked.find(_LONG_RUN_MARKED)
+        while start != -1:
+            end = marked.find(b" ", start)
+            end = len(marked) if end == -1 else end
+            yield start, end
+            start = marked.find(_LONG_RUN_MARKED, end)
+
+
+_LETTERS = re.compile("[a-z]*")
+
+
+def _letter_runs_around(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of LONG_RUN letters a-z or more that holds one of ``positions``, in
+    order, each once."""
+    last_end = -1
+    for at in sorted(set(positions)):
+        if at < last_end or not "a" <= text[at : at + 1] <= "z":
+            continue
+        start = at
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        match = _LETTERS.match(text, at)
+        end = match.end() if match else at
+        if end - start >= LONG_RUN:
+            last_end = end
+            yield start, end
 
 
 _ADDRESS_MARKS = "./@"
