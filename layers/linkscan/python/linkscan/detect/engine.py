@@ -126,7 +126,7 @@ class _Page:
     # the Latin words of ``leet_read or joined`` that are words run together, with their pieces
     # ("buyxanaxbarsonline": buy xanax bars online), set by the match: the offer model reads them split
     glued: list[tuple[int, int, list[str]]] = field(default_factory=list)
-    # (start, end) of the goods names the automaton found inside a run of LONG_RUN letters or more of
+    # (start, end) of the goods names the automaton found inside a Latin word of LONG_RUN characters of
     # ``joined`` or its leetspeak reading, set by the scan: where words may be run together
     named_in_runs: list[tuple[int, int]] = field(default_factory=list)
 
@@ -378,17 +378,17 @@ def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
 
 NAMED_INSIDE_LENGTH = 4
 
-_LETTER_RUN = re.compile("[a-z]*")
+_LATIN_WORD_RUN = re.compile("[a-z0-9]*")
 
 
 def _in_long_run(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] (letters) lies in a run of at least LONG_RUN letters a-z."""
-    right = _LETTER_RUN.match(text, end)
+    """Whether text[start:end] lies in a Latin word (letters and digits) of at least LONG_RUN characters."""
+    right = _LATIN_WORD_RUN.match(text, end)
     missing = LONG_RUN - ((right.end() if right else end) - start)
     if missing <= 0:
         return True
     left = text[start - missing : start] if start >= missing else ""
-    return len(left) == missing and left.isascii() and left.isalpha() and left.islower()
+    return len(left) == missing and left.isascii() and left.isalnum() and left == left.lower()
 
 
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")

@@ -35,9 +35,12 @@ PACK_WORD_RANK = 3000
 
 _PIECE = re.compile(r"[a-z]+|[0-9]+")
 _LATIN_WORD = re.compile("[a-z0-9]+")
-LONG_RUN = 16  # letters; few English words are this long, text run together is full of such runs
+# characters of a Latin word (letters and digits): a word this long that holds a goods name and splits
+# into known words is words run together ("buyxanaxbarsonline", "tramadol100mgat")
+LONG_RUN = 10
 GLUED_REACH = 120  # characters around a long run read for words run together (its sentence)
-_LETTERS_MARKED = bytes(ord("a") if ord("a") <= byte <= ord("z") else ord(" ") for byte in range(256))
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS_MARKED = bytes(ord("a") if chr(byte) in _LATIN else ord(" ") for byte in range(256))
 _LONG_RUN_MARKED = b"a" * LONG_RUN
 
 
@@ -153,7 +156,7 @@ class Segmenter:
         may_name: Callable[[str], bool] | None = None,
         around: Iterable[int] | None = None,
     ) -> list[tuple[int, int]]:
-        """The runs of ``LONG_RUN`` letters or more of ``text`` (lower case, with punctuation) that
+        """The runs of ``LONG_RUN`` letters and digits or more of ``text`` (lower case, with punctuation) that
         are no known word, split into known words of which one is a signal word (a goods name or
         glue: "buyxanaxbarsonline", not "interchangeability" or "cryptocurrencies") and are not part
         of an address; ``marks`` is the text whose punctuation says so, when ``text`` is a reading
@@ -167,14 +170,17 @@ class Segmenter:
         for start, end in self._letter_runs(text) if around is None else _letter_runs_around(text, around):
             run = text[start:end]
             if run not in self.known and not in_address(marks, start, end) and (may_name is None or may_name(run)):
-                pieces = self.split(run)
+                # digits glued in ("glock19gen5forsale", "0.5grampurecocaine") are cut off first
+                pieces = self.split(run) if run.isalpha() else self.word_pieces(run)
+                if pieces is None and marks is not text:  # a number read as leetspeak: "tramadol100mg"
+                    pieces = self.word_pieces(marks[start:end])
                 if pieces is not None and len(pieces) > 1 and not self.signal_words.isdisjoint(pieces):
                     runs.append((start, end))
         return runs
 
     @staticmethod
     def _letter_runs(text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each run of LONG_RUN letters a-z or more, in order."""
+        """(start, end) of each run of LONG_RUN letters and digits (a-z, 0-9) or more, in order."""
         marked = text.encode("ascii", "replace").translate(_LETTERS_MARKED)
         start = marked.find(_LONG_RUN_MARKED)
         while start != -1:
@@ -184,18 +190,18 @@ class Segmenter:
             start = marked.find(_LONG_RUN_MARKED, end)
 
 
-_LETTERS = re.compile("[a-z]*")
+_LETTERS = re.compile("[a-z0-9]*")
 
 
 def _letter_runs_around(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of LONG_RUN letters a-z or more that holds one of ``positions``, in
+    """(start, end) of each run of LONG_RUN letters and digits or more that holds one of ``positions``, in
     order, each once."""
     last_end = -1
     for at in sorted(set(positions)):
-        if at < last_end or not "a" <= text[at : at + 1] <= "z":
+        if at < last_end or text[at : at + 1] not in _LATIN:
             continue
         start = at
-        while start > 0 and "a" <= text[start - 1] <= "z":
+        while start > 0 and text[start - 1] in _LATIN:
             start -= 1
         match = _LETTERS.match(text, at)
         end = match.end() if match else at
