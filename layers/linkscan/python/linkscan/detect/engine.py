@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
@@ -476,8 +476,6 @@ class Detector:
         )
         self.run_together = RunTogether.for_rules(compiled)
         self._needs = NeedsIndex(compiled.patterns)
-        # splits words run together into the English word list's words and the packs' own Latin
-        # words (their terms' words and the run-together glue)
         # the Latin goods names (subject and offer terms) that a word misspelt by one letter stands
         # for; brands and other support words are left out (they only strengthen goods named)
         rules = compiled.rules
@@ -486,9 +484,7 @@ class Detector:
             for key, (_left, _right, hits) in compiled.values_by_key.items()
             if any(not excluded and rules[index].kind in _GOODS_KINDS for index, _term, excluded in hits)
         ]
-        words = {word for key in compiled.values_by_key if key.isascii() for word in key.split()}
-        self.segmenter = Segmenter(words | self.run_together.words, {*goods, *self.run_together.words})
-        self.misspellings = Misspellings(goods, self.segmenter.known)
+        self._goods_terms = goods
         goods_names = {key for key in goods if len(key) >= NAMED_INSIDE_LENGTH and key.isalpha()}
         # the single-word goods names that a long run of letters must hold to be split (shorter ones
         # are inside ordinary words by chance: "meth" in "method", "gun")
@@ -496,6 +492,20 @@ class Detector:
         self._long_goods_keys = frozenset(
             index for index, key in enumerate(compiled.values_by_key) if key in goods_names and len(key) >= LONG_RUN
         )
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """Splits words run together into the English word list's words and the packs' own Latin words
+        (their terms' words and the run-together glue). Built on first use, not at load: it costs a
+        cold start more than the rules themselves, and most pages never need it."""
+        words = {word for key in self.compiled.values_by_key if key.isascii() for word in key.split()}
+        glue = self.run_together.words
+        return Segmenter(words | glue, {*self._goods_terms, *glue})
+
+    @cached_property
+    def misspellings(self) -> Misspellings:
+        """The goods terms a word misspelt by one letter stands for (built on first use, as the segmenter)."""
+        return Misspellings(self._goods_terms, self.segmenter.known)
 
     @property
     def rules_version(self) -> str:
@@ -616,9 +626,7 @@ class Detector:
     def _names_goods_inside(self, run: str) -> bool:
         """Whether a run of letters holds a goods name anywhere (one automaton pass over it)."""
         goods = self._goods_keys
-        return any(
-            key in goods for key, _start, _end in self.compiled.automaton.find_matches_as_indexes(run, overlapping=True)
-        )
+        return any(key in goods for key, _start, _end in self.compiled.find_matches(run))
 
     def _misspelt_goods(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> bool:
         """Hits of the goods terms that words of the page misspell by one letter ("viagara"), under
@@ -738,10 +746,7 @@ class Detector:
         # goods names inside a long run of letters, where the page may run words together: the runs
         # that the segmenter reads are found around them, not by a pass over the page
         recording, named, long_named = positions is None, self._goods_keys, self._long_goods_keys
-        if not stretches:
-            found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-        else:
-            found = self._stretch_matches(text, stretches)
+        found = self._stretch_matches(text, stretches) if stretches else self.compiled.find_matches(text)
         for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
             if (check_left and start > 0 and text[start - 1] in latin) or (
@@ -770,7 +775,7 @@ class Detector:
         pieces = [text[low:high] for low, high in stretches]
         starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
         shifts = [low - start for (low, _high), start in zip(stretches, starts, strict=True)]
-        found = self.compiled.automaton.find_matches_as_indexes(_FIELD_JOIN.join(pieces), overlapping=True)
+        found = self.compiled.find_matches(_FIELD_JOIN.join(pieces))
         located = []
         for key_index, start, end in found:
             shift = shifts[bisect_right(starts, start) - 1]
