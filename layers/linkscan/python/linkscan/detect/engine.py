@@ -318,6 +318,7 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 # a literal, which the regex engine skips to in a tight loop instead of testing a class everywhere
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
+_LEET_INSIDE_ZEROED_BYTES = re.compile(_LEET_INSIDE_ZEROED.pattern.encode())
 _LATIN_RUN = re.compile("[a-z0-9]*")
 _ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
@@ -342,8 +343,12 @@ def _latin_word_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _leet_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Latin word that holds leetspeak, in order."""
     words: list[tuple[int, int]] = []
-    zeroed = digits_as_zero(text, _LEET_AS_ZERO)
-    matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
+    matches: Iterable[re.Match[str] | re.Match[bytes]]
+    if text.isascii():  # the zeroed bytes themselves: their offsets are the text's
+        matches = _LEET_INSIDE_ZEROED_BYTES.finditer(text.encode().translate(_LEET_AS_ZERO))
+    else:
+        zeroed = digits_as_zero(text, _LEET_AS_ZERO)
+        matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
     for match in matches:
         if not words or match.start() >= words[-1][1]:
             words.append(_latin_word_around(text, match.start(), match.end()))
@@ -1007,7 +1012,7 @@ class Detector:
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    Evidence(
+                    Evidence.model_construct(  # the fields are what the model declares: no validation
                         rule=rule.id,
                         term=hit[2],
                         matched=_as_written(text, start, end),

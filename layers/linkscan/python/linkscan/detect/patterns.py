@@ -78,21 +78,25 @@ class NeedsIndex:
         import ahocorasick_rs
 
         self.literals = sorted({literal for plan in plans for literal in plan.needs})
+        # single characters are found by "in" (a memchr), which keeps them out of the automaton
+        self._characters = [literal for literal in self.literals if len(literal) == 1]
+        self._longer = [literal for literal in self.literals if len(literal) > 1]
         self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in self.literals]) if self.literals else None
+            ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in self._longer]) if self._longer else None
         )
 
     def present(self, text: str) -> frozenset[str]:
         """The literals that occur in ``text`` (overlapping occurrences included)."""
-        if self._automaton is None:
-            return frozenset()
         if not is_mostly_ascii(text):
             return frozenset(literal for literal in self.literals if literal in text)
-        try:
-            found = self._automaton.find_matches_as_indexes(text.encode(), overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: test each literal
-            return frozenset(literal for literal in self.literals if literal in text)
-        return frozenset(self.literals[index] for index, _start, _end in found)
+        present = [literal for literal in self._characters if literal in text]
+        if self._automaton is not None:
+            try:
+                found = self._automaton.find_matches_as_indexes(text.encode(), overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: test each literal
+                return frozenset(literal for literal in self.literals if literal in text)
+            present.extend(self._longer[index] for index, _start, _end in found)
+        return frozenset(present)
 
 
 def plan_patterns(patterns: Sequence[tuple[int, re.Pattern[str], tuple[str, ...], str, int]]) -> list[PatternPlan]:
