@@ -1012,7 +1012,7 @@ class Detector:
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(
-                    Evidence.model_construct(  # the fields are what the model declares: no validation
+                    Evidence(
                         rule=rule.id,
                         term=hit[2],
                         matched=_as_written(text, start, end),

@@ -78,9 +78,11 @@ class NeedsIndex:
         import ahocorasick_rs
 
         self.literals = sorted({literal for plan in plans for literal in plan.needs})
-        # single characters are found by "in" (a memchr), which keeps them out of the automaton
-        self._characters = [literal for literal in self.literals if len(literal) == 1]
-        self._longer = [literal for literal in self.literals if len(literal) > 1]
+        # single ASCII characters (":", "$", "%") are found by "in" (a memchr-like scan), which keeps
+        # frequent characters out of the automaton; a CJK one stays in it (on a page of wide
+        # characters, "in" would read the page once per character)
+        self._characters = [literal for literal in self.literals if len(literal) == 1 and literal.isascii()]
+        self._longer = [literal for literal in self.literals if literal not in self._characters]
         self._automaton = (
             ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in self._longer]) if self._longer else None
         )
