@@ -178,6 +178,19 @@ done:
  *
  * Step 1 by the fold map, then step 2. offsets holds, as native uint32, the index in original of
  * each character of text. None when the page holds a character the Python code must fold. */
+/* A str of chars[0:n]. Latin-1 text (the usual English page) goes through a byte buffer and
+ * PyUnicode_DecodeLatin1, which copies it in one pass; PyUnicode_FromWideChar reads UCS-4 twice (its
+ * widest character, then a conversion) and costs several times as much per character. */
+static PyObject *as_str(const Py_UCS4 *chars, Py_ssize_t n, int latin1) {
+    if (!latin1) return PyUnicode_FromWideChar((const wchar_t *)chars, n);
+    char *bytes = PyMem_Malloc((size_t)(n > 0 ? n : 1));
+    if (bytes == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) bytes[i] = (char)chars[i];
+    PyObject *text = PyUnicode_DecodeLatin1(bytes, n, NULL);
+    PyMem_Free(bytes);
+    return text;
+}
+
 static PyObject *normalize(PyObject *module, PyObject *arg) {
     (void)module;
     if (!PyUnicode_Check(arg)) {
@@ -196,6 +209,7 @@ static PyObject *normalize(PyObject *module, PyObject *arg) {
     }
     Py_UCS4 *folded = PyUnicode_AsUCS4Copy(arg);
     if (folded == NULL) return NULL;
+    Py_UCS4 widest = 0; /* every bit of every folded character: below 0x100 means all are Latin-1 */
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = folded[i];
         if (c < MAPPED_LIMIT) {
@@ -207,7 +221,9 @@ static PyObject *normalize(PyObject *module, PyObject *arg) {
                 return Py_None;
             }
             folded[i] = to;
+            c = to;
         }
+        widest |= c;
     }
     Py_UCS4 *out = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
     uint32_t *at = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(uint32_t));
@@ -217,8 +233,8 @@ static PyObject *normalize(PyObject *module, PyObject *arg) {
         goto done;
     }
     Py_ssize_t kept = strip_separators(folded, n, out, at);
-    folded_text = PyUnicode_FromWideChar((const wchar_t *)folded, n);
-    text = PyUnicode_FromWideChar((const wchar_t *)out, kept);
+    folded_text = as_str(folded, n, widest < 0x100);
+    text = as_str(out, kept, widest < 0x100); /* text keeps a subset of the folded characters */
     offsets = PyBytes_FromStringAndSize((const char *)at, kept * (Py_ssize_t)sizeof(uint32_t));
     if (folded_text != NULL && text != NULL && offsets != NULL) result = PyTuple_Pack(3, folded_text, text, offsets);
 done:

@@ -13,20 +13,20 @@ low even though it names the same goods.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
+from linkscan.detect.misspell import Misspellings
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, NeedsIndex, digits_as_zero, scan_together
@@ -39,6 +39,7 @@ from linkscan.detect.rules import (
     compile_rules,
     load_pack_texts,
 )
+from linkscan.detect.segment import GLUED_REACH, LONG_RUN, Segmenter, in_address, spaced
 from linkscan.models import CategoryScore, Decision, Evidence, OfferFeature, OfferReading
 from linkscan.settings import DetectionSettings
 
@@ -122,6 +123,12 @@ class _Page:
     # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
     # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
     leet_read: str = ""
+    # the Latin words of ``leet_read or joined`` that are words run together, with their pieces
+    # ("buyxanaxbarsonline": buy xanax bars online), set by the match: the offer model reads them split
+    glued: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    # (start, end) of the goods names the automaton found inside a Latin word of LONG_RUN characters of
+    # ``joined`` or its leetspeak reading, set by the scan: where words may be run together
+    named_in_runs: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def of(cls, fields: Sequence[TextField] | str) -> _Page:
@@ -187,6 +194,15 @@ class _Page:
         _index, original_start, original_end = self.locate((left, right, "", NORM))
         return original_end - original_start >= 2 * (right - left) - 1
 
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the folded span [start, end) of the joined folded text is in the joined normalized
+        text (its characters that normalization keeps)."""
+        index = bisect_right(self.folded_starts, start) - 1
+        base = self.folded_starts[index]
+        offsets = self.norms[index].offsets
+        norm_base = self.norm_starts[index]
+        return norm_base + bisect_left(offsets, start - base), norm_base + bisect_left(offsets, end - base)
+
     def folded_span(self, start: int, end: int) -> tuple[int, int]:
         """Where the normalized span [start, end) is in the joined folded text."""
         index, o_start, o_end = self.locate((start, end, "", NORM))
@@ -247,7 +263,7 @@ class _QuotedGoods:
         # the words that name the trade outside the quotes ("counterfeit", "loan") may stand beside
         # them, as in any warning; most of the goods named must be in the quotes
         inside = outside = 0
-        hits = heapq.nsmallest(QUOTED_HITS_READ, hits)  # the earliest: a warning quotes its ad early
+        hits = _earliest(hits, QUOTED_HITS_READ)  # a warning quotes its ad early
         for hit in hits:
             index, start, end = self.page.locate(hit)
             if _in_quotes(self.page.fields[index].text, start, end):
@@ -264,6 +280,12 @@ class _QuotedGoods:
             found = channels(self.page.joined_folded, self.page.joined)
             self._no_contact = not any(channel.kind in _OWN_CONTACTS for channel in found)
         return self._no_contact
+
+
+def _earliest(hits: Sequence[_Hit], count: int) -> list[_Hit]:
+    """The ``count`` earliest hits, as ``heapq.nsmallest`` gives them: hits come mostly in page order,
+    and a C sort of a list in order is one comparison per hit, where nsmallest runs a Python loop."""
+    return sorted(hits)[:count]
 
 
 def _gate_open(gate: str, named: set[str] | None) -> bool:
@@ -296,6 +318,7 @@ _LEET_INSIDE = re.compile("[013457](?:(?<=[a-z][013457])[013457]*(?=[a-z])|(?<![
 # a literal, which the regex engine skips to in a tight loop instead of testing a class everywhere
 _LEET_AS_ZERO = bytes.maketrans(b"0123456789", b"0020002022")
 _LEET_INSIDE_ZEROED = re.compile("0(?:(?<=[a-z]0)0*(?=[a-z])|(?<![a-z0-9]0)(?=[a-z]{3}))")
+_LEET_INSIDE_ZEROED_BYTES = re.compile(_LEET_INSIDE_ZEROED.pattern.encode())
 _LATIN_RUN = re.compile("[a-z0-9]*")
 _ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
@@ -320,8 +343,12 @@ def _latin_word_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _leet_words(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Latin word that holds leetspeak, in order."""
     words: list[tuple[int, int]] = []
-    zeroed = digits_as_zero(text, _LEET_AS_ZERO)
-    matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
+    matches: Iterable[re.Match[str] | re.Match[bytes]]
+    if text.isascii():  # the zeroed bytes themselves: their offsets are the text's
+        matches = _LEET_INSIDE_ZEROED_BYTES.finditer(text.encode().translate(_LEET_AS_ZERO))
+    else:
+        zeroed = digits_as_zero(text, _LEET_AS_ZERO)
+        matches = _LEET_INSIDE.finditer(text) if zeroed is None else _LEET_INSIDE_ZEROED.finditer(zeroed)
     for match in matches:
         if not words or match.start() >= words[-1][1]:
             words.append(_latin_word_around(text, match.start(), match.end()))
@@ -354,6 +381,21 @@ def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
     return kept
 
 
+NAMED_INSIDE_LENGTH = 4
+
+_LATIN_WORD_RUN = re.compile("[a-z0-9]*")
+
+
+def _in_long_run(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a Latin word (letters and digits) of at least LONG_RUN characters."""
+    right = _LATIN_WORD_RUN.match(text, end)
+    missing = LONG_RUN - ((right.end() if right else end) - start)
+    if missing <= 0:
+        return True
+    left = text[start - missing : start] if start >= missing else ""
+    return len(left) == missing and left.isascii() and left.isalnum() and left == left.lower()
+
+
 _NUMBER_WITH_UNIT = re.compile(r"[0-9]+(?:mg|mcg|ug|g|kg|ml|oz|lb|pcs)?")
 
 
@@ -377,7 +419,11 @@ class RunTogether:
         words = data["words"]
         if not all(isinstance(word, str) for word in words):  # YAML reads a bare no / on as a boolean
             raise ValueError("run_together.yaml: every word must be a string (quote no, on, yes, off)")
-        return cls(keys=keys, words=frozenset(words), run_together_length=int(data["run_together_length"]))
+        return cls(
+            keys=keys,
+            words=frozenset(words),
+            run_together_length=int(data["run_together_length"]),
+        )
 
     def glued(self, text: str, start: int, end: int, terms: Mapping[str, KeyValue]) -> bool:
         """Whether the Latin word around text[start:end] is the term plus glue on each side."""
@@ -435,6 +481,36 @@ class Detector:
         )
         self.run_together = RunTogether.for_rules(compiled)
         self._needs = NeedsIndex(compiled.patterns)
+        # the Latin goods names (subject and offer terms) that a word misspelt by one letter stands
+        # for; brands and other support words are left out (they only strengthen goods named)
+        rules = compiled.rules
+        goods = [
+            key
+            for key, (_left, _right, hits) in compiled.values_by_key.items()
+            if any(not excluded and rules[index].kind in _GOODS_KINDS for index, _term, excluded in hits)
+        ]
+        self._goods_terms = goods
+        goods_names = {key for key in goods if len(key) >= NAMED_INSIDE_LENGTH and key.isalpha()}
+        # the single-word goods names that a long run of letters must hold to be split (shorter ones
+        # are inside ordinary words by chance: "meth" in "method", "gun")
+        self._goods_keys = frozenset(index for index, key in enumerate(compiled.values_by_key) if key in goods_names)
+        self._long_goods_keys = frozenset(
+            index for index, key in enumerate(compiled.values_by_key) if key in goods_names and len(key) >= LONG_RUN
+        )
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        """Splits words run together into the English word list's words and the packs' own Latin words
+        (their terms' words and the run-together glue). Built on first use, not at load: it costs a
+        cold start more than the rules themselves, and most pages never need it."""
+        words = {word for key in self.compiled.values_by_key if key.isascii() for word in key.split()}
+        glue = self.run_together.words
+        return Segmenter(words | glue, {*self._goods_terms, *glue})
+
+    @cached_property
+    def misspellings(self) -> Misspellings:
+        """The goods terms a word misspelt by one letter stands for (built on first use, as the segmenter)."""
+        return Misspellings(self._goods_terms, self.segmenter.known)
 
     @property
     def rules_version(self) -> str:
@@ -470,9 +546,38 @@ class Detector:
             read = page.leet_read = _read_leet(page.joined, leet)
             stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
             if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
-                stretches = [(0, len(read))]
-            for low, high in stretches:
-                self._scan(page, read, by_rule, excluded, low, high)
+                self._scan(page, read, by_rule, excluded)
+            else:
+                self._scan(page, read, by_rule, excluded, stretches)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
+        folded = page.joined_folded
+        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
+            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
+        # words run together ("buyxanaxbarsonline"): read split around the long runs of letters that
+        # hold goods names or glue, outside addresses; hits are mapped back through the positions,
+        # found twice count once
+        runs = (
+            self.segmenter.long_runs(
+                folded,
+                page.joined_folded,
+                self._names_goods_inside,
+                around=[page.folded_span(start, end)[0] for start, end in page.named_in_runs],
+            )
+            if page.named_in_runs
+            else []
+        )
+        words = page.leet_read or page.joined
+        if runs:
+            stretches = list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+            page.glued = [
+                (start, end, pieces)
+                for start, end, pieces in self.segmenter.glued_words(page.joined, page.leet_read, stretches)
+                if not in_address(page.joined_folded, *page.folded_span(start, end))
+            ]
+        if page.glued:
+            reading, positions = spaced(words, page.glued, self._stretches(page.glued, len(words), _LEET_CONTEXT))
+            self._scan(page, reading, by_rule, excluded, positions=positions)
             for rule_index, found in by_rule.items():
                 by_rule[rule_index] = list(dict.fromkeys(found))
         for rule_index, spans in excluded.items():
@@ -483,12 +588,34 @@ class Detector:
                     by_rule[rule_index] = kept
                 else:
                     del by_rule[rule_index]
-        folded = page.joined_folded
-        if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
-            folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
         self._pattern_hits(folded, by_rule)
+        glued_folded = (
+            [
+                (start, end, pieces)
+                for start, end, pieces in self.segmenter.glued_words(
+                    page.joined_folded,
+                    folded,
+                    merged_windows(runs, GLUED_REACH, len(folded)),
+                )
+                if not in_address(page.joined_folded, start, end)
+            ]
+            if page.glued
+            else []
+        )
+        if glued_folded:  # the patterns read the words split too ("freeshipping", "ordernow")
+            around = self._stretches(glued_folded, len(folded), _SQUEEZE_REACH)
+            reading, positions = spaced(folded, glued_folded, around)
+            self._pattern_hits(reading, by_rule, positions)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         rules = self.compiled.rules
         names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
+        if not names_goods and any(rules[i].kind == "cue" for i in by_rule) and self._misspelt_goods(page, by_rule):
+            # an offer that names its goods only misspelt: the patterns gated on goods run now
+            names_goods = True
+            self._pattern_hits(folded, by_rule)
+            for rule_index, found in by_rule.items():
+                by_rule[rule_index] = list(dict.fromkeys(found))
         # the patterns again around zero-width characters and goods spelled out letter by letter,
         # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
         spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
@@ -500,6 +627,39 @@ class Detector:
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
+
+    def _names_goods_inside(self, run: str) -> bool:
+        """Whether a run of letters holds a goods name anywhere (one automaton pass over it)."""
+        goods = self._goods_keys
+        return any(key in goods for key, _start, _end in self.compiled.find_matches(run))
+
+    def _misspelt_goods(self, page: _Page, by_rule: dict[int, list[_Hit]]) -> bool:
+        """Hits of the goods terms that words of the page misspell by one letter ("viagara"), under
+        the term's rules, at the misspelt word; whether there were any. The page's distinct words
+        less the known ones are found by set operations, so the words are not looked at one by one."""
+        text = page.leet_read or page.joined
+        rules = self.compiled.rules
+        term_for = self.misspellings.term_for
+        found = False
+        for word in set(text.split()).difference(self.segmenter.known):
+            term = term_for(word)
+            if term is None:
+                continue
+            hits = [(i, t) for i, t, excluded in self.compiled.values_by_key[term][2] if not excluded]
+            for place in re.finditer(f"(?<![a-z0-9]){word}(?![a-z0-9])", text):
+                for rule_index, matched in hits:
+                    if rules[rule_index].kind in _GOODS_KINDS:
+                        by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
+                        found = True
+        return found
+
+    @staticmethod
+    def _stretches(
+        words: Sequence[tuple[int, int, list[str]]], length: int, reach: int
+    ) -> list[tuple[int, int]] | None:
+        """The stretches around ``words`` to read again; None (the whole text) when they cover most of it."""
+        stretches = list(merged_windows([(start, end) for start, end, _pieces in words], reach, length))
+        return None if sum(high - low for low, high in stretches) * 3 > length else stretches
 
     def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
         """Folded spans of the goods (and support) terms the page spells out letter by letter: the
@@ -574,38 +734,58 @@ class Detector:
         text: str,
         by_rule: dict[int, list[_Hit]],
         excluded: dict[int, list[tuple[int, int]]],
-        low: int = 0,
-        high: int | None = None,
+        stretches: Sequence[tuple[int, int]] = (),
+        positions: Sequence[int] | None = None,
     ) -> None:
         """Automaton hits in the page's joined normalized text (or a same-length reading of it, or
-        text[low:high]); a long Latin term inside a longer word counts when the rest of the word is
-        glue (``run_together.yaml``: "buycocaineonline") or the page spells the word out letter by
-        letter ("c o c a i n e f l a k e s" normalizes to one word)."""
+        only its ``stretches``, sorted and apart, or a reading with the normalized position of each
+        character in ``positions``, where hits are mapped back to); a long Latin term inside a longer
+        word counts when the rest of the word is glue (``run_together.yaml``: "buycocaineonline") or
+        the page spells the word out letter by letter ("c o c a i n e f l a k e s" normalizes to one
+        word)."""
         latin = _LATIN_CHARS
         length = len(text)
         key_values = self.compiled.key_values
         glueable, glued, terms = self.run_together.keys, self.run_together.glued, self.compiled.values_by_key
-        spelling = page.may_spell_out
-        if low == 0 and high is None:
-            found = self.compiled.automaton.find_matches_as_indexes(text, overlapping=True)
-        else:  # a stretch: its offsets shifted into the page's (few hits, so a list is cheap)
-            stretch = self.compiled.automaton.find_matches_as_indexes(text[low:high], overlapping=True)
-            found = [(key_index, start + low, end + low) for key_index, start, end in stretch]
+        spelling = page.may_spell_out and positions is None
+        # goods names inside a long run of letters, where the page may run words together: the runs
+        # that the segmenter reads are found around them, not by a pass over the page
+        recording, named, long_named = positions is None, self._goods_keys, self._long_goods_keys
+        found = self._stretch_matches(text, stretches) if stretches else self.compiled.find_matches(text)
         for key_index, start, end in found:
             check_left, check_right, hits = key_values[key_index]
-            if (
-                (check_left and start > 0 and text[start - 1] in latin)
-                or (check_right and end < length and text[end] in latin)
-            ) and not (
-                key_index in glueable
-                and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
+            if (check_left and start > 0 and text[start - 1] in latin) or (
+                check_right and end < length and text[end] in latin
             ):
-                continue
+                if recording and key_index in named and _in_long_run(text, start, end):
+                    page.named_in_runs.append((start, end))
+                if not (
+                    key_index in glueable
+                    and (glued(text, start, end, terms) or (spelling and page.spelled_out(text, start, end)))
+                ):
+                    continue
+            elif long_named and recording and key_index in long_named and _in_long_run(text, start, end):
+                page.named_in_runs.append((start, end))
+            at, to = (start, end) if positions is None else (positions[start], positions[end - 1] + 1)
             for rule_index, term, is_exclusion in hits:
                 if is_exclusion:
-                    excluded[rule_index].append((start, end))
+                    excluded[rule_index].append((at, to))
                 else:
-                    by_rule[rule_index].append((start, end, term, NORM))
+                    by_rule[rule_index].append((at, to, term, NORM))
+
+    def _stretch_matches(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """The automaton's matches inside each of ``stretches`` of ``text``, with the page's offsets:
+        one pass over the stretches joined by _FIELD_JOIN, which no term holds, so no match runs from
+        one into the next (one call, not one per stretch: a page of leetspeak has dozens)."""
+        pieces = [text[low:high] for low, high in stretches]
+        starts = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))
+        shifts = [low - start for (low, _high), start in zip(stretches, starts, strict=True)]
+        found = self.compiled.find_matches(_FIELD_JOIN.join(pieces))
+        located = []
+        for key_index, start, end in found:
+            shift = shifts[bisect_right(starts, start) - 1]
+            located.append((key_index, start + shift, end + shift))
+        return located
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -750,11 +930,20 @@ class Detector:
             (hit[0], hit[1])
             for index, hits in by_rule.items()
             if rules[index].kind in _GOODS_KINDS
-            for hit in heapq.nsmallest(MODEL_SPANS_PER_RULE, hits)
+            for hit in _earliest(hits, MODEL_SPANS_PER_RULE)
             if hit[3] == NORM
         ]
         model = self.offer_model
-        return model.judge(sample_text(page.leet_read or page.joined, spans, model.max_chars, MODEL_WINDOW_RADIUS))
+        text = page.leet_read or page.joined
+        if page.glued:  # words run together are read split (where the model reads), the spans moved to match
+            read = (
+                None
+                if len(text) <= model.max_chars
+                else list(merged_windows(sorted(spans), MODEL_WINDOW_RADIUS, len(text)))
+            )
+            text, positions = spaced(text, page.glued, read)
+            spans = [(bisect_left(positions, start), bisect_left(positions, end)) for start, end in spans]
+        return model.judge(sample_text(text, spans, model.max_chars, MODEL_WINDOW_RADIUS))
 
     def _score(
         self, page: _Page, by_rule: dict[int, list[_Hit]], signals: Mapping[str, float], domain: str | None
@@ -824,7 +1013,7 @@ class Detector:
             rule = rules[index]
             if rule.category != category:
                 continue
-            for hit in heapq.nsmallest(MAX_EVIDENCE_PER_RULE, hits):  # the earliest: linear, not a sort
+            for hit in _earliest(hits, MAX_EVIDENCE_PER_RULE):
                 field_index, start, end = page.locate(hit)
                 text = page.fields[field_index].text
                 evidence.append(

@@ -157,6 +157,11 @@ class Normalized:
         self.folded = folded
         self._offsets = offsets
 
+    @property
+    def offsets(self) -> Sequence[int]:
+        """The original offset of each character of ``text``, in order."""
+        return self._offsets
+
     def to_original(self, pos: int) -> int:
         """Original offset of the character at ``pos`` in ``text`` (``len(folded)`` past its end)."""
         return self._offsets[pos] if pos < len(self.text) else len(self.folded)
