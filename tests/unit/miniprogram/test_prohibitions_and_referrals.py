@@ -14,21 +14,15 @@ from typing import Any
 import pytest
 
 from linkscan.miniprogram import MiniProgramMetadata
-from linkscan.miniprogram.framing import frame_field
-from linkscan.miniprogram.policy import load_policy
 from linkscan.models import Verdict
 from tests.unit.miniprogram.helpers import metadata
+from tests.unit.miniprogram.test_disclaimed_goods import disclaimed
 
 Scan = Callable[..., Verdict]
-POLICY = load_policy()
 
 
 def app(text: str, categories: list[str], **fields: Any) -> MiniProgramMetadata:
     return metadata(pages=[{"path": "pages/index/index", "text": text}], categories=categories, **fields)
-
-
-def disclaimed(text: str) -> list[str]:
-    return [text[s.start : s.end].strip() for s in frame_field(text, POLICY).sentences if s.disclaimed]
 
 
 @pytest.mark.parametrize(
