@@ -2,7 +2,7 @@
 their sameness to the brand (passing off), incapacitating drugs by catalogue and street names,
 claims that fake notes pass a counting machine or the pen test, fake driving licences in either
 spelling, degrees "arranged" rather than earned, people's records named as sold, and resold
-subscription logins in the plural.
+subscription logins in the plural, and what stalkerware promises in English.
 
 Each offer below is flagged with its subcategory; each neighbour naming the same goods in a warning,
 a guide or a legal offer stays allow. Texts are written for these tests.
@@ -41,6 +41,7 @@ OFFERS = [
     ("forged_documents", "快速办理学历，本科硕士均可，学信网可查，一口价八千，微信 xl8899"),
     ("personal_data", "本地名单，姓名电话住址齐全，一万条五百元，加微信 sj3322"),
     ("personal_data", "Database of 500k UK renters with phones and emails, $300, Telegram @leadvault"),
+    ("surveillance", "Spy on your spouse from your own phone: the icon hides itself. Order now, $49 per year."),
     ("personal_data", "Disney Plus and HBO Max lifetime premium accounts, $4 each, order on Telegram @streamvault"),
 ]
 
@@ -53,6 +54,7 @@ NEIGHBOURS = [
     "How to renew a driving licence: fill in form D1 at the post office and send a new photo.",
     "学信网可查的学历才是国家承认的学历，考生可登录学信网核对自己的学籍和毕业证书。",
     "网信办提醒：出售个人信息、出售公民信息都是违法行为，发现请向公安机关举报。",
+    "If your partner can see your location all the time, an app may be hiding on your phone; a helpline can check it.",
     "Our family plan covers six profiles for $18 a month; we do not sell lifetime accounts.",
 ]
 
