@@ -381,14 +381,29 @@ def _outside(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
     return kept
 
 
-NAMED_INSIDE_LENGTH = 4
+def _count_once(by_rule: dict[int, list[_Hit]]) -> None:
+    """Each rule's hits with those found twice (by two readings of the same text) counted once, in order."""
+    for rule_index, found in by_rule.items():
+        by_rule[rule_index] = list(dict.fromkeys(found))
 
-_LATIN_WORD_RUN = re.compile("[a-z0-9]*")
+
+def _spans(words: Iterable[tuple[int, int, list[str]]]) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, _pieces in words]
+
+
+def _stretches(spans: Sequence[tuple[int, int]], length: int, reach: int) -> list[tuple[int, int]] | None:
+    """The stretches within ``reach`` of ``spans`` to read again; None (the whole text, one pass) when
+    they cover most of it."""
+    stretches = list(merged_windows(spans, reach, length))
+    return None if sum(high - low for low, high in stretches) * 3 > length else stretches
+
+
+NAMED_INSIDE_LENGTH = 4
 
 
 def _in_long_run(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies in a Latin word (letters and digits) of at least LONG_RUN characters."""
-    right = _LATIN_WORD_RUN.match(text, end)
+    right = _LATIN_RUN.match(text, end)
     missing = LONG_RUN - ((right.end() if right else end) - start)
     if missing <= 0:
         return True
@@ -544,13 +559,8 @@ class Detector:
             # copy of the page with their digits read as letters (same length, so hits keep their
             # offsets); hits found twice count once
             read = page.leet_read = _read_leet(page.joined, leet)
-            stretches = list(merged_windows(leet, _LEET_CONTEXT, len(read)))
-            if sum(high - low for low, high in stretches) * 3 > len(read):  # most of the page: one pass
-                self._scan(page, read, by_rule, excluded)
-            else:
-                self._scan(page, read, by_rule, excluded, stretches)
-            for rule_index, found in by_rule.items():
-                by_rule[rule_index] = list(dict.fromkeys(found))
+            self._scan(page, read, by_rule, excluded, _stretches(leet, len(read), _LEET_CONTEXT) or ())
+            _count_once(by_rule)
         folded = page.joined_folded
         if leet:  # the patterns read leetspeak as letters too ("f4ct0ry: vsf"); digits elsewhere stay
             folded = _read_leet(folded, [page.folded_span(start, end) for start, end in leet])
@@ -576,10 +586,9 @@ class Detector:
                 if not in_address(page.joined_folded, *page.folded_span(start, end))
             ]
         if page.glued:
-            reading, positions = spaced(words, page.glued, self._stretches(page.glued, len(words), _LEET_CONTEXT))
+            reading, positions = spaced(words, page.glued, _stretches(_spans(page.glued), len(words), _LEET_CONTEXT))
             self._scan(page, reading, by_rule, excluded, positions=positions)
-            for rule_index, found in by_rule.items():
-                by_rule[rule_index] = list(dict.fromkeys(found))
+            _count_once(by_rule)
         for rule_index, spans in excluded.items():
             hits = by_rule.get(rule_index)
             if hits:
@@ -603,27 +612,24 @@ class Detector:
             else []
         )
         if glued_folded:  # the patterns read the words split too ("freeshipping", "ordernow")
-            around = self._stretches(glued_folded, len(folded), _SQUEEZE_REACH)
+            around = _stretches(_spans(glued_folded), len(folded), _SQUEEZE_REACH)
             reading, positions = spaced(folded, glued_folded, around)
             self._pattern_hits(reading, by_rule, positions)
-            for rule_index, found in by_rule.items():
-                by_rule[rule_index] = list(dict.fromkeys(found))
+            _count_once(by_rule)
         rules = self.compiled.rules
         names_goods = any(rules[i].kind in _GOODS_KINDS for i in by_rule)
         if not names_goods and any(rules[i].kind == "cue" for i in by_rule) and self._misspelt_goods(page, by_rule):
             # an offer that names its goods only misspelt: the patterns gated on goods run now
             names_goods = True
             self._pattern_hits(folded, by_rule)
-            for rule_index, found in by_rule.items():
-                by_rule[rule_index] = list(dict.fromkeys(found))
+            _count_once(by_rule)
         # the patterns again around zero-width characters and goods spelled out letter by letter,
         # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
         spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
         squeezed = page.squeezed(folded, spelled) if names_goods or spelled else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
-            for rule_index, found in by_rule.items():
-                by_rule[rule_index] = list(dict.fromkeys(found))
+            _count_once(by_rule)
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
@@ -652,14 +658,6 @@ class Detector:
                         by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
                         found = True
         return found
-
-    @staticmethod
-    def _stretches(
-        words: Sequence[tuple[int, int, list[str]]], length: int, reach: int
-    ) -> list[tuple[int, int]] | None:
-        """The stretches around ``words`` to read again; None (the whole text) when they cover most of it."""
-        stretches = list(merged_windows([(start, end) for start, end, _pieces in words], reach, length))
-        return None if sum(high - low for low, high in stretches) * 3 > length else stretches
 
     def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
         """Folded spans of the goods (and support) terms the page spells out letter by letter: the
