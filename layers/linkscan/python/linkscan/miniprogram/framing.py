@@ -190,11 +190,6 @@ def _inspects(folded: str, framing: FramingPolicy) -> bool:
     return False
 
 
-def _help_selling(policy: MiniProgramPolicy) -> tuple[SellerKind, ...]:
-    """Seller kinds that make a help service's sentence a sale (delivery, private chat; not its fee)."""
-    return tuple(kind for kind in policy.sellers.kinds if kind.key in policy.framing.help_selling_kinds)
-
-
 def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
     """(informational, selling) of one sentence."""
     forms = _Forms.of(piece)
@@ -204,7 +199,7 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
     framing = policy.framing
     pushes = _pushes(forms, policy)
     warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
-    helps = _has_any(folded, framing.help_markers) and not pushes and not _sells(forms, _help_selling(policy))
+    helps = _has_any(folded, framing.help_markers) and not pushes and not _sells(forms, policy.help_selling)
     informational = (
         _has_any(folded, framing.report)
         or _report_notice(folded, policy)

@@ -153,6 +153,12 @@ class MiniProgramPolicy:
     declared_service_cues: tuple[str, ...] = ()
     declared_service_markers: tuple[str, ...] = ()
 
+    @cached_property
+    def help_selling(self) -> tuple[SellerKind, ...]:
+        """The seller kinds of ``framing.help_selling_kinds``: one makes a help service's sentence a sale
+        (delivery, private chat; not its fee)."""
+        return tuple(kind for kind in self.sellers.kinds if kind.key in self.framing.help_selling_kinds)
+
     def rule_for(self, category: str, subcategory: str) -> RuleRef | None:
         """The rule a verdict category cites ("category.subcategory" first, then "category")."""
         key = self.rule_for_category.get(f"{category}.{subcategory}") or self.rule_for_category.get(category)
