@@ -37,8 +37,18 @@ def test_each_case_parses_and_names_what_the_scorer_compares(path: Path) -> None
             assert expected["action"] in GRADES, case["id"]
 
 
-def test_the_blind_check_is_written_down_with_provenance_and_hard_negatives() -> None:
-    cases = load_cases(DEVSET.with_name("fresh6.jsonl"))
+@pytest.mark.parametrize(("name", "author"), [("fresh6", "author"), ("fresh7", "author2")])
+def test_the_blind_checks_are_written_down_with_provenance_and_hard_negatives(name: str, author: str) -> None:
+    cases = load_cases(DEVSET.with_name(f"{name}.jsonl"))
     assert len(cases) >= 80
     assert sum(case["hard_negative"] for case in cases) >= 0.45 * len(cases)
-    assert all(case["provenance"].startswith("written by the author helper") for case in cases)
+    assert all(case["provenance"].startswith(f"written by the {author} helper") for case in cases)
+
+
+def test_the_second_blind_check_covers_every_category_and_platform_rule() -> None:
+    blocked = [
+        case["expected"] for case in load_cases(DEVSET.with_name("fresh7.jsonl")) if case["expected"]["category"]
+    ]
+    rules = {e["subcategory"] for e in blocked if e["category"] == "platform_rule"}
+    assert {e["category"] for e in blocked} == {"cash_loan", "counterfeit", "contraband", "platform_rule"}
+    assert rules == {"induced_sharing", "offplatform_payment", "undeclared_webview", "navigation_hub"}
