@@ -794,8 +794,12 @@ class Detector:
         signals: Mapping[str, float] | None = None,
         domain: str | None = None,
     ) -> Detection:
+        return self.match(fields, domain=domain).score(signals)
+
+    def match(self, fields: Sequence[TextField] | str, *, domain: str | None = None) -> MatchedPage:
+        """The page's matches, found once, to be scored under one set of signals or several."""
         page = _Page.of(fields)
-        return self._score(page, self._match(page), signals or {}, domain)
+        return MatchedPage(self, page, self._match(page), domain)
 
     def components(
         self, fields: Sequence[TextField] | str, *, signals: Mapping[str, float] | None = None
@@ -1040,6 +1044,20 @@ class Detector:
         # what the page says, not the normalized term (which can join words across a line break)
         terms = sorted({e.matched or e.term for e in category.evidence})[:6]
         return f"{category.category}/{category.subcategory} {category.score:.2f}: " + ", ".join(terms)
+
+
+@dataclass(frozen=True)
+class MatchedPage:
+    """A page's matches under a detector. Scoring reads them and changes nothing, so a page scored again
+    under other signals (a cloaked page, with the cloaking signal) is not matched again."""
+
+    detector: Detector
+    page: _Page
+    by_rule: dict[int, list[_Hit]]
+    domain: str | None
+
+    def score(self, signals: Mapping[str, float] | None = None) -> Detection:
+        return self.detector._score(self.page, self.by_rule, signals or {}, self.domain)
 
 
 @lru_cache(maxsize=8)
