@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
+from linkscan.detect.lenders import OWN_CONTACT_KINDS, Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.misspell import Misspellings
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
@@ -246,9 +246,6 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     return False
 
 
-_OWN_CONTACTS = frozenset(("mobile", "phone", "masked", "handle", "domain"))
-
-
 class _QuotedGoods:
     """Whether a page names goods mostly inside quotations and gives no contact of its own: it quotes a
     seller's words (a brand's warning, a spotting guide, a debunk) rather than offering them."""
@@ -278,7 +275,7 @@ class _QuotedGoods:
         """Whether the page gives no phone number, handle or domain (read once, up to the first one)."""
         if self._no_contact is None:
             found = channels(self.page.joined_folded, self.page.joined)
-            self._no_contact = not any(channel.kind in _OWN_CONTACTS for channel in found)
+            self._no_contact = not any(channel.kind in OWN_CONTACT_KINDS for channel in found)
         return self._no_contact
 
 
