@@ -499,3 +499,17 @@ def test_a_page_matched_once_scores_under_other_signals_as_a_fresh_detection(det
 
     assert plain == detector.detect(fields, signals={"forms": 1.0}, domain="shop.example")
     assert then_cloaked == detector.detect(fields, signals=cloaked, domain="shop.example")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "places"),
+    [
+        ("vi.agra or viXagra", "vi.agra", [(0, 7)]),  # the dot is a dot, not any letter
+        ("c++ and c", "c++", [(0, 3)]),  # a pattern, this would be an error ("multiple repeat")
+        ("viagara; viagaras", "viagara", [(0, 7)]),  # whole words only
+    ],
+)
+def test_a_misspelt_word_is_looked_for_as_written(text: str, word: str, places: list[tuple[int, int]]) -> None:
+    from linkscan.detect.engine import _whole_word_places
+
+    assert [place.span() for place in _whole_word_places(text, word)] == places

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -277,6 +277,12 @@ class _QuotedGoods:
             found = channels(self.page.joined_folded, self.page.joined)
             self._no_contact = not any(channel.kind in OWN_CONTACT_KINDS for channel in found)
         return self._no_contact
+
+
+def _whole_word_places(text: str, word: str) -> Iterator[re.Match[str]]:
+    """Where ``word`` stands in ``text`` as a whole word (no letter or digit either side), read literally:
+    a page's word is data, never a pattern."""
+    return re.finditer(f"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text)
 
 
 def _earliest(hits: Sequence[_Hit], count: int) -> list[_Hit]:
@@ -649,7 +655,7 @@ class Detector:
             if term is None:
                 continue
             hits = [(i, t) for i, t, excluded in self.compiled.values_by_key[term][2] if not excluded]
-            for place in re.finditer(f"(?<![a-z0-9]){word}(?![a-z0-9])", text):
+            for place in _whole_word_places(text, word):
                 for rule_index, matched in hits:
                     if rules[rule_index].kind in _GOODS_KINDS:
                         by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
