@@ -1,9 +1,9 @@
 """The `linkscan` command line: the same analysis code as the Lambdas, on your machine.
 
-linkscan scan URL [--json] [--save-evidence DIR] [--render off|local]
+linkscan scan URL [--json] [--save-evidence DIR] [--allow-loopback] [--render off|local]
 linkscan analyze [FILE|-] [--html|--text] [--json]
 linkscan analyze --batch FILE.jsonl
-linkscan miniprogram FILE.json [--appid APPID] [--json]
+linkscan miniprogram FILE.json [--appid ID] [--json]
 linkscan miniprogram --batch FILE.jsonl
 linkscan canonicalize URL... | expressions URL... | lookup URL
 linkscan rules check [DIR]
