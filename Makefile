@@ -18,13 +18,13 @@ EVENT ?= events/sqs_scan_batch.json
 STAGE ?= dev
 PORT ?= 3000
 
-.PHONY: help install tools check test test-unit test-integration test-e2e lint typecheck validate build demo start \
+.PHONY: help install tools check test test-unit test-integration test-e2e lint validate build demo start \
         bench eval train invoke deploy clean
 
 # Colour only on a terminal: a pipe or a file gets plain text.
 help: ## Show this help
 	@if [ -t 1 ]; then on=$$'\033[36m'; off=$$'\033[0m'; else on=; off=; fi; \
-	grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*?## "}; {printf "  %s%-16s%s %s\n", on, $$1, off, $$2}'
 
 $(STAMP): pyproject.toml layers/linkscan/native/_native.c

@@ -196,9 +196,11 @@ def demo(args: argparse.Namespace) -> int:
         if manifest_response.status_code == 200:
             manifest = manifest_response.json()
             bucket = stack.physical["BlocklistBucket"]["Ref"]
-            print(f"blocklist version {manifest.get('version')} published to s3://{bucket}/ (served at {api}/lists/):")
-            for name in sorted(manifest.get("files", {}))[:20]:
-                print(f"  {name}")
+            print(f"blocklist version {manifest.get('version')} published to s3://{bucket}/, served at {api}/lists/:")
+            files = manifest.get("files", {})
+            for name in sorted(files)[:20]:
+                # the versioned path; the lists' newest copies are also under latest/ (docs/blocklist.md)
+                print(f"  {files[name]['path']}")
         else:
             failures.append("no blocklist manifest was published")
 

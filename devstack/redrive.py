@@ -7,10 +7,9 @@ credentials, no endpoint).
 
 from __future__ import annotations
 
-import os
-
+from devstack.stack import use_local_aws
 from devstack.template import Resolver, load_template, parameters
-from linkscan.storage import client, reset_clients
+from linkscan.storage import client
 from linkscan.storage.records import Objects, Records, ScanQueue
 from linkscan.stores import Backend
 from linkscan.usecases.redrive import RedriveReport, redrive_dead_letters
@@ -29,9 +28,8 @@ def stage_names(stage: str) -> dict[str, str]:
 
 
 def redrive(stage: str, *, requeue: bool, endpoint: str | None = None) -> RedriveReport:
-    if endpoint:
-        os.environ["AWS_ENDPOINT_URL"] = endpoint
-        reset_clients()
+    if endpoint:  # the local stack: its region and made-up credentials, not the shell's
+        use_local_aws(endpoint)
     names = stage_names(stage)
     sqs = client("sqs")
     queue_url = sqs.get_queue_url(QueueName=names["queue"])["QueueUrl"]

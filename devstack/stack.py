@@ -27,6 +27,28 @@ REGION = "us-east-1"
 ACCOUNT = "123456789012"
 
 
+def use_local_aws(endpoint: str | None) -> None:
+    """Point this process's boto3 at the local stack: moto's address (None: moto in-process), made-up
+    credentials, and the region the stack's resources are created in, whatever the user's shell says."""
+    from linkscan.storage import reset_clients
+
+    if endpoint:
+        os.environ["AWS_ENDPOINT_URL"] = endpoint
+    else:
+        os.environ.pop("AWS_ENDPOINT_URL", None)
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+        }
+    )
+    os.environ.pop("AWS_SESSION_TOKEN", None)
+    os.environ.pop("AWS_PROFILE", None)
+    reset_clients()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -117,24 +139,8 @@ class LocalStack:
             self.server = _moto_server(port)
             self.server.start()
             self.endpoint = f"http://127.0.0.1:{port}"
-            os.environ["AWS_ENDPOINT_URL"] = self.endpoint
-        else:
-            os.environ.pop("AWS_ENDPOINT_URL", None)
-        os.environ.update(
-            {
-                "AWS_ACCESS_KEY_ID": "local",
-                "AWS_SECRET_ACCESS_KEY": "local",
-                "AWS_DEFAULT_REGION": REGION,
-                "AWS_REGION": REGION,
-                "POWERTOOLS_TRACE_DISABLED": "true",
-                "POWERTOOLS_METRICS_DISABLED": "true",
-            }
-        )
-        os.environ.pop("AWS_SESSION_TOKEN", None)
-        os.environ.pop("AWS_PROFILE", None)
-        from linkscan.storage import reset_clients
-
-        reset_clients()
+        os.environ.update({"POWERTOOLS_TRACE_DISABLED": "true", "POWERTOOLS_METRICS_DISABLED": "true"})
+        use_local_aws(self.endpoint or None)
         self._create_resources()
         self._load_functions()
         return self

@@ -21,7 +21,7 @@ _FENCE = re.compile(r"^```bash\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^#+ (.+)$", re.MULTILINE)
 _COMMENT = re.compile(r"\s+#\s.*$")
 _OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
-_MAKE_VARIABLES = frozenset({"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"})
+_NOT_THE_USERS = frozenset({"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES", "AWS_DEFAULT_REGION", "AWS_REGION"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ def fill(command: str, values: dict[str, str]) -> str:
 def user_env() -> dict[str, str]:
     """A user's shell after `make install`: the virtualenv's console scripts first on PATH, no linkscan settings."""
     # not the settings of a make that runs the tests (a nested make prints "make[1]: Entering directory")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKSCAN_") and k not in _MAKE_VARIABLES}
+    # nor the region tests/conftest.py sets: a user's shell may have none (the local redrive line once needed it)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINKSCAN_") and k not in _NOT_THE_USERS}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONUNBUFFERED"] = "1"
     return env

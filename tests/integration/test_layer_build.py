@@ -110,13 +110,19 @@ def test_the_layer_ships_the_package_sources_next_to_the_extension(layer: Path) 
     assert (detect / "normalize.py").read_bytes() == (LAYER_SOURCE / "python/linkscan/detect/normalize.py").read_bytes()
 
 
-@pytest.mark.skipif(PY313 is None, reason="no Python 3.13 on this machine to compile the layer's bytecode")
-def test_the_layer_ships_bytecode_for_the_runtime_only(layer: Path) -> None:
-    """/opt is read-only in Lambda: bytecode not shipped would be compiled again at every cold start."""
-    compiled = list(layer.rglob("*.pyc"))
+def assert_runtime_bytecode(python: Path) -> None:
+    """Every linkscan module under a layer's ``python`` folder has bytecode of Python 3.13, hash-based and
+    unchecked, and nothing there has bytecode of another Python."""
+    compiled = list(python.rglob("*.pyc"))
 
     assert {path.name.split(".")[-2] for path in compiled} == {"cpython-313"}  # no host (3.11) bytecode
-    for module in (layer / "linkscan").rglob("*.py"):
+    for module in (python / "linkscan").rglob("*.py"):
         bytecode = module.parent / "__pycache__" / f"{module.stem}.cpython-313.pyc"
         # flags 1: hash-based and unchecked, so the files' times after extraction do not matter
         assert int.from_bytes(bytecode.read_bytes()[4:8], "little") == 1, module
+
+
+@pytest.mark.skipif(PY313 is None, reason="no Python 3.13 on this machine to compile the layer's bytecode")
+def test_the_layer_ships_bytecode_for_the_runtime_only(layer: Path) -> None:
+    """/opt is read-only in Lambda: bytecode not shipped would be compiled again at every cold start."""
+    assert_runtime_bytecode(layer)

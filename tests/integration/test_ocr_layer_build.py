@@ -30,6 +30,7 @@ LINKSCAN_MODULES = {
     "__init__.py",
     "settings.py",
     "observability.py",
+    "errors.py",
     "images/__init__.py",
     "images/load.py",
     "images/ocr.py",

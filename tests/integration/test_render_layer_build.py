@@ -18,7 +18,7 @@ from devstack.pages import SamplePages
 from linkscan.render.browser import render_page
 from linkscan.render.lambda_chromium import unpack_chromium
 from linkscan.settings import FetchSettings, RenderSettings
-from tests.integration.test_layer_build import EM_X86_64, build_layer, elf_machine
+from tests.integration.test_layer_build import EM_X86_64, PY313, assert_runtime_bytecode, build_layer, elf_machine
 from tests.support import ROOT
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.browser]
@@ -33,7 +33,7 @@ def render_layer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "layers", work / "layers", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     artifacts = work / "artifacts"
     artifacts.mkdir()
-    build_layer(work / "layers/render", "build-RenderLayer", artifacts)
+    build_layer(work / "layers/render", "build-RenderLayer", artifacts, f"PY313={PY313 or 'python3.13'}")
     return artifacts
 
 
@@ -44,6 +44,12 @@ def test_the_render_layer_holds_x86_64_libraries_and_no_boto3(render_layer: Path
     assert list(python.glob("zxingcpp/*.so")) and (python / "PIL").is_dir()
     assert (python / "linkscan/render/browser.py").is_file() and (python / "linkscan/render/policy.yaml").is_file()
     assert not list(python.glob("boto3*")) and not list(python.glob("botocore*"))
+
+
+@pytest.mark.skipif(PY313 is None, reason="no Python 3.13 on this machine to compile the layer's bytecode")
+def test_the_render_layer_ships_bytecode_for_the_runtime_only(render_layer: Path) -> None:
+    """As the scan layer: /opt is read-only, so bytecode not shipped is compiled at every cold start."""
+    assert_runtime_bytecode(render_layer / "python")
 
 
 def test_the_render_layer_fits_lambdas_size_limit(render_layer: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -51,3 +52,20 @@ def test_a_clean_page_is_not_fetched_twice(pages: SamplePages) -> None:
     scan = _scan(pages.url("/clean.html"))
     assert "cloaking" not in scan.verdict.extra
     assert len(scan.evidence) == 2  # one body and its metadata
+
+
+def test_a_cloaked_page_is_matched_once_and_judged_with_the_cloaking_signal(
+    pages: SamplePages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    domains: list[str | None] = []
+    match = Detector.match
+
+    def counted(self: Detector, fields: Any, *, domain: str | None = None) -> Any:
+        domains.append(domain)
+        return match(self, fields, domain=domain)
+
+    monkeypatch.setattr(Detector, "match", counted)
+    verdict = _scan(pages.url("/cloaked/loan")).verdict
+
+    assert "cloaking" in verdict.extra and verdict.decision == "block"
+    assert len(domains) == 1  # scored plainly, then with the signal, from the same matches

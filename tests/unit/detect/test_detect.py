@@ -478,3 +478,38 @@ def test_reasons_quote_the_page_as_written_not_the_normalized_join(detector: Det
     joined = [e for e in loan.evidence if e.term == "天下款"]
     assert joined and all(e.matched == "天下 款" for e in joined)
     assert "天下款" not in detection.reasons[0] and "天下 款" in detection.reasons[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "急用钱？秒批小额贷款，黑户可贷，加微信 loan8888",
+        "高仿名牌包 1:1 专柜品质，微信下单",
+        "Buy cheap viagara online, no prescription, ships overnight",
+        "The club meets on Saturday to read poems.",
+    ],
+)
+def test_a_page_matched_once_scores_under_other_signals_as_a_fresh_detection(detector: Detector, text: str) -> None:
+    """A cloaked page is scored plainly, then with the cloaking signal, from one matching pass."""
+    fields = [TextField("text", text), TextField("url", "http://shop.example/")]
+    cloaked = {"forms": 1.0, "cloaking": 1.0}
+
+    matched = detector.match(fields, domain="shop.example")
+    plain, then_cloaked = matched.score({"forms": 1.0}), matched.score(cloaked)
+
+    assert plain == detector.detect(fields, signals={"forms": 1.0}, domain="shop.example")
+    assert then_cloaked == detector.detect(fields, signals=cloaked, domain="shop.example")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "places"),
+    [
+        ("vi.agra or viXagra", "vi.agra", [(0, 7)]),  # the dot is a dot, not any letter
+        ("c++ and c", "c++", [(0, 3)]),  # a pattern, this would be an error ("multiple repeat")
+        ("viagara; viagaras", "viagara", [(0, 7)]),  # whole words only
+    ],
+)
+def test_a_misspelt_word_is_looked_for_as_written(text: str, word: str, places: list[tuple[int, int]]) -> None:
+    from linkscan.detect.engine import _whole_word_places
+
+    assert [place.span() for place in _whole_word_places(text, word)] == places

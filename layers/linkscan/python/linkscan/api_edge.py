@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from itertools import accumulate
 from typing import Any
 
-from linkscan.errors import InvalidInputError
+from linkscan.errors import InvalidInputError, error_body
 
 # Far deeper than any request or mini-program metadata needs, far shallower than the recursion limit
 # that json and pydantic would otherwise hit (a 2 KB body can nest 1,000 levels).
@@ -101,13 +101,6 @@ def with_charset(response: dict[str, Any]) -> dict[str, Any]:
             elif value == "application/json":
                 headers[name] = JSON_CONTENT_TYPE
     return response
-
-
-def error_body(
-    error: str, message: str, field: str | None = None, details: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """The one error shape: {error, message, field, details}; field is null when no field is at fault."""
-    return {"error": error, "message": message, "field": field, "details": details or []}
 
 
 def route_list(document: Mapping[str, Any]) -> list[str]:

@@ -1,9 +1,9 @@
 """The `linkscan` command line: the same analysis code as the Lambdas, on your machine.
 
-linkscan scan URL [--json] [--save-evidence DIR] [--render off|local]
+linkscan scan URL [--json] [--save-evidence DIR] [--allow-loopback] [--render off|local]
 linkscan analyze [FILE|-] [--html|--text] [--json]
 linkscan analyze --batch FILE.jsonl
-linkscan miniprogram FILE.json [--appid APPID] [--json]
+linkscan miniprogram FILE.json [--appid ID] [--json]
 linkscan miniprogram --batch FILE.jsonl
 linkscan canonicalize URL... | expressions URL... | lookup URL
 linkscan rules check [DIR]
@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Scan links and mini-programs for illegal cash-loan, counterfeit and contraband offerings.",
         epilog=exit_codes(
             "0  done (scan: the page was judged, whatever the decision)",
-            "1  lookup: the URL is listed",
+            "1  lookup: the URL is listed; rules check: problems found",
             "2  bad arguments or input (invalid URL, missing or unreadable file, malformed JSON)",
             "3  scan: not scanned, the fetch failed (the outcome says why)",
             "4  lookup: the lookup API could not be reached or answered an error",
@@ -321,17 +321,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    scan = commands.add_parser(
+    scan = add_command(
+        commands,
         "scan",
-        help="fetch a URL safely, analyze it and print the verdict",
-        epilog=exit_codes(
-            "0  judged: the verdict's decision is allow, review or block",
-            "2  invalid URL or arguments",
-            "3  NOT SCANNED: the fetch failed (dns_error, http_error, blocked_destination...), nothing was judged",
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "fetch a URL safely, analyze it and print the verdict",
+        "0  judged: the verdict's decision is allow, review or block",
+        "2  invalid URL or arguments",
+        "3  NOT SCANNED: the fetch failed (dns_error, http_error, blocked_destination...), nothing was judged",
     )
-    scan.add_argument("url")
+    scan.add_argument("url", metavar="URL", help="the page to scan (http or https)")
     scan.add_argument("--json", action="store_true", help="print the verdict as JSON")
     scan.add_argument("--save-evidence", metavar="DIR", help="write response headers and body (gzipped) to DIR")
     scan.add_argument(
@@ -348,41 +346,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.set_defaults(handler=cmd_scan)
 
-    analyze = commands.add_parser(
+    analyze = add_command(
+        commands,
         "analyze",
-        help="analyze text or HTML without fetching",
-        epilog=exit_codes(
-            "0  analyzed (--batch: bad lines get an error line and a count on stderr)",
-            "2  the file is missing or unreadable, or bad arguments",
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "analyze text or HTML without fetching",
+        "0  analyzed (--batch: bad lines get an error line and a count on stderr)",
+        "2  the file is missing or unreadable, or bad arguments",
     )
-    analyze.add_argument("file", nargs="?", default="-", help="a file, or - for standard input")
+    analyze.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="a file, or - for standard input (the default)"
+    )
     kind = analyze.add_mutually_exclusive_group()
-    kind.add_argument("--html", action="store_true", help="the input is HTML")
+    kind.add_argument("--html", action="store_true", help="the input is HTML (default: HTML when it starts with <)")
     kind.add_argument("--text", action="store_true", help="the input is plain text")
-    analyze.add_argument("--json", action="store_true")
+    analyze.add_argument("--json", action="store_true", help="print the verdict as JSON")
     analyze.add_argument(
         "--batch",
         metavar="FILE.jsonl",
-        help='lines of {"id": ..., "text": ...} or {"id": ..., "html": ...}; one JSON verdict per line',
+        help='lines of {"id": ..., "text": ...} or {"id": ..., "html": ..., "url": ...} ("url" optional: '
+        "the page's address); one JSON verdict per line",
     )
     analyze.set_defaults(handler=cmd_analyze)
 
-    miniprogram = commands.add_parser(
+    miniprogram = add_command(
+        commands,
         "miniprogram",
-        help="analyze a mini-program's metadata file (docs/miniprogram.md: required fields)",
-        epilog=exit_codes(
-            "0  judged (--batch: bad lines get an error line and a count on stderr)",
-            "2  the file is missing, not JSON, an API Gateway event, or not valid metadata",
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "analyze a mini-program's metadata file (docs/miniprogram.md: required fields)",
+        "0  judged (--batch: bad lines get an error line and a count on stderr)",
+        "2  the file is missing, not JSON, an API Gateway event, or not valid metadata",
     )
     miniprogram.add_argument(
-        "file", nargs="?", help="bare metadata JSON (appid inside or --appid), or a submission body"
+        "file", nargs="?", metavar="FILE", help="bare metadata JSON (appid inside or --appid), or a submission body"
     )
-    miniprogram.add_argument("--appid", help="the appid, when the metadata does not carry it")
-    miniprogram.add_argument("--json", action="store_true")
+    miniprogram.add_argument("--appid", metavar="ID", help="the appid, when the metadata does not carry it")
+    miniprogram.add_argument("--json", action="store_true", help="print the verdict as JSON")
     miniprogram.add_argument(
         "--batch",
         metavar="FILE.jsonl",
@@ -397,15 +394,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_command(commands: Any, name: str, summary: str, *exits: str) -> argparse.ArgumentParser:
+    """A sub-command whose --help starts with what it does and ends with its exit codes."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=exit_codes(*exits) if exits else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
+
+
 def _add_rules_command(commands: Any) -> None:
-    rules = commands.add_parser("rules", help="check rule packs, policy files and jurisdiction profiles")
+    rules = add_command(commands, "rules", "check rule packs, policy files and jurisdiction profiles")
     actions = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
-    check = actions.add_parser(
+    check = add_command(
+        actions,
         "check",
-        help="validate every pack and policy file; print file:line: problem; exit 0 clean, 1 problems, 2 usage",
+        "validate every rule pack, policy file and jurisdiction profile; print file:line: problem",
+        "0  no problem found",
+        "1  problems found (each on a line, a count on stderr)",
+        "2  no such file or directory, or bad arguments",
     )
     check.add_argument(
-        "dir", nargs="?", help="a directory (or one file) to check; default the shipped files and the override pack"
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        help="a directory (or one file) to check; default the shipped files and the override pack",
     )
     check.set_defaults(handler=cmd_rules_check)
 

@@ -1,4 +1,17 @@
-"""Domain exceptions. The API layer maps them to HTTP status codes in one place."""
+"""Domain exceptions, and the one error body shape. The API layer maps the exceptions to HTTP status
+codes in one place. Standard library only: the OcrFunction's layer ships this module (layers/ocr/Makefile).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def error_body(
+    error: str, message: str, field: str | None = None, details: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The one error shape: {error, message, field, details}; field is null when no field is at fault."""
+    return {"error": error, "message": message, "field": field, "details": details or []}
 
 
 class LinkscanError(Exception):

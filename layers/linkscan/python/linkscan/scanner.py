@@ -18,6 +18,7 @@ from linkscan.models import Decision, Verdict
 if TYPE_CHECKING:
     from linkscan.analyze import PageFeatures
     from linkscan.detect import Detection, Detector
+    from linkscan.detect.engine import MatchedPage
     from linkscan.fetch import FetchResult
     from linkscan.render import Renderer
     from linkscan.render.deepen import Deepened
@@ -135,13 +136,17 @@ def verdict_from_detection(
 def detect_page(
     features: PageFeatures, detector: Detector, *, url: str | None = None, extra_signals: Mapping[str, float] = {}
 ) -> Detection:
+    return match_page(features, detector, url=url).score({**features.signals(), **extra_signals})
+
+
+def match_page(features: PageFeatures, detector: Detector, *, url: str | None = None) -> MatchedPage:
+    """The page's text fields (and its URL) matched once, to be scored under its signals."""
     from linkscan.detect import TextField
 
     fields = [TextField(name, text) for name, text in features.text_fields() if text]
     if url:
         fields.append(TextField("url", url))
-    signals = {**features.signals(), **extra_signals}
-    return detector.detect(fields, signals=signals, domain=registrable_host(url) if url else None)
+    return detector.match(fields, domain=registrable_host(url) if url else None)
 
 
 @dataclass
@@ -221,11 +226,12 @@ def _judge_fetched(
         is_html = "html" in (result.content_type or "") or result.text.lstrip()[:1] == "<"
         features = analyze_html(result.text, final_url, analysis_settings) if is_html else analyze_text(result.text)
         judged.analysis_limit = features.limit
-        judged.detection = detect_page(features, detector, url=final_url)
+        matched, signals = match_page(features, detector, url=final_url), features.signals()
+        judged.detection = matched.score(signals)
         judged.cloaking = _check_cloaking(url, result, features, judged.detection, fetch_settings, analysis_settings)
         extra_signals = {"cloaking": 1.0} if judged.cloaking is not None else {}
-        if judged.cloaking is not None:
-            judged.detection = detect_page(features, detector, url=final_url, extra_signals=extra_signals)
+        if judged.cloaking is not None:  # scored again with the signal, from the same matches
+            judged.detection = matched.score({**signals, **extra_signals})
             neutral = judged.cloaking.pop("_result")
             judged.evidence += [(f"evidence/{k}", b, t) for k, b, t in evidence_objects(neutral)]
         if renderer is not None and is_html:

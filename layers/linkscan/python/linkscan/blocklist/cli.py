@@ -20,18 +20,20 @@ from linkscan.blocklist.lookup import Candidate, LookupAnswer, candidate, entrie
 from linkscan.blocklist.model import Entry, entry_from_public
 from linkscan.blocklist.private import http_prefix_fetcher, private_lookup
 from linkscan.canonical import canonicalize, url_expressions
+from linkscan.cli import add_command
 from linkscan.errors import InvalidUrlError
 
 DEFAULT_API = "http://127.0.0.1:3000"
 LOOKUP_NOT_LISTED, LOOKUP_LISTED, LOOKUP_BAD_INPUT, LOOKUP_UNAVAILABLE = 0, 1, 2, 4
-_FORMATTER = argparse.RawDescriptionHelpFormatter
 _EACH_EXIT = (
-    "exit codes:\n  0  every URL was read\n  2  some URL (or --jsonl line) was invalid: its error is on stderr; "
-    "or no URL, or URLs together with --jsonl"
+    "0  every URL was read",
+    "2  some URL (or --jsonl line) was invalid: its error is on stderr; or no URL, or URLs together with --jsonl",
 )
 _LOOKUP_EXIT = (
-    "exit codes:\n  0  not listed\n  1  listed\n  2  bad input: an invalid URL, or --list is missing or not a "
-    "published blocklist.json\n  4  the lookup API could not be reached or answered an error"
+    "0  not listed",
+    "1  listed",
+    "2  bad input: an invalid URL, or --list is missing or not a published blocklist.json",
+    "4  the lookup API could not be reached or answered an error",
 )
 
 
@@ -44,23 +46,17 @@ class LookupFailed(Exception):
 
 
 def add_commands(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "canonicalize", help="Safe Browsing canonical form of URLs", epilog=_EACH_EXIT, formatter_class=_FORMATTER
-    )
+    parser = add_command(subparsers, "canonicalize", "Safe Browsing canonical form of URLs", *_EACH_EXIT)
     parser.add_argument("urls", nargs="*", metavar="URL")
     parser.add_argument("--jsonl", action="store_true", help="read JSON strings from stdin, write JSON strings")
     parser.set_defaults(handler=run_canonicalize)
 
-    parser = subparsers.add_parser(
-        "expressions", help="Safe Browsing lookup expressions of URLs", epilog=_EACH_EXIT, formatter_class=_FORMATTER
-    )
+    parser = add_command(subparsers, "expressions", "Safe Browsing lookup expressions of URLs", *_EACH_EXIT)
     parser.add_argument("urls", nargs="*", metavar="URL")
     parser.add_argument("--jsonl", action="store_true", help="read JSON strings from stdin, write JSON lists")
     parser.set_defaults(handler=run_expressions)
 
-    parser = subparsers.add_parser(
-        "lookup", help="Is a URL on the public blocklist?", epilog=_LOOKUP_EXIT, formatter_class=_FORMATTER
-    )
+    parser = add_command(subparsers, "lookup", "is a URL on the public blocklist?", *_LOOKUP_EXIT)
     parser.add_argument("url", metavar="URL")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--list", type=Path, metavar="FILE", help="a published blocklist.json")

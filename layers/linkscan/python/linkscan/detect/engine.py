@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
+from linkscan.detect.lenders import OWN_CONTACT_KINDS, Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.misspell import Misspellings
 from linkscan.detect.normalize import Normalized, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
@@ -246,9 +246,6 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     return False
 
 
-_OWN_CONTACTS = frozenset(("mobile", "phone", "masked", "handle", "domain"))
-
-
 class _QuotedGoods:
     """Whether a page names goods mostly inside quotations and gives no contact of its own: it quotes a
     seller's words (a brand's warning, a spotting guide, a debunk) rather than offering them."""
@@ -278,8 +275,14 @@ class _QuotedGoods:
         """Whether the page gives no phone number, handle or domain (read once, up to the first one)."""
         if self._no_contact is None:
             found = channels(self.page.joined_folded, self.page.joined)
-            self._no_contact = not any(channel.kind in _OWN_CONTACTS for channel in found)
+            self._no_contact = not any(channel.kind in OWN_CONTACT_KINDS for channel in found)
         return self._no_contact
+
+
+def _whole_word_places(text: str, word: str) -> Iterator[re.Match[str]]:
+    """Where ``word`` stands in ``text`` as a whole word (no letter or digit either side), read literally:
+    a page's word is data, never a pattern."""
+    return re.finditer(f"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text)
 
 
 def _earliest(hits: Sequence[_Hit], count: int) -> list[_Hit]:
@@ -652,7 +655,7 @@ class Detector:
             if term is None:
                 continue
             hits = [(i, t) for i, t, excluded in self.compiled.values_by_key[term][2] if not excluded]
-            for place in re.finditer(f"(?<![a-z0-9]){word}(?![a-z0-9])", text):
+            for place in _whole_word_places(text, word):
                 for rule_index, matched in hits:
                     if rules[rule_index].kind in _GOODS_KINDS:
                         by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
@@ -794,8 +797,12 @@ class Detector:
         signals: Mapping[str, float] | None = None,
         domain: str | None = None,
     ) -> Detection:
+        return self.match(fields, domain=domain).score(signals)
+
+    def match(self, fields: Sequence[TextField] | str, *, domain: str | None = None) -> MatchedPage:
+        """The page's matches, found once, to be scored under one set of signals or several."""
         page = _Page.of(fields)
-        return self._score(page, self._match(page), signals or {}, domain)
+        return MatchedPage(self, page, self._match(page), domain)
 
     def components(
         self, fields: Sequence[TextField] | str, *, signals: Mapping[str, float] | None = None
@@ -1040,6 +1047,20 @@ class Detector:
         # what the page says, not the normalized term (which can join words across a line break)
         terms = sorted({e.matched or e.term for e in category.evidence})[:6]
         return f"{category.category}/{category.subcategory} {category.score:.2f}: " + ", ".join(terms)
+
+
+@dataclass(frozen=True)
+class MatchedPage:
+    """A page's matches under a detector. Scoring reads them and changes nothing, so a page scored again
+    under other signals (a cloaked page, with the cloaking signal) is not matched again."""
+
+    detector: Detector
+    page: _Page
+    by_rule: dict[int, list[_Hit]]
+    domain: str | None
+
+    def score(self, signals: Mapping[str, float] | None = None) -> Detection:
+        return self.detector._score(self.page, self.by_rule, signals or {}, self.domain)
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, Literal, get_args
 
 from linkscan.detect.normalize import normalize
 
@@ -42,11 +42,17 @@ _AMOUNT_AFTER = ("元", "万", "千", "百", "亿", "块", "%", "％", "年", "�
 _TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 
 
+ChannelKind = Literal["hotline", "mobile", "phone", "masked", "domain", "handle", "unresolved"]
+# The kinds that reach whoever placed the text: a hotline is an institution's published line (a brand's
+# warning gives one), and an unresolved word names a channel without giving it.
+OWN_CONTACT_KINDS: frozenset[str] = frozenset(get_args(ChannelKind)) - {"hotline", "unresolved"}
+
+
 @dataclass(frozen=True)
 class Channel:
     """A way to reach whoever placed the text: its kind and its value (digits, domain, handle)."""
 
-    kind: str  # hotline, mobile, phone, masked, domain, handle, unresolved
+    kind: ChannelKind
     value: str
 
 
@@ -55,7 +61,7 @@ def _amount(text: str, start: int, end: int) -> bool:
     return (before[-1:] in _AMOUNT_BEFORE and before != "") or text[end : end + 2].lstrip().startswith(_AMOUNT_AFTER)
 
 
-def _number_kind(digits: str) -> str:
+def _number_kind(digits: str) -> ChannelKind:
     """hotline (95xxx, 400/800, North-American toll-free), mobile, or another phone number."""
     if (digits[:2] in ("95", "96") and len(digits) in (5, 6)) or (digits[:3] in ("400", "800") and len(digits) == 10):
         return "hotline"

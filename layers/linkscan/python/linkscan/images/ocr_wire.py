@@ -13,6 +13,7 @@ import binascii
 import time
 from typing import Any
 
+from linkscan.errors import error_body
 from linkscan.settings import RenderSettings
 
 
@@ -73,10 +74,6 @@ def answer(event: Any, settings: RenderSettings) -> dict[str, Any]:
         "size": list(pixels.size),
         "elapsed_ms": int((time.monotonic() - started) * 1000),
     }
-
-
-def error_body(error: str, message: str, field: str) -> dict[str, Any]:
-    return {"error": error, "message": message, "field": field, "details": []}
 
 
 def text_of(answer: Any) -> str:
