@@ -1,0 +1,51 @@
+"""The classes fresh3-fresh6 still missed, each with its honest neighbour that uses the same words.
+
+Drug street names that are ordinary words (冰糖, 叶子, 神仙水) listed to buyers "in the know"; texts
+written for these tests (helper mini7), not taken from any check set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from linkscan.miniprogram import MiniProgramMetadata
+from linkscan.models import Verdict
+from tests.unit.miniprogram.helpers import metadata
+
+Scan = Callable[..., Verdict]
+
+
+def app(text: str, categories: list[str], **fields: Any) -> MiniProgramMetadata:
+    return metadata(pages=[{"path": "pages/index/index", "text": text}], categories=categories, **fields)
+
+
+def top(verdict: Verdict) -> str:
+    first = verdict.categories[0]
+    return f"{first.category}/{first.subcategory}"
+
+
+# ---------------------------------------------------------------- drug slang listed with a covert cue
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白粉、冰壶都备好了，老地方见，懂的私聊。",
+        "奶茶包和咖啡包到货，报暗号发同城。",
+    ],
+)
+def test_street_names_listed_to_those_in_the_know_are_a_drug_listing(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["生活服务-其他"]))
+    assert (verdict.decision, top(verdict)) == ("block", "contraband/drugs"), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老冰糖、水果糖果，同城配送，满50元包邮。",  # a sweet shop lists them without a covert cue
+        "奶茶包、咖啡包新品上市，下单备注口味，同城配送。",
+    ],
+)
+def test_the_same_words_sold_openly_are_allowed(scan: Scan, text: str) -> None:
+    assert scan(app(text, ["商家自营-食品"])).decision == "allow"
