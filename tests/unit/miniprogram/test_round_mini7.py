@@ -1,7 +1,8 @@
 """The classes fresh3-fresh6 still missed, each with its honest neighbour that uses the same words.
 
-Drug street names that are ordinary words (冰糖, 叶子, 神仙水) listed to buyers "in the know"; texts
-written for these tests (helper mini7), not taken from any check set.
+Drug street names that are ordinary words (冰糖, 叶子, 神仙水) listed to buyers "in the know"; certification
+marks sold without the certificate and ordinary goods relabelled as medical ones. Texts written for these
+tests (helper mini7), not taken from any check set.
 """
 
 from __future__ import annotations
@@ -49,3 +50,27 @@ def test_street_names_listed_to_those_in_the_know_are_a_drug_listing(scan: Scan,
 )
 def test_the_same_words_sold_openly_are_allowed(scan: Scan, text: str) -> None:
     assert scan(app(text, ["商家自营-食品"])).decision == "allow"
+
+
+# ---------------------------------------------------------------- certification marks and medical relabelling
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CCC认证标签大量现货，无需提供证书，过抽检没问题，三千张起订。",
+        "普通棉签换医用包装，贴械字号，¥35一箱，诊所都能用。",
+    ],
+)
+def test_marks_without_the_certificate_and_relabelled_goods_are_blocked(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["商业服务-批发"]))
+    assert (verdict.decision, top(verdict)) == ("block", "counterfeit/fake_certified"), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "代理企业办理CCC认证，产品须送实验室检测，合格后由认证机构发证，咨询费面议。",
+        "医用棉签，械字号见包装背面，整箱批发，附生产企业注册证复印件。",
+    ],
+)
+def test_certification_services_and_registered_goods_are_allowed(scan: Scan, text: str) -> None:
+    assert scan(app(text, ["商业服务-批发"])).decision == "allow"
