@@ -74,3 +74,14 @@ def test_marks_without_the_certificate_and_relabelled_goods_are_blocked(scan: Sc
 )
 def test_certification_services_and_registered_goods_are_allowed(scan: Scan, text: str) -> None:
     assert scan(app(text, ["商业服务-批发"])).decision == "allow"
+
+
+# ---------------------------------------------------------------- a look-up of a person is personal data
+def test_a_phone_number_look_up_of_hotel_stays_is_personal_data(scan: Scan) -> None:
+    verdict = scan(app("输入对方手机号即可查开房记录、查通话记录，¥200一次，付款出结果。", ["工具-信息查询"]))
+    assert (verdict.decision, top(verdict), verdict.actions) == ("block", "contraband/personal_data", ["ban"])
+
+
+def test_a_monitoring_app_the_buyer_installs_is_surveillance(scan: Scan) -> None:
+    verdict = scan(app("手机监控软件，装好图标隐藏，实时定位对方，¥298永久使用，私聊发货。", ["工具-效率"]))
+    assert (verdict.decision, top(verdict), verdict.actions) == ("block", "contraband/surveillance", ["restrict"])
