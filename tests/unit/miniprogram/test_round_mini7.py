@@ -85,3 +85,32 @@ def test_a_phone_number_look_up_of_hotel_stays_is_personal_data(scan: Scan) -> N
 def test_a_monitoring_app_the_buyer_installs_is_surveillance(scan: Scan) -> None:
     verdict = scan(app("手机监控软件，装好图标隐藏，实时定位对方，¥298永久使用，私聊发货。", ["工具-效率"]))
     assert (verdict.decision, top(verdict), verdict.actions) == ("block", "contraband/surveillance", ["restrict"])
+
+
+# ---------------------------------------------------------------- critical goods named by one word, sold
+@pytest.mark.parametrize(
+    "text",
+    [
+        "野生画眉，山里刚抓的，包活，¥280一只。",
+        "小猕猴宠物，已断奶，包运输，¥2800。",
+    ],
+)
+def test_a_protected_animal_named_once_with_price_and_delivery_is_a_listing(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["商家自营-宠物"]))
+    assert (verdict.decision, top(verdict)) == ("block", "contraband/wildlife"), verdict.reasons
+
+
+def test_a_bird_watching_tour_naming_wild_birds_with_its_price_is_allowed(scan: Scan) -> None:
+    text = "带你去山里看野生画眉，两日观鸟团每人¥680，含向导。"
+    assert scan(app(text, ["旅游-服务"])).decision == "allow"
+
+
+def test_forged_passports_delivered_in_days_are_a_listing(scan: Scan) -> None:
+    text = "Registered passports for any country, scannable, delivered in 5 days."
+    verdict = scan(app(text, ["商务服务-代办"]))
+    assert (verdict.decision, top(verdict)) == ("block", "contraband/forged_documents"), verdict.reasons
+
+
+def test_a_passport_photo_service_delivered_in_days_is_allowed(scan: Scan) -> None:
+    text = "Passport and visa photos to the official size, prints delivered in 2 days."
+    assert scan(app(text, ["生活服务-摄影"])).decision == "allow"

@@ -268,12 +268,18 @@ def _seller_listing(
     are not the thing offered, whatever the app charges for its own service.
     """
     floor = policy.scores.get("seller_floor", 0.3)
+    faint_floor = policy.scores.get("seller_floor_critical", floor)
     for category in categories:
-        if category.category not in policy.channel_escalates or category.score < floor:
+        crime = _any_sale_is_a_crime(category)
+        lowest = faint_floor if category.severity == "critical" else floor
+        if category.category not in policy.channel_escalates or category.score < lowest:
             continue
         if framing.all_informational(category.evidence):
             continue
-        needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
+        # Goods any sale of which is a crime need one seller signal; named faintly (one species word), the
+        # ordinary number, so that a bird-watching tour's price does not sell the birds it shows.
+        clear = category.score >= floor
+        needed = policy.sellers.min_kinds_critical if crime and clear else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
             continue
         category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
