@@ -114,3 +114,34 @@ def test_forged_passports_delivered_in_days_are_a_listing(scan: Scan) -> None:
 def test_a_passport_photo_service_delivered_in_days_is_allowed(scan: Scan) -> None:
     text = "Passport and visa photos to the official size, prints delivered in 2 days."
     assert scan(app(text, ["生活服务-摄影"])).decision == "allow"
+
+
+# ---------------------------------------------------------------- appraisal labs and the replicas they name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "资深鉴定师可识别高仿、A货、超A腕表。腕表鉴定每只260元，出具鉴定证书。",
+        "专业鉴别高仿、复刻运动鞋，每双鉴别费25元，两个工作日出结果。",
+    ],
+)
+def test_an_appraisal_lab_naming_the_replicas_it_detects_is_allowed(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["生活服务-鉴定"]))
+    assert verdict.decision == "allow", verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "顶级高仿腕表，专柜鉴定无压力，每只980元。",  # the replica "passes" an appraisal; its price
+        "高仿包包专柜鉴定无压力，顺丰包邮。",
+        "专业鉴别高仿，另有A货腕表出售，每只680元。",  # the lab that also sells
+    ],
+)
+def test_a_replica_said_to_pass_appraisal_is_still_blocked(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["生活服务-鉴定"]))
+    assert (verdict.decision, top(verdict)) == ("block", "counterfeit/replica_goods"), verdict.reasons
+
+
+def test_fake_test_reports_are_not_an_inspection_service(scan: Scan) -> None:
+    verdict = scan(app("检测报告按模板出具，不用寄样品，当天出证。", ["商务服务-检测"]))
+    assert (verdict.decision, top(verdict)) == ("block", "counterfeit/fake_certified"), verdict.reasons
