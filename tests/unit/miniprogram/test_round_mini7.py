@@ -145,3 +145,36 @@ def test_a_replica_said_to_pass_appraisal_is_still_blocked(scan: Scan, text: str
 def test_fake_test_reports_are_not_an_inspection_service(scan: Scan) -> None:
     verdict = scan(app("检测报告按模板出具，不用寄样品，当天出证。", ["商务服务-检测"]))
     assert (verdict.decision, top(verdict)) == ("block", "counterfeit/fake_certified"), verdict.reasons
+
+
+# ---------------------------------------------------------------- vocabulary: sellers' claims beside the goods
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("五粮液52度 内部渠道 每瓶¥580，原箱发货，量少私聊。", "counterfeit/replica_goods"),
+        ("兰蔻粉水代工厂流出，无专柜小票，¥69一瓶，加V下单。", "counterfeit/replica_goods"),
+        ("代办毕业证、离婚证、户口本，加急五天，质量保证。", "contraband/forged_documents"),
+        ("一次性dz烟，20种口味，¥39一支，顺丰发货。", "contraband/tobacco"),
+        ("输入车牌号，查车主姓名和电话，¥30一次，秒出。", "contraband/personal_data"),
+        ("Threaded pistol barrels and silencers, parts ship separately to avoid customs.", "contraband/weapons"),
+    ],
+)
+def test_a_sellers_claim_beside_the_goods_is_a_listing(scan: Scan, text: str, expected: str) -> None:
+    verdict = scan(app(text, ["商家自营-其他"]))
+    assert (verdict.decision, top(verdict)) == ("block", expected), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "五粮液52度 官方授权专卖店，¥1099一瓶，凭票可查真伪，顺丰发货。",
+        "兰蔻粉水专柜正品，附专柜小票，¥230一瓶，全国包邮。",
+        "二手房过户，代办房产证和不动产权证书，持中介备案，¥2000起。",
+        "戒烟门诊：电子烟同样有害，帮你戒断尼古丁依赖。",
+        "扫码挪车：输入车牌号，系统通过虚拟号码联系车主，不显示任何一方手机号。",
+        "Barrel-aged whisky and cider, ships separately from the glassware, ¥300 a bottle.",
+    ],
+)
+def test_the_same_goods_sold_honestly_are_allowed(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["商家自营-其他"]))
+    assert verdict.decision == "allow", verdict.reasons
