@@ -178,3 +178,20 @@ def test_a_sellers_claim_beside_the_goods_is_a_listing(scan: Scan, text: str, ex
 def test_the_same_goods_sold_honestly_are_allowed(scan: Scan, text: str) -> None:
     verdict = scan(app(text, ["商家自营-其他"]))
     assert verdict.decision == "allow", verdict.reasons
+
+
+# ---------------------------------------------------------------- goods named plainly need one seller signal
+def test_a_look_alike_named_plainly_with_a_price_is_a_listing(scan: Scan) -> None:
+    verdict = scan(app("华强北版苹果耳机，外观与正品一模一样，支持弹窗，¥139。", ["商家自营-数码"]))
+    assert (verdict.decision, top(verdict)) == ("block", "counterfeit/copycat"), verdict.reasons
+
+
+def test_a_genuine_product_with_its_price_is_allowed(scan: Scan) -> None:
+    verdict = scan(app("苹果耳机官方授权经销，全新国行，¥1399，可查序列号。", ["商家自营-数码"]))
+    assert verdict.decision == "allow", verdict.reasons
+
+
+def test_a_comparison_review_without_a_price_is_not_blocked(scan: Scan) -> None:
+    # detection's review stands (a person may look); no seller signal, so no listing
+    verdict = scan(app("华强北耳机和正品一模一样吗？我们买来拆解对比，结论见下文。", ["商家自营-数码"]))
+    assert verdict.decision == "review", verdict.reasons

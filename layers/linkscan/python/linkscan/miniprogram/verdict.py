@@ -169,7 +169,7 @@ def scan_miniprogram(
     if strong:
         sellers.setdefault("private_chat", strong[0].evidence)
     if decision != "block":
-        decision = _seller_listing(categories, sellers, meta, framing, policy, reasons, decision)
+        decision = _seller_listing(categories, sellers, meta, framing, fields, policy, reasons, decision)
 
     rules = _platform_rules(meta, fields, framing, policy)
     for finding in rules:
@@ -292,6 +292,7 @@ def _seller_listing(
     sellers: Mapping[str, Evidence],
     meta: MiniProgramMetadata,
     framing: Framing,
+    fields: Sequence[NamedText],
     policy: MiniProgramPolicy,
     reasons: list[str],
     decision: Decision,
@@ -299,7 +300,8 @@ def _seller_listing(
     """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked.
 
     Goods named only in informational sentences (a lawyer's "网贷纠纷", a rehab service's "冰毒依赖者")
-    are not the thing offered, whatever the app charges for its own service.
+    are not the thing offered, whatever the app charges for its own service; nor are the replicas an
+    appraisal service names, whose only price is its fee.
     """
     floor = policy.scores.get("seller_floor", 0.3)
     faint_floor = policy.scores.get("seller_floor_critical", floor)
@@ -308,12 +310,14 @@ def _seller_listing(
         lowest = faint_floor if category.severity == "critical" else floor
         if category.category not in policy.channel_escalates or category.score < lowest:
             continue
-        if framing.all_informational(category.evidence):
+        if framing.all_informational(category.evidence) or _appraised([category], sellers, framing, fields, policy):
             continue
         # Goods any sale of which is a crime need one seller signal; named faintly (one species word), the
         # ordinary number, so that a bird-watching tour's price does not sell the birds it shows.
         clear = category.score >= floor
-        needed = policy.sellers.min_kinds_critical if crime and clear else policy.sellers.min_kinds
+        # Goods named plainly ("华强北AirPods…外观与正品一模一样") are offered by their naming; one signal sells.
+        plain = category.score >= policy.scores.get("seller_plain_floor", 1.0)
+        needed = policy.sellers.min_kinds_critical if (crime and clear) or plain else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
             continue
         category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
