@@ -195,3 +195,14 @@ def test_a_comparison_review_without_a_price_is_not_blocked(scan: Scan) -> None:
     # detection's review stands (a person may look); no seller signal, so no listing
     verdict = scan(app("华强北耳机和正品一模一样吗？我们买来拆解对比，结论见下文。", ["商家自营-数码"]))
     assert verdict.decision == "review", verdict.reasons
+
+
+# ---------------------------------------------------------------- first-class psychotropics are the drug trade
+def test_smart_drugs_of_the_first_psychotropic_class_are_drugs(scan: Scan) -> None:
+    verdict = scan(app("聪明药利他林，考试通宵不困，10片一板，私聊发货。", ["教育-考试"]))
+    assert (verdict.decision, top(verdict), verdict.actions) == ("block", "contraband/drugs", ["ban"])
+
+
+def test_a_hospital_prescribing_them_in_person_is_allowed(scan: Scan) -> None:
+    text = "本院儿童多动症门诊：哌醋甲酯等药物须由专科医生面诊后开具，不对外出售。"
+    assert scan(app(text, ["医疗-公立医院"])).decision == "allow"
