@@ -206,3 +206,28 @@ def test_smart_drugs_of_the_first_psychotropic_class_are_drugs(scan: Scan) -> No
 def test_a_hospital_prescribing_them_in_person_is_allowed(scan: Scan) -> None:
     text = "本院儿童多动症门诊：哌醋甲酯等药物须由专科医生面诊后开具，不对外出售。"
     assert scan(app(text, ["医疗-公立医院"])).decision == "allow"
+
+
+# ---------------------------------------------------------------- tiger skin, budgerigars and wild-caught cage birds
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人工繁育虎皮鹦鹉，已上手，¥80一只，同城自提。",
+        "招牌虎皮凤爪、虎皮青椒，¥28一份，同城配送。",
+        "人工繁育八哥，附合法来源证明，¥180一只，门店自提。",
+    ],
+)
+def test_budgerigars_dishes_and_bred_birds_are_allowed(scan: Scan, text: str) -> None:
+    assert scan(app(text, ["商家自营-宠物"])).decision == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "整张虎皮出售，私聊看货，顺丰发货。",
+        "野生八哥、野生绣眼，山里刚抓的，包活，¥200一只。",
+    ],
+)
+def test_tiger_skin_and_wild_caught_cage_birds_are_listings(scan: Scan, text: str) -> None:
+    verdict = scan(app(text, ["商家自营-宠物"]))
+    assert (verdict.decision, top(verdict)) == ("block", "contraband/wildlife"), verdict.reasons
