@@ -5,7 +5,8 @@ Figures per split: decision accuracy, clean apps allowed, violations blocked wit
 Every tests/data/miniprograms/fresh*.jsonl is scored as its own split, named after the file ("fresh",
 "fresh2", ...): cases written after the judgement was tuned and never tuned on (docs/miniprogram.md says
 how each was written; the before_*.json files hold their first scores). fresh6 is the independent check,
-written blind.
+written blind. ``--set FILE`` scores one more labelled file under its own name (a helper's check set, named
+so that the fresh*.jsonl glob leaves it out).
 ``make eval`` prints them with the detection figures; ``python -m devstack.evaluate_miniprogram`` alone.
 """
 
@@ -133,8 +134,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     parser.add_argument("--mistakes", action="store_true", help="list every wrong app")
+    parser.add_argument(
+        "--set", dest="extra_sets", type=Path, action="append", default=[], help="also score this labelled .jsonl"
+    )
     args = parser.parse_args(argv)
-    results = evaluate()
+    results = evaluate(fresh=[*fresh_sets(), *args.extra_sets])
     print_figures(results, show_mistakes=args.mistakes)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

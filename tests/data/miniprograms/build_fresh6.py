@@ -1407,10 +1407,13 @@ case(
     ],
 )
 
+# Relabelled surveillance -> personal_data by helper mini7 (2026-12-08): the service looks a phone number's
+# owner up (location, call and hotel records) and sells the result; docs/policy.md ("Hard cases") puts such
+# look-ups under personal_data (法释〔2017〕10号 art. 5), surveillance is for tools the buyer runs himself.
 case(
     "phone-tracking",
-    "surveillance",
-    block("contraband", "surveillance"),
+    "personal_data_lookup",
+    block("contraband", "personal_data"),
     "a phone-tracking service",
     name="寻人定位",
     principal=individual("邓超"),

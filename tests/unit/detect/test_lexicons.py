@@ -104,7 +104,8 @@ OFFERINGS = [
     ("出售bingdu和magu，加微信详聊", "contraband.drugs"),
     ("Selling carfentanil and isotonitazene powder, discreet shipping, contact on wickr", "contraband.drugs"),
     ("oxycodon 30mg and xanex bars in stock, order now, ships worldwide", "contraband.prescription_medicine"),
-    ("聪明药莫达非尼、利他林现货，考研提神，加微信下单", "contraband.prescription_medicine"),
+    # first-class psychotropics are the drug trade (docs/policy.md, hard cases)
+    ("聪明药莫达非尼、利他林现货，考研提神，加微信下单", "contraband.drugs"),
     # banned slimming additives
     ("减肥咖啡瘦，酚酞配方，一周掉秤8斤，加微信包邮", "contraband.prescription_medicine"),
     (

@@ -395,6 +395,8 @@ class _MiniFraming(_Deferred):
     negated_list: _MiniNegatedList | None = None
     help_services: _MiniHelpServices | None = None
     guarantee_prefixes: list[Term] | None = None
+    # "category/subcategory" an appraisal service names as what it detects
+    inspected_goods: list[Annotated[str, Field(pattern=r"^[a-z_]+/[a-z_]+$")]] | None = None
 
 
 def _all_compile(patterns: list[str] | None) -> list[str] | None:

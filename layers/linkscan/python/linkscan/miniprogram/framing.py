@@ -36,6 +36,7 @@ class Sentence:
     informational: bool
     selling: bool
     disclaimed: bool = False  # a clause saying what is not sold ("本店不售管制刀具")
+    inspects: bool = False  # names an inspection service ("箱包鉴定每件150元"), and pushes nowhere
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class FieldFraming:
     def informational_at(self, offset: int) -> bool:
         sentence = self._at(offset)
         return sentence is not None and sentence.informational
+
+    def span_at(self, offset: int) -> Sentence | None:
+        return self._at(offset)
 
 
 class Framing:
@@ -80,6 +84,20 @@ class Framing:
             if sentence.disclaimed:
                 text = text[: sentence.start] + " " * (sentence.end - sentence.start) + text[sentence.end :]
         return text
+
+    def inspected(self, found: Iterable[Evidence], texts: Mapping[str, str], policy: MiniProgramPolicy) -> bool:
+        """Every piece of evidence (and there is some) follows an inspection in its sentence: "可识别高仿、A货"
+        names what a service detects, "高仿包，专柜鉴定无压力" promises that a replica passes one."""
+        items = list(found)
+        for found_at in items:
+            framing = self.fields.get(found_at.field)
+            sentence = framing.span_at(found_at.start) if framing else None
+            if sentence is None or not sentence.inspects:
+                return False
+            before = texts.get(found_at.field, "")[sentence.start : found_at.start]
+            if not _inspects(compact(before).text, policy.framing):
+                return False
+        return bool(items)
 
     def all_informational(self, found: Iterable[Evidence]) -> bool:
         """True when every piece of evidence sits in an informational sentence (and there is some)."""
@@ -190,15 +208,34 @@ def _inspects(folded: str, framing: FramingPolicy) -> bool:
     return False
 
 
-def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool]:
-    """(informational, selling) of one sentence."""
+_PRICE_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def inspection_fee(price: Evidence, text: str, goods: Iterable[Evidence], policy: MiniProgramPolicy) -> bool:
+    """Whether ``price`` (found in ``text``) is an inspection service's fee: its clause names the inspection
+    and none of ``goods`` ("每双鉴别费30元", "箱包鉴定每件150元"), where a seller prices the replicas
+    themselves ("高仿LV，专柜鉴定无压力，每个980元")."""
+    starts = [m.end() for m in _PRICE_CLAUSE_END.finditer(text, 0, price.start)]
+    start = starts[-1] if starts else 0
+    stop_mark = _PRICE_CLAUSE_END.search(text, price.start)
+    stop = stop_mark.start() if stop_mark else len(text)
+    named = any(e.field == price.field and start <= e.start < stop for e in goods)
+    clause = compact(text[start:stop]).text
+    # "鉴定费", "鉴定每件": the marker priced as a service (a guarantee prefix may end a word: "箱包鉴定")
+    priced = any(f"{marker}{word}" in clause for marker in policy.framing.inspection for word in ("费", "每"))
+    return not named and (priced or _inspects(clause, policy.framing))
+
+
+def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bool) -> tuple[bool, bool, bool]:
+    """(informational, selling, inspects) of one sentence."""
     forms = _Forms.of(piece)
     folded = forms.folded
     selling = _sells(forms, policy.sellers.kinds)
     plainly_selling = _sells(forms, policy.sellers.framing)
     framing = policy.framing
     pushes = _pushes(forms, policy)
-    warns = _has_any(folded, framing.warning) or (_inspects(folded, framing) and not pushes)
+    inspects = _inspects(folded, framing) and not pushes
+    warns = _has_any(folded, framing.warning) or inspects
     helps = _has_any(folded, framing.help_markers) and not pushes and not _sells(forms, policy.help_selling)
     informational = (
         _has_any(folded, framing.report)
@@ -207,7 +244,7 @@ def _judge_sentence(piece: str, policy: MiniProgramPolicy, informational_app: bo
         or helps
         or (informational_app and not selling and not pushes)
     )
-    return informational, selling
+    return informational, selling, inspects
 
 
 def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy) -> list[Sentence]:
@@ -231,10 +268,16 @@ def _disclaimed_clauses(text: str, sentence: Sentence, policy: MiniProgramPolicy
             negated = _has_any(forms.folded, markers) or (cursor, end) in listed
             disclaims = negated and not _sells(forms, policy.sellers.framing)
             if sentence.informational:
-                clauses.append(Sentence(sentence.start + cursor, sentence.start + end, True, False, disclaims))
+                clauses.append(
+                    Sentence(sentence.start + cursor, sentence.start + end, True, False, disclaims, sentence.inspects)
+                )
             else:
                 selling = not disclaims and _sells(forms, policy.sellers.kinds)
-                clauses.append(Sentence(sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims))
+                clauses.append(
+                    Sentence(
+                        sentence.start + cursor, sentence.start + end, disclaims, selling, disclaims, sentence.inspects
+                    )
+                )
     return clauses
 
 
@@ -272,11 +315,13 @@ def frame_field(text: str, policy: MiniProgramPolicy, *, informational_app: bool
             rest = piece
             for start, stop in quoted:
                 rest = rest[:start] + " " * (stop - start) + rest[stop:]
-            informational, selling = _judge_sentence(rest, policy, informational_app)
+            informational, selling, inspects = _judge_sentence(rest, policy, informational_app)
             cursor = 0
             for start, stop in [*quoted, (len(piece), len(piece))]:
                 if start > cursor:
-                    sentences.append(Sentence(position + cursor, position + start, informational, selling))
+                    sentences.append(
+                        Sentence(position + cursor, position + start, informational, selling, inspects=inspects)
+                    )
                 if stop > start:
                     sentences.append(Sentence(position + start, position + stop, True, False))
                 cursor = stop

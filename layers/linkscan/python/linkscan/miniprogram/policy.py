@@ -86,6 +86,8 @@ class Framing:
     help_selling_kinds: frozenset[str] = frozenset()
     # "可验真", "支持鉴定": an inspection marker after one of these is a seller's guarantee
     guarantee_prefixes: tuple[str, ...] = ()
+    # the subcategories an appraisal service detects and names (replicas), as "category/subcategory"
+    inspected_goods: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -280,6 +282,7 @@ def policy_from_dict(
             help_markers=_compact(help_services.get("markers")),
             help_selling_kinds=frozenset(_strings(help_services.get("selling_kinds"))),
             guarantee_prefixes=_compact(framing.get("guarantee_prefixes")),
+            inspected_goods=frozenset(_strings(framing.get("inspected_goods"))),
         ),
         sellers=SellerSignals(
             framing_kinds=frozenset(_strings(sellers.get("framing_kinds"))),

@@ -41,7 +41,7 @@ from linkscan.miniprogram.checks import (
 )
 from linkscan.miniprogram.enforcement import build_enforcement, load_ladder, miniprogram_actions
 from linkscan.miniprogram.fields import NamedText, text_fields
-from linkscan.miniprogram.framing import Framing, frame, seller_signals
+from linkscan.miniprogram.framing import Framing, frame, inspection_fee, seller_signals
 from linkscan.miniprogram.links import LinkSite, link_sites, outbound_urls, push_cue
 from linkscan.miniprogram.model import MiniProgramMetadata, target_id_for_appid
 from linkscan.miniprogram.platform_rules import (
@@ -169,7 +169,7 @@ def scan_miniprogram(
     if strong:
         sellers.setdefault("private_chat", strong[0].evidence)
     if decision != "block":
-        decision = _seller_listing(categories, sellers, meta, framing, policy, reasons, decision)
+        decision = _seller_listing(categories, sellers, meta, framing, fields, policy, reasons, decision)
 
     rules = _platform_rules(meta, fields, framing, policy)
     for finding in rules:
@@ -233,19 +233,53 @@ def _lowered(
     policy: MiniProgramPolicy,
     reasons: list[str],
 ) -> Decision:
-    """Detection's decision, with a ``review`` lowered to ``allow`` for informational or licensed content."""
-    if detection.decision != "review":
+    """Detection's decision, with a ``review`` lowered to ``allow`` for informational or licensed content.
+
+    An inspection service's ``block`` is lowered too: every match in a sentence about what it detects
+    ("可识别高仿、A货"), and nothing sold but its own fee ("箱包鉴定每件150元").
+    """
+    if detection.decision not in ("review", "block"):
         return detection.decision
     offending = [c for c in detection.categories if c.score >= policy.scores.get("topic_fired_floor", 0.3)]
     if any(finding.strong for finding in channels) or not offending:
         return detection.decision
-    if all(licence_covers(meta, category, policy) for category in offending):
+    if detection.decision == "review" and all(licence_covers(meta, category, policy) for category in offending):
         reasons.append("licensed: the content is the business of a licence on file (review lowered to allow)")
         return "allow"
-    if all(framing.all_informational(c.evidence) for c in offending) and not seller_signals(fields, framing, policy):
+    sellers = seller_signals(fields, framing, policy)
+    if _appraised(offending, sellers, framing, fields, policy):
+        lowered = detection.decision
+        reasons.append(
+            f"inspection service: every match names what it detects, its price is its fee ({lowered} lowered)"
+        )
+        return "allow"
+    informational = all(framing.all_informational(c.evidence) for c in offending)
+    if detection.decision == "review" and informational and not sellers:
         reasons.append("informational: every match is in news, a warning or an inspection service (review lowered)")
         return "allow"
     return detection.decision
+
+
+def _appraised(
+    offending: Sequence[CategoryScore],
+    sellers: Mapping[str, Evidence],
+    framing: Framing,
+    fields: Sequence[NamedText],
+    policy: MiniProgramPolicy,
+) -> bool:
+    """An appraisal service: every match is goods it detects, named after the inspection in its sentence,
+    and nothing is sold but its fee."""
+    inspected = policy.framing.inspected_goods
+    texts = {named.name: named.text for named in fields}
+    if not all(
+        f"{c.category}/{c.subcategory}" in inspected and framing.inspected(c.evidence, texts, policy) for c in offending
+    ):
+        return False
+    goods = [evidence for category in offending for evidence in category.evidence]
+    return all(
+        kind == "price" and inspection_fee(found, texts.get(found.field, ""), goods, policy)
+        for kind, found in sellers.items()
+    )
 
 
 def _pitch_evidence(offer: OfferReading) -> Evidence:
@@ -258,6 +292,7 @@ def _seller_listing(
     sellers: Mapping[str, Evidence],
     meta: MiniProgramMetadata,
     framing: Framing,
+    fields: Sequence[NamedText],
     policy: MiniProgramPolicy,
     reasons: list[str],
     decision: Decision,
@@ -265,15 +300,24 @@ def _seller_listing(
     """Goods named clearly enough, offered with enough seller signals, not licensed: a listing, blocked.
 
     Goods named only in informational sentences (a lawyer's "网贷纠纷", a rehab service's "冰毒依赖者")
-    are not the thing offered, whatever the app charges for its own service.
+    are not the thing offered, whatever the app charges for its own service; nor are the replicas an
+    appraisal service names, whose only price is its fee.
     """
     floor = policy.scores.get("seller_floor", 0.3)
+    faint_floor = policy.scores.get("seller_floor_critical", floor)
     for category in categories:
-        if category.category not in policy.channel_escalates or category.score < floor:
+        crime = _any_sale_is_a_crime(category)
+        lowest = faint_floor if category.severity == "critical" else floor
+        if category.category not in policy.channel_escalates or category.score < lowest:
             continue
-        if framing.all_informational(category.evidence):
+        if framing.all_informational(category.evidence) or _appraised([category], sellers, framing, fields, policy):
             continue
-        needed = policy.sellers.min_kinds_critical if _any_sale_is_a_crime(category) else policy.sellers.min_kinds
+        # Goods any sale of which is a crime need one seller signal; named faintly (one species word), the
+        # ordinary number, so that a bird-watching tour's price does not sell the birds it shows.
+        clear = category.score >= floor
+        # Goods named plainly ("华强北AirPods…外观与正品一模一样") are offered by their naming; one signal sells.
+        plain = category.score >= policy.scores.get("seller_plain_floor", 1.0)
+        needed = policy.sellers.min_kinds_critical if (crime and clear) or plain else policy.sellers.min_kinds
         if len(sellers) < needed or licence_covers(meta, category, policy):
             continue
         category.evidence.extend(e for kind, e in sellers.items() if kind != "pitch")
