@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -105,7 +105,6 @@ FOLDED = 1
 _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
-_SPELLED_KINDS = frozenset(("subject", "offer", "support"))
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
 
 
@@ -151,23 +150,31 @@ class _Page:
             may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
         )
 
-    def squeezed(self, folded: str, spelled: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int]] | None:
+    def squeezed(
+        self, folded: str, split: Callable[[str], list[str] | None] | None = None
+    ) -> tuple[str, list[int]] | None:
         """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
-        zero-width characters and around the words spelled out letter by letter near ``spelled``
-        (folded spans of goods the page spells out), without those characters and separators, joined
-        by line breaks; and the position in ``folded`` of each character kept. None when there is
-        nothing to drop. Normalization drops them for the terms; the structured patterns need the
-        punctuation it drops too, so they read the folded text, where "f-a-c-t-o-r-y: vsf" or
-        "28 gram" with a zero-width character between the letters (folded to a space) does not match."""
+        zero-width characters and, on a page that normalization shrinks by a quarter or more
+        (``may_spell_out``), around every word spelled out letter by letter and every run of symbols
+        (emoji), without those characters and separators, joined by line breaks; and the position in
+        ``folded`` of each character kept. None when there is nothing to drop. Normalization drops
+        them for the terms; the structured patterns need the punctuation it drops too, so they read
+        the folded text, where "c-a-s-h out y-o-u-r c-r-e-d-i-t l-i-m-i-t", "cash 🔥 out" or "28 gram"
+        with a zero-width character between the letters (folded to a space) does not match. ``split``
+        (the segmenter) reads letters spaced out one by one that run several words together
+        ("y o u r c a r d b i l l") as those words, a space between each."""
         gaps: list[tuple[int, int]] = []
-        for low, high in merged_windows(sorted(spelled), _SPELLED_REACH, len(folded)):
-            for run in _SPELLED_WORD.finditer(folded, low, high):
-                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
         for index, text_field in enumerate(self.fields):
             text = text_field.text
             if not text.isascii() and any(char in text for char in _ZERO_WIDTH_SPACES):
                 base = self.folded_starts[index]
                 gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text)]
+        if self.may_spell_out:
+            # zero-width characters fold to spaces: there the gaps between spaced letters are theirs
+            wide_gaps = not gaps
+            for run in _SPELLED_WORD.finditer(folded):
+                gaps += _spelled_gaps(folded, run, split if wide_gaps else None, wide_gaps)
+            gaps += _symbol_gaps(folded)
         if not gaps:
             return None
         gaps.sort()
@@ -323,9 +330,46 @@ _LATIN_RUN = re.compile("[a-z0-9]*")
 _ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
 _SQUEEZE_REACH = 60  # characters around a dropped character that the patterns read again
-_SPELLED_REACH = 200  # characters around goods spelled out letter by letter searched for more such words
 # A word spelled out: three or more single letters or digits with the same separator between each
 _SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
+# Symbols sellers put between or inside words (emoji, dingbats, arrows, stars), with the variation
+# selector and joiner that build emoji: neither letters nor the punctuation the patterns read
+_SYMBOL_RUN = re.compile("[\u2190-\u2660\u2662-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
+_SPLIT_MIN = 6  # letters: a shorter word spelled out is one word
+
+
+def _spelled_gaps(
+    folded: str, run: re.Match[str], split: Callable[[str], list[str] | None] | None, wide_gaps: bool = True
+) -> list[tuple[int, int]]:
+    """The separators of a word spelled out letter by letter (one after each letter but the last),
+    less those between the words it runs together when they are spaced out and ``split`` finds words,
+    and (``wide_gaps``) the spaces after it but one."""
+    start, end = run.span()
+    cuts: set[int] = set()
+    if split is not None and run.group(1) == " " and end - start >= 2 * _SPLIT_MIN - 1:
+        pieces = split(folded[start:end:2])
+        if pieces is not None:
+            cuts = set(accumulate(len(piece) for piece in pieces[:-1]))
+    gaps = [(at, at + 1) for n, at in enumerate(range(start + 1, end, 2), 1) if n not in cuts]
+    gap_end = end
+    while wide_gaps and folded[gap_end : gap_end + 1] == " ":
+        gap_end += 1
+    if gap_end - end > 1:  # the wider gap that parts words spaced out letter by letter reads as one space
+        gaps.append((end + 1, gap_end))
+    return gaps
+
+
+def _symbol_gaps(folded: str) -> list[tuple[int, int]]:
+    """The runs of symbols in ``folded``, with one space of two around a run ("cash 🔥 out": "cash out")."""
+    if folded.isascii():
+        return []
+    gaps = []
+    for match in _SYMBOL_RUN.finditer(folded):
+        start, end = match.span()
+        if start and folded[start - 1] == " " and folded[end : end + 1] == " ":
+            end += 1
+        gaps.append((start, end))
+    return gaps
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -623,13 +667,15 @@ class Detector:
             names_goods = True
             self._pattern_hits(folded, by_rule)
             _count_once(by_rule)
-        # the patterns again around zero-width characters and goods spelled out letter by letter,
-        # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
-        spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
-        squeezed = page.squeezed(folded, spelled) if names_goods or spelled else None
+        # the patterns again around zero-width characters, and on pages that may spell words out letter
+        # by letter (normalization drops a quarter of the page) around such words and emoji, without them
+        # (the page's goods may be named only by a pattern); ordinary pages naming no goods skip this
+        split = self.segmenter.word_pieces if page.may_spell_out else None
+        squeezed = page.squeezed(folded, split) if names_goods or page.may_spell_out else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
             _count_once(by_rule)
+            names_goods = names_goods or any(rules[i].kind in _GOODS_KINDS for i in by_rule)
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
@@ -658,17 +704,6 @@ class Detector:
                         by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
                         found = True
         return found
-
-    def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
-        """Folded spans of the goods (and support) terms the page spells out letter by letter: the
-        earliest hit of each rule is looked at, which is enough to find where the page does it."""
-        rules = self.compiled.rules
-        earliest = [min(hits) for index, hits in by_rule.items() if rules[index].kind in _SPELLED_KINDS]
-        return [
-            page.folded_span(hit[0], hit[1])
-            for hit in earliest
-            if hit[3] == NORM and page.spelled_out(page.joined, hit[0], hit[1])
-        ]
 
     def _pattern_hits(
         self, folded: str, by_rule: dict[int, list[_Hit]], positions: Sequence[int] | None = None

@@ -1,0 +1,55 @@
+"""The structured patterns read a page spelled out letter by letter, or strewn with emoji, as the terms
+do: an offer whose goods only a pattern names ("stolen customer databases", "your credit limit to
+cash") stays caught when it is written "s*t*o*l*e*n", "y o u r c r e d i t l i m i t" or
+"Leaked 🔥 customer 🔥 database"; ordinary pages written the same ways stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkscan.detect import Detector
+
+
+def _verdict(text: str) -> str:
+    detection = Detector.load().detect(text)
+    return detection.categories[0].category if detection.decision != "allow" and detection.categories else "clean"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        # separators between the letters of the words a pattern needs
+        (
+            "contraband",
+            "S*e*l*l*i*n*g s*t*o*l*e*n c*u*s*t*o*m*e*r d*a*t*a*b*a*s*e*s, $200 per 10k rows, telegram @leakshop",
+        ),
+        # letters spaced out one by one, several words run together between wider gaps
+        ("contraband", "h a c k e d  c u s t o m e r d a t a b a s e s for sale, $300 each, telegram me"),
+        ("cash_loan", "W e  c o n v e r t  y o u r c r e d i t l i m i t  to cash, fee 5%, WhatsApp +1 305 555 0188"),
+        # emoji between the words
+        ("contraband", "Leaked 🔥 customer 🔥 database, 🔥 2m 🔥 rows, 🔥 $300"),
+    ],
+)
+def test_an_offer_named_by_a_pattern_is_caught_spelled_out_or_with_emoji(category: str, text: str) -> None:
+    assert _verdict(text) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "B R E A K I N G  N E W S : city council approves new bus lanes",
+        "P o l i c e  w a r n : h a c k e d  c u s t o m e r d a t a b a s e s leaked from the clinic",
+        "🚨 Police 🚨 warn 🚨 that 🚨 stolen 🚨 customer 🚨 databases 🚨 leaked 🚨 from 🚨 the 🚨 clinic",
+        "🎉 Big 🎉 summer 🎉 sale 🎉 on 🎉 sandals 🎉 up to 50% off 🎉 shop now 🎉",
+        "W a r n i n g: never let anyone convert your credit limit to cash, it is a scam",
+        "The U.S.A. and the U.K. signed the trade pact; J.R.R. Tolkien fans celebrated the anniversary edition.",
+    ],
+)
+def test_ordinary_pages_written_the_same_ways_stay_clean(text: str) -> None:
+    assert _verdict(text) == "clean"
+
+
+def test_the_heart_that_stands_for_wechat_is_no_emoji_to_drop() -> None:
+    from linkscan.detect.engine import _symbol_gaps
+
+    assert _symbol_gaps("加微♡ abc 🔥 def") == [(8, 10)]
