@@ -1,7 +1,8 @@
-"""The structured patterns read a page spelled out letter by letter, or strewn with emoji, as the terms
-do: an offer whose goods only a pattern names ("stolen customer databases", "your credit limit to
-cash") stays caught when it is written "s*t*o*l*e*n", "y o u r c r e d i t l i m i t" or
-"Leaked 🔥 customer 🔥 database"; ordinary pages written the same ways stay clean."""
+"""The structured patterns read a page spelled out letter by letter, strewn with emoji or run together
+as the terms do: an offer whose goods only a pattern names ("stolen customer databases", "your credit
+limit to cash") stays caught when it is written "s*t*o*l*e*n", "y o u r c r e d i t l i m i t",
+"Leaked 🔥 customer 🔥 database" or "Sellingstolencustomerdatabases"; ordinary pages written the same
+ways stay clean."""
 
 from __future__ import annotations
 
@@ -53,3 +54,32 @@ def test_the_heart_that_stands_for_wechat_is_no_emoji_to_drop() -> None:
     from linkscan.detect.engine import _symbol_gaps
 
     assert _symbol_gaps("加微♡ abc 🔥 def") == [(8, 10)]
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("contraband", "Sellingstolencustomerdatabases, $200per10krows, telegram @leakshop"),
+        ("contraband", "Unregisteredinsulinpumpsat900USDT, soldwithoutregistrationpapers, shiptoanyaddress"),
+    ],
+)
+def test_an_offer_run_together_throughout_is_read_split_where_a_pattern_names_its_goods(
+    category: str, text: str
+) -> None:
+    assert _verdict(text) == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breakingnews: policeseizefakepassports at the border, three arrested",
+        "Policewarnthatstolencustomerdatabasesaresoldonline; changeyourpasswordtoday",
+        "Warning: nevergiveanyoneyourcreditlimit, banksneveraskforit",
+        "#throwbackthursday #summervibes #beachlife #sunsetlovers #travelgram",
+        "dGhpcyBpcyBhIHJlcGxpY2Egb2YgdGhlIGRhdGEgYW5kIG1vcmUgZGF0YQ==",
+        "https://www.example.com/products/replicaset-controller-documentation/index.html",
+        "ThisIsOurNewCamelCaseProductNameForTheSpringCollection",
+    ],
+)
+def test_ordinary_text_run_together_stays_clean(text: str) -> None:
+    assert _verdict(text) == "clean"

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from linkscan.detect.lenders import Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.misspell import Misspellings
-from linkscan.detect.normalize import Normalized, normalize
+from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, NeedsIndex, digits_as_zero, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
@@ -445,6 +445,18 @@ def _stretches(spans: Sequence[tuple[int, int]], length: int, reach: int) -> lis
 NAMED_INSIDE_LENGTH = 4
 
 
+# characters per space of the normalized text above which a mostly Latin page runs its words together
+# (ordinary English has a space every six characters or so; a page glued throughout has few but
+# those after its punctuation)
+RUN_TOGETHER_WIDTH = 12
+
+
+def _runs_together(text: str) -> bool:
+    """Whether ``text`` (normalized) is mostly Latin with its words run together throughout: few spaces
+    for its length. Two fast counts, so an ordinary page pays next to nothing."""
+    return len(text) > text.count(" ") * RUN_TOGETHER_WIDTH and is_mostly_ascii(text)
+
+
 def _in_long_run(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies in a Latin word (letters and digits) of at least LONG_RUN characters."""
     right = _LATIN_RUN.match(text, end)
@@ -622,8 +634,15 @@ class Detector:
             else []
         )
         words = page.leet_read or page.joined
-        if runs:
-            stretches = list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+        # a page written with its words run together throughout ("WepayyourcardbillfirstandyouswipeitbackonourPOS:
+        # cashoutyourcreditlimit"), whose goods a pattern may name, is read split from end to end
+        whole = _runs_together(words)
+        if runs or whole:
+            stretches = (
+                [(0, len(words))]
+                if whole
+                else list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+            )
             page.glued = [
                 (start, end, pieces)
                 for start, end, pieces in self.segmenter.glued_words(page.joined, page.leet_read, stretches)
@@ -648,7 +667,7 @@ class Detector:
                 for start, end, pieces in self.segmenter.glued_words(
                     page.joined_folded,
                     folded,
-                    merged_windows(runs, GLUED_REACH, len(folded)),
+                    [(0, len(folded))] if whole else merged_windows(runs, GLUED_REACH, len(folded)),
                 )
                 if not in_address(page.joined_folded, start, end)
             ]
