@@ -29,6 +29,11 @@ def _verdict(text: str) -> str:
         ("cash_loan", "W e  c o n v e r t  y o u r c r e d i t l i m i t  to cash, fee 5%, WhatsApp +1 305 555 0188"),
         # emoji between the words
         ("contraband", "Leaked 🔥 customer 🔥 database, 🔥 2m 🔥 rows, 🔥 $300"),
+        # long words: the emoji drop less than a quarter of the page
+        (
+            "contraband",
+            "Unregistered 💉 insulin 💉 pumps 💉 without 💉 registration 💉 papers, 💉 900 USDT, 💉 ships 💉 today",
+        ),
     ],
 )
 def test_an_offer_named_by_a_pattern_is_caught_spelled_out_or_with_emoji(category: str, text: str) -> None:
@@ -42,6 +47,8 @@ def test_an_offer_named_by_a_pattern_is_caught_spelled_out_or_with_emoji(categor
         "P o l i c e  w a r n : h a c k e d  c u s t o m e r d a t a b a s e s leaked from the clinic",
         "🚨 Police 🚨 warn 🚨 that 🚨 stolen 🚨 customer 🚨 databases 🚨 leaked 🚨 from 🚨 the 🚨 clinic",
         "🎉 Big 🎉 summer 🎉 sale 🎉 on 🎉 sandals 🎉 up to 50% off 🎉 shop now 🎉",
+        "Wonderful 🌸 springtime 🌸 flowers 🌸 delivered 🌸 tomorrow, 🌸 order online 🌸 today",
+        "Hospitals ⚠️ warned ⚠️ about ⚠️ unregistered ⚠️ insulin ⚠️ pumps ⚠️ sold ⚠️ online",
         "W a r n i n g: never let anyone convert your credit limit to cash, it is a scam",
         "The U.S.A. and the U.K. signed the trade pact; J.R.R. Tolkien fans celebrated the anniversary edition.",
     ],

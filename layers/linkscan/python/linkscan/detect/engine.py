@@ -119,6 +119,7 @@ class _Page:
     norm_starts: list[int]
     folded_starts: list[int]
     may_spell_out: bool = False  # whether looking for words spelled out letter by letter can find any
+    may_hold_symbols: bool = False  # whether symbols (emoji) may be strewn between the words
     # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
     # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
     leet_read: str = ""
@@ -148,21 +149,25 @@ class _Page:
             # out letter by letter (or split them with zero-width characters); ordinary text loses
             # its punctuation and extra spaces, well under a quarter
             may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
+            # a sixth dropped, on a page that is not all ASCII (an O(1) test of a str): emoji may stand
+            # between its words ("cash 🔥 out"; the emoji and one space of each gap are dropped)
+            may_hold_symbols=any(6 * len(n.text) < 5 * len(n.folded) and not n.folded.isascii() for n in norms),
         )
 
     def squeezed(
         self, folded: str, split: Callable[[str], list[str] | None] | None = None
     ) -> tuple[str, list[int]] | None:
         """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
-        zero-width characters and, on a page that normalization shrinks by a quarter or more
-        (``may_spell_out``), around every word spelled out letter by letter and every run of symbols
-        (emoji), without those characters and separators, joined by line breaks; and the position in
-        ``folded`` of each character kept. None when there is nothing to drop. Normalization drops
-        them for the terms; the structured patterns need the punctuation it drops too, so they read
-        the folded text, where "c-a-s-h out y-o-u-r c-r-e-d-i-t l-i-m-i-t", "cash 🔥 out" or "28 gram"
-        with a zero-width character between the letters (folded to a space) does not match. ``split``
-        (the segmenter) reads letters spaced out one by one that run several words together
-        ("y o u r c a r d b i l l") as those words, a space between each."""
+        zero-width characters, around every word spelled out letter by letter on a page that
+        normalization shrinks by a quarter or more (``may_spell_out``) and around every run of symbols
+        (emoji) on a page that may hold them (``may_hold_symbols``), without those characters and
+        separators, joined by line breaks; and the position in ``folded`` of each character kept. None
+        when there is nothing to drop. Normalization drops them for the terms; the structured patterns
+        need the punctuation it drops too, so they read the folded text, where "c-a-s-h out y-o-u-r
+        c-r-e-d-i-t l-i-m-i-t", "cash 🔥 out" or "28 gram" with a zero-width character between the
+        letters (folded to a space) does not match. ``split`` (the segmenter) reads letters spaced out
+        one by one that run several words together ("y o u r c a r d b i l l") as those words, a
+        space between each."""
         gaps: list[tuple[int, int]] = []
         for index, text_field in enumerate(self.fields):
             text = text_field.text
@@ -174,6 +179,7 @@ class _Page:
             wide_gaps = not gaps
             for run in _SPELLED_WORD.finditer(folded):
                 gaps += _spelled_gaps(folded, run, split if wide_gaps else None, wide_gaps)
+        if self.may_spell_out or self.may_hold_symbols:
             gaps += _symbol_gaps(folded)
         if not gaps:
             return None
@@ -690,7 +696,7 @@ class Detector:
         # by letter (normalization drops a quarter of the page) around such words and emoji, without them
         # (the page's goods may be named only by a pattern); ordinary pages naming no goods skip this
         split = self.segmenter.word_pieces if page.may_spell_out else None
-        squeezed = page.squeezed(folded, split) if names_goods or page.may_spell_out else None
+        squeezed = page.squeezed(folded, split) if names_goods or page.may_spell_out or page.may_hold_symbols else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
             _count_once(by_rule)
