@@ -27,6 +27,12 @@ def _verdict(text: str) -> str:
         # letters spaced out one by one, several words run together between wider gaps
         ("contraband", "h a c k e d  c u s t o m e r d a t a b a s e s for sale, $300 each, telegram me"),
         ("cash_loan", "W e  c o n v e r t  y o u r c r e d i t l i m i t  to cash, fee 5%, WhatsApp +1 305 555 0188"),
+        # the terms too read letters spaced out one by one that run words together ("tuitionloan")
+        (
+            "cash_loan",
+            "O u r t u i t i o n l o a n for s t u d e n t s pays $3,000 in 24 h o u r s, "
+            "no c o s i g n e r n e e d e d, DM us",
+        ),
         # emoji between the words
         ("contraband", "Leaked 🔥 customer 🔥 database, 🔥 2m 🔥 rows, 🔥 $300"),
         # long words: the emoji drop less than a quarter of the page
@@ -44,6 +50,8 @@ def test_an_offer_named_by_a_pattern_is_caught_spelled_out_or_with_emoji(categor
     "text",
     [
         "B R E A K I N G  N E W S : city council approves new bus lanes",
+        "S t u d e n t l o a n s explained: how the f e d e r a l r e p a y m e n t plans work",
+        "B R E A K I N G : c e n t r a l b a n k raises i n t e r e s t rates by a q u a r t e r point",
         "P o l i c e  w a r n : h a c k e d  c u s t o m e r d a t a b a s e s leaked from the clinic",
         "🚨 Police 🚨 warn 🚨 that 🚨 stolen 🚨 customer 🚨 databases 🚨 leaked 🚨 from 🚨 the 🚨 clinic",
         "🎉 Big 🎉 summer 🎉 sale 🎉 on 🎉 sandals 🎉 up to 50% off 🎉 shop now 🎉",

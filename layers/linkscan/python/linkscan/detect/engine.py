@@ -200,6 +200,10 @@ class _Page:
             positions.append(high - 1)
         return "".join(parts), positions
 
+    def holds_zero_width(self) -> bool:
+        """Whether a field holds zero-width spaces (which normalization drops without a trace)."""
+        return any(not f.text.isascii() and any(char in f.text for char in _ZERO_WIDTH_SPACES) for f in self.fields)
+
     def spelled_out(self, text: str, start: int, end: int) -> bool:
         """Whether the Latin word of ``text`` (the joined normalized text or a same-length reading)
         around [start, end) is written letter by letter on the page: a separator after every letter."""
@@ -640,9 +644,11 @@ class Detector:
             else []
         )
         words = page.leet_read or page.joined
-        # a page written with its words run together throughout ("WepayyourcardbillfirstandyouswipeitbackonourPOS:
-        # cashoutyourcreditlimit"), whose goods a pattern may name, is read split from end to end
-        whole = _runs_together(words)
+        # a page written with its words run together throughout ("Wepayyourcardbillfirst: cashoutyourcreditlimit"),
+        # whose goods a pattern may name, is read split from end to end; so is a page that spells words out
+        # with visible separators, where letters spaced out one by one run words together ("y o u r c a r d
+        # b i l l" normalizes to "yourcardbill"); zero-width characters leave the words as they were
+        whole = (page.may_spell_out and not page.holds_zero_width()) or _runs_together(words)
         if runs or whole:
             stretches = (
                 [(0, len(words))]
