@@ -98,3 +98,18 @@ def test_an_offer_run_together_throughout_is_read_split_where_a_pattern_names_it
 )
 def test_ordinary_text_run_together_stays_clean(text: str) -> None:
     assert _verdict(text) == "clean"
+
+
+@pytest.mark.parametrize(
+    ("word", "pieces"),
+    [
+        ("25gheroin", ["25", "g", "heroin"]),
+        ("2gpureuncutcrystalmeth", ["2", "g", "pure", "uncut", "crystal", "meth"]),
+        ("100gramnesiahaze", ["100", "gr", "amnesia", "haze"]),
+        ("10mgxanax", ["10", "mg", "xanax"]),
+        ("2018graduates", None),
+        ("4gb", None),
+    ],
+)
+def test_a_unit_of_quantity_glued_to_the_words_after_it_is_read_apart(word: str, pieces: list[str] | None) -> None:
+    assert Detector.load().segmenter.word_pieces(word) == pieces

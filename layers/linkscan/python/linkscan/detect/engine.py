@@ -457,14 +457,15 @@ NAMED_INSIDE_LENGTH = 4
 
 # characters per space of the normalized text above which a mostly Latin page runs its words together
 # (ordinary English has a space every six characters or so; a page glued throughout has few but
-# those after its punctuation)
-RUN_TOGETHER_WIDTH = 12
+# those after its punctuation); one space more is granted, as a short title has few words
+RUN_TOGETHER_WIDTH = 10
+RUN_TOGETHER_SLACK = 1
 
 
 def _runs_together(text: str) -> bool:
     """Whether ``text`` (normalized) is mostly Latin with its words run together throughout: few spaces
     for its length. Two fast counts, so an ordinary page pays next to nothing."""
-    return len(text) > text.count(" ") * RUN_TOGETHER_WIDTH and is_mostly_ascii(text)
+    return len(text) > (text.count(" ") + RUN_TOGETHER_SLACK) * RUN_TOGETHER_WIDTH and is_mostly_ascii(text)
 
 
 def _in_long_run(text: str, start: int, end: int) -> bool:
