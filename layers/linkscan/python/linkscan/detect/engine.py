@@ -149,9 +149,13 @@ class _Page:
             # out letter by letter (or split them with zero-width characters); ordinary text loses
             # its punctuation and extra spaces, well under a quarter
             may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
-            # a sixth dropped, on a page that is not all ASCII (an O(1) test of a str): emoji may stand
-            # between its words ("cash 🔥 out"; the emoji and one space of each gap are dropped)
-            may_hold_symbols=any(6 * len(n.text) < 5 * len(n.folded) and not n.folded.isascii() for n in norms),
+            # a sixth dropped from a page whose kept characters are all ASCII but not the rest (O(1) tests
+            # of a str): emoji may stand between its words ("cash 🔥 out"; the emoji and one space of each
+            # gap are dropped). Chinese pages drop as much in punctuation; emoji between CJK characters drop
+            # far more, a quarter (may_spell_out)
+            may_hold_symbols=any(
+                6 * len(n.text) < 5 * len(n.folded) and n.text.isascii() and not n.folded.isascii() for n in norms
+            ),
         )
 
     def squeezed(
