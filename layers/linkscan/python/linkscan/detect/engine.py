@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from linkscan.detect.lenders import OWN_CONTACT_KINDS, Leads, LicensedLenders, channels, load_lenders
 from linkscan.detect.misspell import Misspellings
-from linkscan.detect.normalize import Normalized, normalize
+from linkscan.detect.normalize import Normalized, is_mostly_ascii, normalize
 from linkscan.detect.offer_model import OfferJudgement, OfferModel, explain, load_model, merged_windows, sample_text
 from linkscan.detect.patterns import MAX_DISTINCT_PATTERN_TERMS, NeedsIndex, digits_as_zero, scan_together
 from linkscan.detect.policy import Allowlist, Bands, load_allowlist, load_bands
@@ -105,7 +105,6 @@ FOLDED = 1
 _FIELD_JOIN = "\x01"  # joins normalized fields: never inside them, not a word character
 _LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _GOODS_KINDS = ("subject", "offer")
-_SPELLED_KINDS = frozenset(("subject", "offer", "support"))
 _CLAUSE_BREAK = re.compile("[，。！？；：、,!?;]")  # not "." or a line break: U.S., wrapped lines
 
 
@@ -120,6 +119,7 @@ class _Page:
     norm_starts: list[int]
     folded_starts: list[int]
     may_spell_out: bool = False  # whether looking for words spelled out letter by letter can find any
+    may_hold_symbols: bool = False  # whether symbols (emoji) may be strewn between the words
     # ``joined`` with the digits of its leetspeak words read as letters (same length), set by the
     # match when it holds any: the offer model reads that ("0rder n0w" is "order now" to it too)
     leet_read: str = ""
@@ -149,25 +149,42 @@ class _Page:
             # out letter by letter (or split them with zero-width characters); ordinary text loses
             # its punctuation and extra spaces, well under a quarter
             may_spell_out=any(4 * len(n.text) < 3 * len(n.folded) for n in norms),
+            # a sixth dropped from a page whose kept characters are all ASCII but not the rest (O(1) tests
+            # of a str): emoji may stand between its words ("cash 🔥 out"; the emoji and one space of each
+            # gap are dropped). Chinese pages drop as much in punctuation; emoji between CJK characters drop
+            # far more, a quarter (may_spell_out)
+            may_hold_symbols=any(
+                6 * len(n.text) < 5 * len(n.folded) and n.text.isascii() and not n.folded.isascii() for n in norms
+            ),
         )
 
-    def squeezed(self, folded: str, spelled: Sequence[tuple[int, int]] = ()) -> tuple[str, list[int]] | None:
+    def squeezed(
+        self, folded: str, split: Callable[[str], list[str] | None] | None = None
+    ) -> tuple[str, list[int]] | None:
         """The stretches of ``folded`` (the joined folded text, or a same-length reading of it) around
-        zero-width characters and around the words spelled out letter by letter near ``spelled``
-        (folded spans of goods the page spells out), without those characters and separators, joined
-        by line breaks; and the position in ``folded`` of each character kept. None when there is
-        nothing to drop. Normalization drops them for the terms; the structured patterns need the
-        punctuation it drops too, so they read the folded text, where "f-a-c-t-o-r-y: vsf" or
-        "28 gram" with a zero-width character between the letters (folded to a space) does not match."""
+        zero-width characters, around every word spelled out letter by letter on a page that
+        normalization shrinks by a quarter or more (``may_spell_out``) and around every run of symbols
+        (emoji) on a page that may hold them (``may_hold_symbols``), without those characters and
+        separators, joined by line breaks; and the position in ``folded`` of each character kept. None
+        when there is nothing to drop. Normalization drops them for the terms; the structured patterns
+        need the punctuation it drops too, so they read the folded text, where "c-a-s-h out y-o-u-r
+        c-r-e-d-i-t l-i-m-i-t", "cash 🔥 out" or "28 gram" with a zero-width character between the
+        letters (folded to a space) does not match. ``split`` (the segmenter) reads letters spaced out
+        one by one that run several words together ("y o u r c a r d b i l l") as those words, a
+        space between each."""
         gaps: list[tuple[int, int]] = []
-        for low, high in merged_windows(sorted(spelled), _SPELLED_REACH, len(folded)):
-            for run in _SPELLED_WORD.finditer(folded, low, high):
-                gaps += [(at, at + 1) for at in range(run.start() + 1, run.end(), 2)]
         for index, text_field in enumerate(self.fields):
             text = text_field.text
             if not text.isascii() and any(char in text for char in _ZERO_WIDTH_SPACES):
                 base = self.folded_starts[index]
                 gaps += [(base + m.start(), base + m.end()) for m in _INVISIBLE_RUN.finditer(text)]
+        if self.may_spell_out:
+            # zero-width characters fold to spaces: there the gaps between spaced letters are theirs
+            wide_gaps = not gaps
+            for run in _SPELLED_WORD.finditer(folded):
+                gaps += _spelled_gaps(folded, run, split if wide_gaps else None, wide_gaps)
+        if self.may_spell_out or self.may_hold_symbols:
+            gaps += _symbol_gaps(folded)
         if not gaps:
             return None
         gaps.sort()
@@ -186,6 +203,10 @@ class _Page:
             parts.append("\n")  # stretches never run into each other
             positions.append(high - 1)
         return "".join(parts), positions
+
+    def holds_zero_width(self) -> bool:
+        """Whether a field holds zero-width spaces (which normalization drops without a trace)."""
+        return any(not f.text.isascii() and any(char in f.text for char in _ZERO_WIDTH_SPACES) for f in self.fields)
 
     def spelled_out(self, text: str, start: int, end: int) -> bool:
         """Whether the Latin word of ``text`` (the joined normalized text or a same-length reading)
@@ -326,9 +347,46 @@ _LATIN_RUN = re.compile("[a-z0-9]*")
 _ZERO_WIDTH_SPACES = "\u200b\u200c\u200d"  # what evaders insert; a page holding one is read again
 _INVISIBLE_RUN = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")  # and the word joiner, BOM, soft hyphen
 _SQUEEZE_REACH = 60  # characters around a dropped character that the patterns read again
-_SPELLED_REACH = 200  # characters around goods spelled out letter by letter searched for more such words
 # A word spelled out: three or more single letters or digits with the same separator between each
 _SPELLED_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]([-.* ])[a-z0-9](?:\1[a-z0-9])+(?![a-z0-9])")
+# Symbols sellers put between or inside words (emoji, dingbats, arrows, stars), with the variation
+# selector and joiner that build emoji: neither letters nor the punctuation the patterns read
+_SYMBOL_RUN = re.compile("[\u2190-\u2660\u2662-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
+_SPLIT_MIN = 6  # letters: a shorter word spelled out is one word
+
+
+def _spelled_gaps(
+    folded: str, run: re.Match[str], split: Callable[[str], list[str] | None] | None, wide_gaps: bool = True
+) -> list[tuple[int, int]]:
+    """The separators of a word spelled out letter by letter (one after each letter but the last),
+    less those between the words it runs together when they are spaced out and ``split`` finds words,
+    and (``wide_gaps``) the spaces after it but one."""
+    start, end = run.span()
+    cuts: set[int] = set()
+    if split is not None and run.group(1) == " " and end - start >= 2 * _SPLIT_MIN - 1:
+        pieces = split(folded[start:end:2])
+        if pieces is not None:
+            cuts = set(accumulate(len(piece) for piece in pieces[:-1]))
+    gaps = [(at, at + 1) for n, at in enumerate(range(start + 1, end, 2), 1) if n not in cuts]
+    gap_end = end
+    while wide_gaps and folded[gap_end : gap_end + 1] == " ":
+        gap_end += 1
+    if gap_end - end > 1:  # the wider gap that parts words spaced out letter by letter reads as one space
+        gaps.append((end + 1, gap_end))
+    return gaps
+
+
+def _symbol_gaps(folded: str) -> list[tuple[int, int]]:
+    """The runs of symbols in ``folded``, with one space of two around a run ("cash 🔥 out": "cash out")."""
+    if folded.isascii():
+        return []
+    gaps = []
+    for match in _SYMBOL_RUN.finditer(folded):
+        start, end = match.span()
+        if start and folded[start - 1] == " " and folded[end : end + 1] == " ":
+            end += 1
+        gaps.append((start, end))
+    return gaps
 
 
 _LEET_DIGITS = str.maketrans("013457", "oieast")
@@ -402,6 +460,24 @@ def _stretches(spans: Sequence[tuple[int, int]], length: int, reach: int) -> lis
 
 
 NAMED_INSIDE_LENGTH = 4
+
+
+# characters per space of the normalized text above which a mostly Latin page runs its words together
+# (ordinary English has a space every six characters or so; a page glued throughout has few but
+# those after its punctuation); one space more is granted, as a short title has few words
+RUN_TOGETHER_WIDTH = 10
+RUN_TOGETHER_SLACK = 1
+
+
+_RUN_TOGETHER_SAMPLED = 2048  # characters: a longer text's spaces are counted on a sample
+_RUN_TOGETHER_STRIDE = 16
+
+
+def _runs_together(text: str) -> bool:
+    """Whether ``text`` (normalized) is mostly Latin with its words run together throughout: few spaces
+    for its length. Two fast counts, on a sample of a long page, so an ordinary page pays next to nothing."""
+    sample = text if len(text) < _RUN_TOGETHER_SAMPLED else text[::_RUN_TOGETHER_STRIDE]
+    return len(sample) > (sample.count(" ") + RUN_TOGETHER_SLACK) * RUN_TOGETHER_WIDTH and is_mostly_ascii(text)
 
 
 def _in_long_run(text: str, start: int, end: int) -> bool:
@@ -581,8 +657,17 @@ class Detector:
             else []
         )
         words = page.leet_read or page.joined
-        if runs:
-            stretches = list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+        # a page written with its words run together throughout ("Wepayyourcardbillfirst: cashoutyourcreditlimit"),
+        # whose goods a pattern may name, is read split from end to end; so is a page that spells words out
+        # with visible separators, where letters spaced out one by one run words together ("y o u r c a r d
+        # b i l l" normalizes to "yourcardbill"); zero-width characters leave the words as they were
+        whole = (page.may_spell_out and not page.holds_zero_width()) or _runs_together(words)
+        if runs or whole:
+            stretches = (
+                [(0, len(words))]
+                if whole
+                else list(merged_windows([page.norm_span(*run) for run in runs], GLUED_REACH, len(words)))
+            )
             page.glued = [
                 (start, end, pieces)
                 for start, end, pieces in self.segmenter.glued_words(page.joined, page.leet_read, stretches)
@@ -607,7 +692,7 @@ class Detector:
                 for start, end, pieces in self.segmenter.glued_words(
                     page.joined_folded,
                     folded,
-                    merged_windows(runs, GLUED_REACH, len(folded)),
+                    [(0, len(folded))] if whole else merged_windows(runs, GLUED_REACH, len(folded)),
                 )
                 if not in_address(page.joined_folded, start, end)
             ]
@@ -626,13 +711,15 @@ class Detector:
             names_goods = True
             self._pattern_hits(folded, by_rule)
             _count_once(by_rule)
-        # the patterns again around zero-width characters and goods spelled out letter by letter,
-        # without them; only on pages naming goods or spelling some out (a brand, "f-a-c-t-o-r-y: vsf")
-        spelled = self._spelled_goods(page, by_rule) if page.may_spell_out else []
-        squeezed = page.squeezed(folded, spelled) if names_goods or spelled else None
+        # the patterns again around zero-width characters, and on pages that may spell words out letter
+        # by letter (normalization drops a quarter of the page) around such words and emoji, without them
+        # (the page's goods may be named only by a pattern); ordinary pages naming no goods skip this
+        split = self.segmenter.word_pieces if page.may_spell_out else None
+        squeezed = page.squeezed(folded, split) if names_goods or page.may_spell_out or page.may_hold_symbols else None
         if squeezed is not None:
             self._pattern_hits(squeezed[0], by_rule, squeezed[1])
             _count_once(by_rule)
+            names_goods = names_goods or any(rules[i].kind in _GOODS_KINDS for i in by_rule)
         if names_goods:  # context changes no score without goods
             self._drop_context_across_clauses(page, by_rule)
         return by_rule
@@ -661,17 +748,6 @@ class Detector:
                         by_rule[rule_index].append((place.start(), place.end(), matched, NORM))
                         found = True
         return found
-
-    def _spelled_goods(self, page: _Page, by_rule: Mapping[int, list[_Hit]]) -> list[tuple[int, int]]:
-        """Folded spans of the goods (and support) terms the page spells out letter by letter: the
-        earliest hit of each rule is looked at, which is enough to find where the page does it."""
-        rules = self.compiled.rules
-        earliest = [min(hits) for index, hits in by_rule.items() if rules[index].kind in _SPELLED_KINDS]
-        return [
-            page.folded_span(hit[0], hit[1])
-            for hit in earliest
-            if hit[3] == NORM and page.spelled_out(page.joined, hit[0], hit[1])
-        ]
 
     def _pattern_hits(
         self, folded: str, by_rule: dict[int, list[_Hit]], positions: Sequence[int] | None = None

@@ -34,6 +34,9 @@ MIN_DISTINCT_LETTERS = 4  # a run of fewer (masked digits "xxxxxxxx", "hahaha") 
 PACK_WORD_RANK = 3000
 
 _PIECE = re.compile(r"[a-z]+|[0-9]+")
+# units of quantity a number is written with, the longer first ("gram" before "gr" before "g")
+_UNITS = ("grams", "gram", "gr", "mcg", "mg", "ug", "kg", "ml", "oz", "g")
+MIN_AFTER_UNIT = 3  # letters of the word glued after a unit
 _LATIN_WORD = re.compile("[a-z0-9]+")
 # characters of a Latin word (letters and digits): a word this long that holds a goods name and splits
 # into known words is words run together ("buyxanaxbarsonline", "tramadol100mgat")
@@ -109,6 +112,11 @@ class Segmenter:
                 pieces.append(piece)
                 changed = True
                 continue
+            after_unit = self._after_unit(piece) if pieces and pieces[-1][0].isdigit() else None
+            if after_unit is not None:  # a quantity's unit glued to the words after it: "4gchangaroyal"
+                pieces.extend(after_unit)
+                changed = True
+                continue
             if (
                 piece[0].isdigit()
                 or len(piece) < MIN_RUN
@@ -127,6 +135,19 @@ class Segmenter:
             pieces.extend(words)
             changed = True
         return pieces if changed else None
+
+    def _after_unit(self, letters: str) -> list[str] | None:
+        """``letters`` that follow a number as a unit of quantity and the known words glued after it
+        ("gpure": g pure, "gramnesiahaze": gr amnesia haze), or None."""
+        if letters in self.known:
+            return None
+        for unit in _UNITS:
+            rest = letters[len(unit) :]
+            if letters.startswith(unit) and len(rest) >= MIN_AFTER_UNIT:
+                words = (rest,) if rest in self.known else self.split(rest)
+                if words is not None:
+                    return [unit, *words]
+        return None
 
     def glued_words(
         self, text: str, read: str | None, stretches: Iterable[tuple[int, int]]
