@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from linkscan.detect.normalize import is_mostly_ascii
 
@@ -74,27 +74,39 @@ class NeedsIndex:
     character offset, which costs about as much as the search."""
 
     def __init__(self, plans: Sequence[PatternPlan]) -> None:
-        import ahocorasick_rs
-
         self.literals = sorted({literal for plan in plans for literal in plan.needs})
         # single ASCII characters (":", "$", "%") are found by "in" (a memchr-like scan), which keeps
-        # frequent characters out of the automaton; a CJK one stays in it (on a page of wide
-        # characters, "in" would read the page once per character)
+        # frequent characters out of the automaton. A wider one ("元", "一") is found by "in" on a page
+        # of wide characters, where the common ones turn up within its first lines and the automaton's
+        # pass over three bytes a character costs more than these scans together (the bench's Chinese
+        # pages: 1.15 -> 0.9 ms); on a mostly-ASCII page it stays in the automaton, since there "in"
+        # would read the whole page once per character it does not hold.
         self._characters = [literal for literal in self.literals if len(literal) == 1 and literal.isascii()]
-        self._longer = [literal for literal in self.literals if literal not in self._characters]
-        self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in self._longer]) if self._longer else None
-        )
+        self._wide_characters = [literal for literal in self.literals if len(literal) == 1 and not literal.isascii()]
+        self._longer = [literal for literal in self.literals if len(literal) > 1]
+        self._with_wide = [*self._longer, *self._wide_characters]
+        self._automaton = self._automaton_of(self._with_wide)
+        self._longer_automaton = self._automaton_of(self._longer)
+
+    @staticmethod
+    def _automaton_of(literals: Sequence[str]) -> Any:
+        import ahocorasick_rs
+
+        return ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in literals]) if literals else None
 
     def present(self, text: str) -> frozenset[str]:
         """The literals that occur in ``text`` (overlapping occurrences included)."""
         present = [literal for literal in self._characters if literal in text]
-        if self._automaton is not None:
+        automaton, literals = self._automaton, self._with_wide
+        if not text.isascii() and not is_mostly_ascii(text):
+            present.extend(literal for literal in self._wide_characters if literal in text)
+            automaton, literals = self._longer_automaton, self._longer
+        if automaton is not None:
             try:
-                found = self._automaton.find_matches_as_indexes(text.encode(), overlapping=True)
+                found = automaton.find_matches_as_indexes(text.encode(), overlapping=True)
             except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: test each literal
                 return frozenset(literal for literal in self.literals if literal in text)
-            present.extend(self._longer[index] for index, _start, _end in found)
+            present.extend(literals[index] for index, _start, _end in found)
         return frozenset(present)
 
 
@@ -120,10 +132,16 @@ def scan_together(members: Sequence[int], plans: Sequence[PatternPlan], text: st
     if len(members) == 1 and not plans[members[0]].digit_blind:
         return {members[0]: list(_capped(plans[members[0]].regex.finditer(text)))}
     blind = all(plans[member].digit_blind for member in members)
+    zeroed = digits_as_zero(text) if blind else None
+    if zeroed is not None:
+        # each member by itself on the copy: led there by the literal "0", which the regex engine skips
+        # to in a tight loop, so each scan costs a few instructions a character and nothing runs in
+        # Python but the matches themselves (a union's every start would be one Python step each)
+        return {member: list(_capped(_zeroed_finditer(plans[member].regex, text, zeroed))) for member in members}
     found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
     terms: dict[int, set[str]] = {member: set() for member in members}
     resume = dict.fromkeys(members, 0)
-    for at in _union_starts(tuple(plans[member].regex.pattern for member in members), text, blind):
+    for at in _union_starts(tuple(plans[member].regex.pattern for member in members), text):
         for member in [m for m, start in resume.items() if at >= start]:
             match = plans[member].regex.match(text, at)
             if match is not None and match.end() > at:
@@ -232,12 +250,19 @@ def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
 
 
-def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
+def _union_starts(regexes: tuple[str, ...], text: str) -> Iterator[int]:
     """Every position where the union of ``regexes`` matches, in order."""
-    zeroed = digits_as_zero(text) if digit_blind else None
-    if zeroed is None:
-        return (match.start() for match in _search_every(_union(regexes), text))
-    return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
+    return (match.start() for match in _search_every(_union(regexes), text))
+
+
+def _zeroed_finditer(regex: re.Pattern[str], text: str, zeroed: str) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a digit-blind ``[0-9]``-led regex, found in ``zeroed`` (``text``
+    with every digit made "0"): the regex matches there exactly where it matches in ``text``, with
+    the same span, so each match is taken again from ``text`` for its words."""
+    for match in _digit_blind_union((regex.pattern,)).finditer(zeroed):
+        real = regex.match(text, match.start())
+        if real is not None:  # always, for a regex that treats digits alike
+            yield real
 
 
 def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
