@@ -235,3 +235,17 @@ def test_the_needs_index_finds_exactly_the_literals_a_text_holds(compiled: Compi
     index = NeedsIndex(compiled.patterns)
     assert index.literals  # the shipped packs gate patterns on literals
     assert index.present(text) == {literal for literal in index.literals if literal in text}
+
+
+def test_a_literal_led_pattern_on_a_page_full_of_its_literal_is_read_in_one_pass(compiled: CompiledRules) -> None:
+    # masked numbers all over a Chinese SMS page: the regex engine skips to "x" faster than windows
+    # around each occurrence are set up; a class-led pattern keeps its windows up to its own budget
+    (masked,) = [plan for plan in compiled.patterns if plan.needs == ("xxxxxxxxxxx",)]
+    assert masked.way == "anchored" and masked.literal_led
+    text = ("客户 xxxxxxxxxxx 您好" + "贷款已到账，请查收。" * 8) * 40
+    counted = _CountingPattern(masked.regex.pattern)
+    found = list(_anchored_finditer(counted, text, masked.needs, masked.within, literal_led=True))  # type: ignore[arg-type]
+    assert counted.scans == 1 and len(found) == 40 and _spans(found) == _spans(masked.regex.finditer(text))
+    counted = _CountingPattern(masked.regex.pattern)
+    list(_anchored_finditer(counted, text, masked.needs, masked.within))  # type: ignore[arg-type]
+    assert counted.scans == 40
