@@ -183,12 +183,26 @@ def test_an_anchored_scan_stops_where_the_engine_stops_asking() -> None:
 
 
 def test_leet_words_are_found_alike_on_the_digit_translated_copy() -> None:
-    # a mostly-ASCII page is searched for leetspeak on a copy with the leet digits made "0": the
-    # same stretches as the class-led regex on the page itself
+    # a page is searched for leetspeak on a copy of its UTF-8 with the leet digits made "0" (offsets
+    # mapped back to characters where it is not all ASCII): the same stretches as the class-led
+    # regex on the page itself, with wide and astral characters and lone surrogates around them
     from linkscan.detect.engine import _LEET_INSIDE, _leet_words
 
     rng = random.Random(11)
-    atoms = [*"0123456789", *"abcdefghiz", " ", "-", "中", "é", "r3plica ", "c0caine ", "a2824 ", "0rder "]
+    atoms = [
+        *"0123456789",
+        *"abcdefghiz",
+        " ",
+        "-",
+        "中",
+        "é",
+        "😀",
+        "\ud800",
+        "r3plica ",
+        "c0caine ",
+        "a2824 ",
+        "0rder ",
+    ]
     for _ in range(3000):
         text = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 60)))
         expected = []
@@ -209,6 +223,8 @@ def test_leet_words_are_found_alike_on_the_digit_translated_copy() -> None:
         "cheap pills, pay in usdt, v: seller_88, 飞机@dealer and 138****1234",
         "nothing here names a literal at all",
         "正品高仿手表，微信 v：abc123，支持usdt付款",
+        "an English page, mostly ASCII, that ends in 100元 or £5 - the wide ones are found by the automaton",
+        "纯中文页面，没有任何数字或者货币符号，只有普通的句子和标点。" * 3,  # wide: single characters by "in"
         "lone \ud800 surrogate with usdt inside",
         "",
     ],
@@ -219,3 +235,17 @@ def test_the_needs_index_finds_exactly_the_literals_a_text_holds(compiled: Compi
     index = NeedsIndex(compiled.patterns)
     assert index.literals  # the shipped packs gate patterns on literals
     assert index.present(text) == {literal for literal in index.literals if literal in text}
+
+
+def test_a_literal_led_pattern_on_a_page_full_of_its_literal_is_read_in_one_pass(compiled: CompiledRules) -> None:
+    # masked numbers all over a Chinese SMS page: the regex engine skips to "x" faster than windows
+    # around each occurrence are set up; a class-led pattern keeps its windows up to its own budget
+    (masked,) = [plan for plan in compiled.patterns if plan.needs == ("xxxxxxxxxxx",)]
+    assert masked.way == "anchored" and masked.literal_led
+    text = ("客户 xxxxxxxxxxx 您好" + "贷款已到账，请查收。" * 8) * 40
+    counted = _CountingPattern(masked.regex.pattern)
+    found = list(_anchored_finditer(counted, text, masked.needs, masked.within, literal_led=True))  # type: ignore[arg-type]
+    assert counted.scans == 1 and len(found) == 40 and _spans(found) == _spans(masked.regex.finditer(text))
+    counted = _CountingPattern(masked.regex.pattern)
+    list(_anchored_finditer(counted, text, masked.needs, masked.within))  # type: ignore[arg-type]
+    assert counted.scans == 40

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from linkscan.detect.normalize import is_mostly_ascii
 
@@ -54,6 +54,7 @@ class PatternPlan:
     leads: tuple[tuple[str, re.Pattern[str]], ...] = ()  # split: one literal-led regex per character
     group: tuple[int, ...] = ()  # shared: positions (in the plan list) of the patterns scanned together
     digit_blind: bool = False  # shared: the pattern matches alike on a copy with every digit made "0"
+    literal_led: bool = False  # anchored: every match starts with one plain character (a whole pass is cheap)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The regex's own ``finditer(text)``, the cheaper way the plan says (a ``shared`` plan
@@ -61,7 +62,7 @@ class PatternPlan:
         if self.way == "split":
             return _split_finditer(self.leads, text)
         if self.way == "anchored":
-            return _anchored_finditer(self.regex, text, self.needs, self.within)
+            return _anchored_finditer(self.regex, text, self.needs, self.within, self.literal_led)
         return self.regex.finditer(text)
 
 
@@ -74,27 +75,39 @@ class NeedsIndex:
     character offset, which costs about as much as the search."""
 
     def __init__(self, plans: Sequence[PatternPlan]) -> None:
-        import ahocorasick_rs
-
         self.literals = sorted({literal for plan in plans for literal in plan.needs})
         # single ASCII characters (":", "$", "%") are found by "in" (a memchr-like scan), which keeps
-        # frequent characters out of the automaton; a CJK one stays in it (on a page of wide
-        # characters, "in" would read the page once per character)
+        # frequent characters out of the automaton. A wider one ("元", "一") is found by "in" on a page
+        # of wide characters, where the common ones turn up within its first lines and the automaton's
+        # pass over three bytes a character costs more than these scans together (the bench's Chinese
+        # pages: 1.15 -> 0.9 ms); on a mostly-ASCII page it stays in the automaton, since there "in"
+        # would read the whole page once per character it does not hold.
         self._characters = [literal for literal in self.literals if len(literal) == 1 and literal.isascii()]
-        self._longer = [literal for literal in self.literals if literal not in self._characters]
-        self._automaton = (
-            ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in self._longer]) if self._longer else None
-        )
+        self._wide_characters = [literal for literal in self.literals if len(literal) == 1 and not literal.isascii()]
+        self._longer = [literal for literal in self.literals if len(literal) > 1]
+        self._with_wide = [*self._longer, *self._wide_characters]
+        self._automaton = self._automaton_of(self._with_wide)
+        self._longer_automaton = self._automaton_of(self._longer)
+
+    @staticmethod
+    def _automaton_of(literals: Sequence[str]) -> Any:
+        import ahocorasick_rs
+
+        return ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in literals]) if literals else None
 
     def present(self, text: str) -> frozenset[str]:
         """The literals that occur in ``text`` (overlapping occurrences included)."""
         present = [literal for literal in self._characters if literal in text]
-        if self._automaton is not None:
+        automaton, literals = self._automaton, self._with_wide
+        if not text.isascii() and not is_mostly_ascii(text):
+            present.extend(literal for literal in self._wide_characters if literal in text)
+            automaton, literals = self._longer_automaton, self._longer
+        if automaton is not None:
             try:
-                found = self._automaton.find_matches_as_indexes(text.encode(), overlapping=True)
+                found = automaton.find_matches_as_indexes(text.encode(), overlapping=True)
             except UnicodeEncodeError:  # a lone surrogate, which has no UTF-8 form: test each literal
                 return frozenset(literal for literal in self.literals if literal in text)
-            present.extend(self._longer[index] for index, _start, _end in found)
+            present.extend(literals[index] for index, _start, _end in found)
         return frozenset(present)
 
 
@@ -108,7 +121,10 @@ def plan_patterns(patterns: Sequence[tuple[int, re.Pattern[str], tuple[str, ...]
         leads = () if group else split_leads(regex)
         way: ScanWay = "shared" if group else "split" if leads else "anchored" if within and needs else "whole"
         blind = bool(group) and regex.pattern.startswith(DIGIT_LEAD) and treats_digits_alike(regex.pattern)
-        plans.append(PatternPlan(rule, regex, needs, gate, within, way, leads, group, blind))
+        led = (
+            way == "anchored" and len(_top_level_alternatives(regex.pattern)) == 1 and _plain_lead(regex.pattern) != ""
+        )
+        plans.append(PatternPlan(rule, regex, needs, gate, within, way, leads, group, blind, led))
     return plans
 
 
@@ -120,10 +136,16 @@ def scan_together(members: Sequence[int], plans: Sequence[PatternPlan], text: st
     if len(members) == 1 and not plans[members[0]].digit_blind:
         return {members[0]: list(_capped(plans[members[0]].regex.finditer(text)))}
     blind = all(plans[member].digit_blind for member in members)
+    zeroed = digits_as_zero(text) if blind else None
+    if zeroed is not None:
+        # each member by itself on the copy: led there by the literal "0", which the regex engine skips
+        # to in a tight loop, so each scan costs a few instructions a character and nothing runs in
+        # Python but the matches themselves (a union's every start would be one Python step each)
+        return {member: list(_capped(_zeroed_finditer(plans[member].regex, text, zeroed))) for member in members}
     found: dict[int, list[re.Match[str]]] = {member: [] for member in members}
     terms: dict[int, set[str]] = {member: set() for member in members}
     resume = dict.fromkeys(members, 0)
-    for at in _union_starts(tuple(plans[member].regex.pattern for member in members), text, blind):
+    for at in _union_starts(tuple(plans[member].regex.pattern for member in members), text):
         for member in [m for m, start in resume.items() if at >= start]:
             match = plans[member].regex.match(text, at)
             if match is not None and match.end() > at:
@@ -158,15 +180,22 @@ def _occurrences(text: str, literal: str) -> Iterator[tuple[int, int]]:
         at = text.find(literal, at + 1)
 
 
+# Characters of page per window, past which a whole pass of a literal-led pattern is cheaper than the
+# windows: the regex engine skips to its lead in a tight loop, while each window costs a few Python
+# steps (masked numbers "xxxxxxxxxxx" on a Chinese SMS page: 0.79 -> 0.11 ms for the bench's pages)
+LITERAL_LED_CHARS_PER_WINDOW = 1000
+
+
 def _anchored_finditer(
-    pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int
+    pattern: re.Pattern[str], text: str, literals: Sequence[str], within: int, literal_led: bool = False
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match holds one of ``literals`` and is at
     most ``within`` characters long: only the stretches around the literals are scanned (a page has
     a few prices, and a regex pass over all of it costs 5-10 ms per MB). The stretches are scanned
     from the left as matches are asked for: the engine stops at a few distinct terms, and a page of
     forty prices then costs its first few stretches."""
-    budget = len(text) // (4 * within)  # past this many occurrences one full pass is cheaper
+    # past this many occurrences one full pass is cheaper
+    budget = len(text) // (LITERAL_LED_CHARS_PER_WINDOW if literal_led else 4 * within)
     found: list[tuple[int, int]] = []
     for literal in literals:
         for span in _occurrences(text, literal):
@@ -232,12 +261,19 @@ def _digit_blind_union(regexes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("0(?:" + "|".join(regex[len(DIGIT_LEAD) :] for regex in regexes) + ")")
 
 
-def _union_starts(regexes: tuple[str, ...], text: str, digit_blind: bool) -> Iterator[int]:
+def _union_starts(regexes: tuple[str, ...], text: str) -> Iterator[int]:
     """Every position where the union of ``regexes`` matches, in order."""
-    zeroed = digits_as_zero(text) if digit_blind else None
-    if zeroed is None:
-        return (match.start() for match in _search_every(_union(regexes), text))
-    return (match.start() for match in _search_every(_digit_blind_union(regexes), zeroed))
+    return (match.start() for match in _search_every(_union(regexes), text))
+
+
+def _zeroed_finditer(regex: re.Pattern[str], text: str, zeroed: str) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a digit-blind ``[0-9]``-led regex, found in ``zeroed`` (``text``
+    with every digit made "0"): the regex matches there exactly where it matches in ``text``, with
+    the same span, so each match is taken again from ``text`` for its words."""
+    for match in _digit_blind_union((regex.pattern,)).finditer(zeroed):
+        real = regex.match(text, match.start())
+        if real is not None:  # always, for a regex that treats digits alike
+            yield real
 
 
 def _search_every(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

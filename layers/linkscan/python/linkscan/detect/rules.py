@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -57,7 +58,7 @@ KeyValue = tuple[bool, bool, tuple[tuple[int, str, bool], ...]]
 @dataclass
 class CompiledRules:
     rules: list[Rule]
-    automaton: Any  # ahocorasick_rs.AhoCorasick over the normalized terms
+    keys: list[str]  # the normalized terms, in the automata's pattern order
     key_values: list[KeyValue]  # what each term stands for, by the automaton's pattern index
     values_by_key: dict[str, KeyValue]  # the same by key (whole-token lookups)
     patterns: list[PatternPlan]  # run on the folded text, ungated ones first (they decide the gates)
@@ -66,13 +67,30 @@ class CompiledRules:
     signals: dict[str, dict[str, Any]]
     version: str
     term_count: int
-    # the same terms for all-ASCII text, read as bytes: their offsets are its characters', and the
-    # str automaton's mapping of every byte offset back to a character costs about as much as the search
-    bytes_automaton: Any = None
+
+    # The two automata of the keys are built on first use, not at load: each DFA takes ~8 ms to build
+    # for the shipped packs, and a process that reads only all-ASCII text never needs the str one.
+    # A DFA: one table lookup per byte, whatever the number of keys or their first characters.
+    @cached_property
+    def automaton(self) -> Any:
+        """ahocorasick_rs.AhoCorasick over the keys, for text that is not all ASCII."""
+        import ahocorasick_rs
+
+        return ahocorasick_rs.AhoCorasick(self.keys, implementation=ahocorasick_rs.Implementation.DFA)
+
+    @cached_property
+    def bytes_automaton(self) -> Any:
+        """The same keys for all-ASCII text, read as bytes: their offsets are its characters', and the
+        str automaton's mapping of every byte offset back to a character costs about as much as the search."""
+        import ahocorasick_rs
+
+        return ahocorasick_rs.BytesAhoCorasick(
+            [key.encode() for key in self.keys], implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def find_matches(self, text: str) -> list[tuple[int, int, int]]:
         """(term index, start, end) of every occurrence of a term in ``text``, overlapping ones too."""
-        if self.bytes_automaton is not None and text.isascii():
+        if text.isascii():
             return self.bytes_automaton.find_matches_as_indexes(text.encode(), overlapping=True)
         return self.automaton.find_matches_as_indexes(text, overlapping=True)
 
@@ -285,8 +303,6 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     """Validate, merge (override last), apply the jurisdiction profile (``texts`` holds it as
     ``jurisdiction/<id>.yaml``, see ``load_pack_texts``; without one every rule is an offering, as
     under cn) and compile into one automaton."""
-    import ahocorasick_rs  # imported when the detector is built
-
     packs, profile = validate_texts(texts)
     merged = _Merged()
     for name, doc in packs:
@@ -312,15 +328,9 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
     key_values: list[KeyValue] = [
         (is_latin_word_char(key[0]), is_latin_word_char(key[-1]), tuple(hits)) for key, hits in entries.items()
     ]
-    # A DFA: one table lookup per byte, whatever the number of keys or their first characters
-    # (building it takes ~15 ms for the shipped packs, within the cold-start budget)
-    automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
-    bytes_automaton = ahocorasick_rs.BytesAhoCorasick(
-        [key.encode() for key in keys], implementation=ahocorasick_rs.Implementation.DFA
-    )
     return CompiledRules(
         rules=rules,
-        automaton=automaton,
+        keys=keys,
         key_values=key_values,
         values_by_key=dict(zip(keys, key_values, strict=True)),
         patterns=plan_patterns(patterns),
@@ -329,7 +339,6 @@ def compile_rules(texts: Sequence[tuple[str, str]]) -> CompiledRules:
         signals=merged.signals,
         version=rules_version(texts),
         term_count=len(entries),
-        bytes_automaton=bytes_automaton,
     )
 
 
