@@ -123,10 +123,9 @@ OFFERINGS = [
     # fake "special supply" labels; brands strengthening a knock-off
     ("军队特供茅台酒，内部专供，电话联系 13912345678", "counterfeit.replica_goods"),
     ("纪梵希宝缇嘉假货包包，价格美丽，加微信", "counterfeit.replica_goods"),
-    pytest.param(
-        *("Givenchy and Bottega Veneta fakes, message me for prices", "counterfeit.replica_goods"),
-        marks=KNOWN_SHORT_PITCH_MISS,
-    ),
+    # a short English pitch the model reads as discussion: the push to message is the seller's own
+    # channel, which the model alone does not veto (test_own_offer.py)
+    ("Givenchy and Bottega Veneta fakes, message me for prices", "counterfeit.replica_goods"),
     # tobacco and vapes
     ("越南代工烟、云霄烟一手货源，整条批发，加微信", "contraband.tobacco"),
     ("Geek Bar and Lost Mary in stock, order now", "contraband.tobacco"),
