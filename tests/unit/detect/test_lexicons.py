@@ -113,10 +113,8 @@ OFFERINGS = [
     ),
     # protected wildlife products
     ("出售老料砗磲手串，天然红珊瑚吊坠，加微信看实物", "contraband.wildlife"),
-    pytest.param(
-        *("Giant clam shell and red coral bangles for sale, whatsapp me", "contraband.wildlife"),
-        marks=KNOWN_SHORT_PITCH_MISS,
-    ),
+    # read as discussion by the model, caught by the seller's own push ("whatsapp me", test_own_offer.py)
+    ("Giant clam shell and red coral bangles for sale, whatsapp me", "contraband.wildlife"),
     # personal-data broker trade
     ("出售轨道料，内料外料都有，一手新鲜料，飞机号联系", "contraband.personal_data"),
     ("SMS interception and OTP bypass service, fresh stealer logs, contact on telegram", "contraband.personal_data"),

@@ -37,7 +37,7 @@ def _part(detector: Detector, text: str, category: str) -> Components:
     [
         ("Ketamine shards, 5g, message me for the price", "contraband"),
         ("出冰糖，纯度高，同城可送，加微信详聊", "contraband"),
-        ("高仿名表一比一，私聊看实拍", "counterfeit"),
+        ("高仿名表一比一，私聊我看实拍", "counterfeit"),
         ("Rolex superclone, whatsapp +44 7700 900123", "counterfeit"),
     ],
 )
@@ -93,11 +93,14 @@ def test_each_source_recall_counts_the_same_in_the_fit() -> None:
 
 
 def test_a_platform_named_bare_is_no_channel_of_the_author(detector: Detector) -> None:
-    """Warnings and brand statements name the platforms sellers use; only a push or a handle is the
-    author's own way to be reached."""
+    """Warnings, brand statements and report notices name the platforms and private chats sellers use;
+    only a push or a handle is the author's own way to be reached."""
     warning = "Fake Ozempic pens are sold by sellers who move you to WhatsApp or Telegram."
     assert not _part(detector, warning, "contraband").own_offer
-    assert _part(detector, "Ozempic pens, no prescription, message me", "contraband").own_offer
+    assert _part(detector, "Ozempic pens, no prescription, whatsapp me", "contraband").own_offer
+    notice = "如发现有人私聊兜售象牙制品、犀角，请拨打12315举报。"
+    assert not _part(detector, notice, "contraband").own_offer
+    assert _part(detector, "象牙制品、犀角出售，有意者私聊", "contraband").own_offer
 
 
 def test_quoted_goods_with_no_way_to_buy_stay_allowed_whatever_the_model_reads(detector: Detector) -> None:
