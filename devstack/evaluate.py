@@ -11,8 +11,9 @@ category has the highest score: both take it out of `allow`. The report has, in 
 * **leave-one-source-out**: for each source, the offer model's text part is retrained
   (``devstack.train``) without that source's training text and dev items, and that source's items
   are scored with it; the pooled figures say how detection does on a source it has never seen. The
-  rule packs are the same in every fold (built from public lists, not fitted), and so are the
-  model's three combination constants (themselves fitted on out-of-source logits);
+  rule packs are the same in every fold (built from public lists, not fitted); the model's
+  combination constants are refitted in each fold (``devstack.train.fit_combination``) on the
+  out-of-source rows of the other sources' dev TRAIN items, so the left-out source tunes nothing;
 * **all items**, per **subcategory x language** (recall, and the flag rate of clean items), the
   hard-negative flag rate per **genre**, and **evasion** (caught variants of caught originals);
 * **benign by source**: every text of the shared corpus that is benign by its source and was not
@@ -193,11 +194,11 @@ def leave_one_source_out(
 ) -> tuple[list[tuple[DevItem, str]], dict[str, Any]]:
     """Each source's items scored by a model trained without that source (see the module docstring);
     `only` names the sources to leave out when not all (a quicker check while iterating)."""
-    from devstack.train import train
-    from linkscan.detect.offer_model import default_model_path
+    from devstack.train import fit_combination, out_of_source_rows, train, training_set
 
-    # the shipped model's combination constants, as the file holds them
-    combine = json.loads(default_model_path().read_text(encoding="utf-8"))["combine"]
+    # the combination constants are refitted per fold without the left-out source's rows: the rows
+    # (dev TRAIN items, logits from models that never saw the item's source) are computed once
+    rows = out_of_source_rows(training_set()[3], frozenset(), None)
     by_source: dict[str, list[DevItem]] = defaultdict(list)
     for item in items:
         by_source[item.source].append(item)
@@ -208,6 +209,7 @@ def leave_one_source_out(
             if len(members) < MIN_LOSO_ITEMS or (only and source not in only):
                 continue
             model = Path(tmp) / f"{source.replace('/', '_').replace(':', '_')}.json"
+            combine = fit_combination(row for row in rows if row[6] != source)
             train(model, exclude_source=source, combine=combine, log=lambda _line: None)
             detector = Detector.load(DetectionSettings(offer_model_path=str(model)))
             pairs = [(item, predict(detector, item)) for item in members]
@@ -219,6 +221,7 @@ def leave_one_source_out(
                 "clean_flagged": result["clean_flagged"],
                 "clean_items": result["clean_items"],
                 "recall": {c: v["recall"] for c, v in result["per_category"].items() if v["support"]},
+                "combine": combine,
             }
             log(f"  left out {source}: {per_source[source]['right']}/{len(members)} right")
     return pooled, per_source
@@ -351,9 +354,10 @@ def _print(results: dict[str, Any]) -> None:
         _print_figures("LEAVE ONE SOURCE OUT (pooled)", results["leave_one_source_out"]["pooled"])
         for source, row in results["leave_one_source_out"]["per_source"].items():
             recall = ", ".join(f"{c} R{v:.2f}" for c, v in row["recall"].items())
+            combine = " ".join(f"{k}={v:g}" for k, v in sorted(row.get("combine", {}).items()))
             print(
                 f"  {source:<28} {row['right']:>4}/{row['items']:<4} right; clean flagged "
-                f"{row['clean_flagged']}/{row['clean_items']}; {recall}"
+                f"{row['clean_flagged']}/{row['clean_items']}; {recall}; combine {combine}"
             )
     _print_figures("ALL ITEMS", results)
     print("confusion (rows = label, columns = prediction)")

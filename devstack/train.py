@@ -47,7 +47,7 @@ MIN_DOCS = 3  # a feature seen in fewer texts is noise
 DEV_WEIGHT = 3.0  # a hand-labelled dev item counts as much as this many weakly labelled texts
 C = 4.0  # inverse regularization strength: C = 1 gave 5.0% hard negatives flagged on the test split, 4 gave 3.3%
 COMBINATION_FOLDS = 4
-NEUTRAL_COMBINATION = {"text_as_cue": 0.0, "veto_below": 0.0, "context_gate": 1.0}
+NEUTRAL_COMBINATION = {"text_as_cue": 0.0, "veto_below": 0.0, "context_gate": 1.0, "own_offer_floor": 0.0}
 
 
 def _text_features(text: str) -> list[str]:
@@ -109,8 +109,10 @@ def fit_text_model(
 
 
 # One dev row for the combination: the text's probability, the part's goods, cue strength and context
-# factor, and the label (1 = an offering).
-CombinationRow = tuple[float, float, float, float, int]
+# factor, whether the page gives its own way to buy (1 or 0, ``Components.own_offer``), the label
+# (1 = an offering) and the item's source.
+CombinationRow = tuple[float, float, float, float, int, int, str]
+MIN_SOURCE_OFFERS = 5  # a source with fewer offering rows has no recall of its own in the fit
 FALSE_POSITIVE_COST = 8.0  # targets: precision >= 0.95, hard negatives <= 2%; a false flag costs 8 catches
 # A verdict leaves allow at the review threshold and blocks at the block threshold (the deployment's
 # defaults); a block counts half again, for and against.
@@ -119,34 +121,51 @@ THRESHOLDS = ((DetectionSettings.review_threshold, 1.0), (DetectionSettings.bloc
 # the best point between neighbours, and the one flagging fewer offerings lost 0.10 of cross-source
 # recall. Among ties the point that catches the most offerings wins.
 TIE_MARGIN = 0.01
+# The veto's floor on a page that gives its own way to buy (``OfferModel.own_offer_floor``); 0 is the
+# veto as it was, so the fit keeps it when the floor costs more false flags than it catches offers.
+OWN_OFFER_FLOORS = (0.0, 0.5, 0.65, 0.8, 1.0)
 
 
 def fit_combination(rows: Iterable[CombinationRow]) -> dict[str, float]:
-    """``text_as_cue``, ``veto_below`` and ``context_gate`` (``OfferModel.offering`` and
-    ``context_exponent``): the grid point whose verdicts (goods x offering x context at the review and
+    """``text_as_cue``, ``veto_below``, ``own_offer_floor`` and ``context_gate`` (``OfferModel.offering``
+    and ``context_exponent``): the grid point whose verdicts (goods x offering x context at the review and
     block thresholds) catch the most offerings, at FALSE_POSITIVE_COST per clean item flagged; of the
-    points within TIE_MARGIN of the best, the one that catches the most."""
+    points within TIE_MARGIN of the best, the one that catches the most. The share of offerings caught is
+    the mean of each source's share (sources with MIN_SOURCE_OFFERS offering rows): a genre the model
+    never saw is what the constants must carry, and in the pooled rows the largest source outvoted the
+    small ones (the pooled fit swung between folds and cost the small sources half their recall)."""
     import numpy as np
 
-    data = np.array(list(rows), dtype=float).reshape(-1, 5)
-    if data.shape[0] == 0 or len(set(data[:, 4])) < 2:
+    listed = list(rows)
+    data = np.array([row[:6] for row in listed], dtype=float).reshape(-1, 6)
+    if data.shape[0] == 0 or len(set(data[:, 5])) < 2:
         return dict(NEUTRAL_COMBINATION)
-    p_text, goods, cues, damp, label = data.T
-    positives, negatives = max(1.0, float(label.sum())), max(1.0, float((1 - label).sum()))
+    p_text, goods, cues, damp, own, label = data.T
+    sources = np.array([row[6] for row in listed])
+    offers_of = [mask for mask in ((sources == name) & (label == 1) for name in sorted(set(sources)))]
+    offers_of = [mask for mask in offers_of if mask.sum() >= MIN_SOURCE_OFFERS] or [label == 1]
+    negatives = max(1.0, float((1 - label).sum()))
     points: list[tuple[float, float, dict[str, float]]] = []  # (value, gain, constants)
     for text_as_cue in (0.0, 0.25, 0.5, 0.75, 1.0):
         offered = 1.0 - (1.0 - cues) * (1.0 - text_as_cue * p_text)
         for veto_below in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5):
-            veto = np.minimum(1.0, p_text / veto_below) if veto_below else 1.0
-            for gate in (0.5, 0.75, 1.0):
-                score = goods * offered * veto * damp ** np.maximum(0.0, 1.0 - p_text / gate)
-                gain = cost = 0.0
-                for threshold, share in THRESHOLDS:
-                    flagged = score >= threshold
-                    gain += share * (flagged & (label == 1)).sum() / positives
-                    cost += share * FALSE_POSITIVE_COST * (flagged & (label == 0)).sum() / negatives
-                constants = {"text_as_cue": text_as_cue, "veto_below": veto_below, "context_gate": gate}
-                points.append((gain - cost, gain, constants))
+            vetoed = np.minimum(1.0, p_text / veto_below) if veto_below else np.ones_like(p_text)
+            for floor in OWN_OFFER_FLOORS:
+                veto = np.where(own > 0, np.maximum(vetoed, floor), vetoed)
+                for gate in (0.5, 0.75, 1.0):
+                    score = goods * offered * veto * damp ** np.maximum(0.0, 1.0 - p_text / gate)
+                    gain = cost = 0.0
+                    for threshold, share in THRESHOLDS:
+                        flagged = score >= threshold
+                        gain += share * float(np.mean([flagged[mask].mean() for mask in offers_of]))
+                        cost += share * FALSE_POSITIVE_COST * (flagged & (label == 0)).sum() / negatives
+                    constants = {
+                        "text_as_cue": text_as_cue,
+                        "veto_below": veto_below,
+                        "own_offer_floor": floor,
+                        "context_gate": gate,
+                    }
+                    points.append((gain - cost, gain, constants))
     best_value = max(value for value, _gain, _constants in points)
     ties = [point for point in points if point[0] >= best_value - TIE_MARGIN]
     return max(ties, key=lambda point: point[1])[2]  # the first of equal gains
@@ -168,7 +187,7 @@ def combination_rows(model_file: Path, dev: Sequence[DevItem]) -> list[Combinati
             continue
         part = max(wanted, key=lambda p: p.goods)
         label = 0 if item.label == "clean" else 1
-        rows.append((judgement.probability, part.goods, part.cues, part.damp, label))
+        rows.append((judgement.probability, part.goods, part.cues, part.damp, int(part.own_offer), label, item.source))
     return rows
 
 

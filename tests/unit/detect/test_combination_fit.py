@@ -8,13 +8,13 @@ import pytest
 from devstack import train
 
 
-def _rows() -> list[tuple[float, float, float, float, int]]:
+def _rows() -> list[tuple[float, float, float, float, int, int, str]]:
     """99 offerings the model and the cues agree on, one the model doubts (p 0.1) with strong cues,
     two clean texts that look exactly like that one, and 1,000 clean texts with no cue at all."""
-    agreed = [(0.9, 1.0, 0.9, 1.0, 1)] * 99
-    doubted = [(0.1, 1.0, 0.9, 1.0, 1)]
-    look_alikes = [(0.1, 1.0, 0.9, 1.0, 0)] * 2
-    plain = [(0.0, 1.0, 0.0, 1.0, 0)] * 1000
+    agreed = [(0.9, 1.0, 0.9, 1.0, 0, 1, "a")] * 99
+    doubted = [(0.1, 1.0, 0.9, 1.0, 0, 1, "a")]
+    look_alikes = [(0.1, 1.0, 0.9, 1.0, 0, 0, "a")] * 2
+    plain = [(0.0, 1.0, 0.0, 1.0, 0, 0, "a")] * 1000
     return agreed + doubted + look_alikes + plain
 
 

@@ -114,20 +114,17 @@ OFFERINGS = [
     ),
     # protected wildlife products
     ("出售老料砗磲手串，天然红珊瑚吊坠，加微信看实物", "contraband.wildlife"),
-    pytest.param(
-        *("Giant clam shell and red coral bangles for sale, whatsapp me", "contraband.wildlife"),
-        marks=KNOWN_SHORT_PITCH_MISS,
-    ),
+    # read as discussion by the model, caught by the seller's own push ("whatsapp me", test_own_offer.py)
+    ("Giant clam shell and red coral bangles for sale, whatsapp me", "contraband.wildlife"),
     # personal-data broker trade
     ("出售轨道料，内料外料都有，一手新鲜料，飞机号联系", "contraband.personal_data"),
     ("SMS interception and OTP bypass service, fresh stealer logs, contact on telegram", "contraband.personal_data"),
     # fake "special supply" labels; brands strengthening a knock-off
     ("军队特供茅台酒，内部专供，电话联系 13912345678", "counterfeit.replica_goods"),
     ("纪梵希宝缇嘉假货包包，价格美丽，加微信", "counterfeit.replica_goods"),
-    pytest.param(
-        *("Givenchy and Bottega Veneta fakes, message me for prices", "counterfeit.replica_goods"),
-        marks=KNOWN_SHORT_PITCH_MISS,
-    ),
+    # a short English pitch the model reads as discussion: the push to message is the seller's own
+    # channel, which the model alone does not veto (test_own_offer.py)
+    ("Givenchy and Bottega Veneta fakes, message me for prices", "counterfeit.replica_goods"),
     # tobacco and vapes
     ("越南代工烟、云霄烟一手货源，整条批发，加微信", "contraband.tobacco"),
     ("Geek Bar and Lost Mary in stock, order now", "contraband.tobacco"),

@@ -86,6 +86,7 @@ class Components:
     goods: float  # sat(goods evidence): how clearly the page names the goods
     cues: float  # sat(offering cues): prices, contacts, calls to action, shipping, page signals
     damp: float  # context factor (news, regulators, licensed institutions), at least the floor
+    own_offer: bool = False  # a cue of the author's own way to buy (``own_offer`` rules): contact, price, order
 
     def score(self, model: OfferModel, judgement: OfferJudgement) -> float:
         """goods x offering x context. The offering combines the cues with the offer model's reading
@@ -93,7 +94,7 @@ class Components:
         dampens only as far as the text reads as discussion (``damp ** max(0, 1 - p / gate)``), so a
         pasted regulator or licence phrase cannot turn a page the model reads as a pitch into an
         allow, while news that the model reads as news is dampened fully."""
-        p_offer = model.offering(judgement, self.cues)
+        p_offer = model.offering(judgement, self.cues, self.own_offer)
         return self.goods * p_offer * self.damp ** model.context_exponent(judgement)
 
 
@@ -923,6 +924,7 @@ class Detector:
             return rule.weight * bonus
 
         shared_offer = 0.0
+        own_offer = False
         cue_names: list[str] = []
         subject: dict[tuple[str, str], float] = defaultdict(float)
         support: dict[tuple[str, str], float] = defaultdict(float)
@@ -936,6 +938,7 @@ class Detector:
             value = contribution(rule, hits)
             if rule.kind == "cue":
                 shared_offer += value
+                own_offer = own_offer or rule.own_offer
                 cue_names.append(rule.id)
             elif rule.kind == "context":
                 context_names.append(rule.id)
@@ -971,7 +974,10 @@ class Detector:
             offering += sum(support_offer.get(key, 0.0) for key in keys)
             damp = dampening["*"] * dampening[category] * dampening[f"{category}.{subcategory}"]
             parts[(category, subcategory)] = Components(
-                goods=_sat(value, subject_k), cues=_sat(offering, offer_k), damp=max(floor, damp)
+                goods=_sat(value, subject_k),
+                cues=_sat(offering, offer_k),
+                damp=max(floor, damp),
+                own_offer=own_offer,
             )
         return parts, cue_names, context_names
 
@@ -1005,7 +1011,11 @@ class Detector:
         scoring = self.compiled.scoring
         if len(page.joined) > scoring.get("long_page_chars", 2000):
             return  # quotations are read on short texts only: on a long page they are a part among many
-        lowered = scoring.get("quoted_goods_factor", 1.0) ** self.offer_model.context_exponent(judgement)
+        factor = scoring.get("quoted_goods_factor", 1.0)
+        # with no cue of its own way to buy (``own_offer``), quoted goods are dampened fully whatever
+        # the model reads: a seller who quotes its goods and gives no way to reach it sells nothing
+        own_way = any(self.compiled.rules[index].own_offer for index in by_rule)
+        lowered = factor ** self.offer_model.context_exponent(judgement) if own_way else factor
         quoted = _QuotedGoods(page)
         for key, score in scores.items():
             passes = block if score >= block else review

@@ -96,6 +96,9 @@ class OfferModel:
     text_as_cue: float  # the text read as a pitch counts as a cue of this strength (x p_text)
     veto_below: float  # a text read as a pitch with p_text below this (a discussion) is that much less an offer
     context_gate: float  # context dampens by damp ** max(0, 1 - p_text / context_gate)
+    # the veto never takes a text below this when the page gives the author's own way to buy (a contact
+    # channel, a price, an order step: cue rules marked ``own_offer``); 0 in files fitted before it
+    own_offer_floor: float = 0.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OfferModel:
@@ -108,6 +111,7 @@ class OfferModel:
             text_as_cue=float(combine["text_as_cue"]),
             veto_below=float(combine["veto_below"]),
             context_gate=float(combine["context_gate"]),
+            own_offer_floor=float(combine.get("own_offer_floor", 0.0)),
         )
 
     def judge(self, text: str, explain: int = EXPLAIN_FEATURES) -> OfferJudgement:
@@ -142,14 +146,18 @@ class OfferModel:
         assert _native is not None
         return _native.offer_table(list(self.weights), list(self.weights.values()))
 
-    def offering(self, judgement: OfferJudgement, cue_strength: float) -> float:
+    def offering(self, judgement: OfferJudgement, cue_strength: float, own_offer: bool = False) -> float:
         """How much the text offers what it names, 0..1, from the cues' strength (``sat`` of the cue
         evidence) and the model's reading: the text read as a pitch is one more cue
         (``1 - (1 - cues)(1 - text_as_cue * p)``), and a text read as discussion vetoes in proportion
-        (``min(1, p / veto_below)``). ``make train`` fits the constants on the dev set's train split."""
+        (``min(1, p / veto_below)``), but not below ``own_offer_floor`` when the page gives its own way
+        to buy (``own_offer``): the model reads words, and a genre it never saw reads as discussion
+        however plainly it says where to buy. ``make train`` fits the constants on the dev set's train split."""
         p = judgement.probability
         offered = 1.0 - (1.0 - cue_strength) * (1.0 - self.text_as_cue * p)
         veto = min(1.0, p / self.veto_below) if self.veto_below > 0 else 1.0
+        if own_offer:
+            veto = max(veto, self.own_offer_floor)
         return offered * veto
 
     def context_exponent(self, judgement: OfferJudgement) -> float:

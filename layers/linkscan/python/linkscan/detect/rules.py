@@ -45,6 +45,7 @@ class Rule:
     # it runs only around the literals' occurrences instead of over the whole page
     patterns: list[tuple[str, tuple[str, ...], int]] = field(default_factory=list)
     counts_as_offer: bool = False  # support rules: e.g. a sale quantity next to a drug name
+    own_offer: bool = False  # cue rules: the author's own way to buy, which the offer model cannot veto alone
     part_of: str = ""  # split out of this rule for a jurisdiction profile (see _apply_jurisdiction)
     note: str = ""
 
@@ -159,6 +160,7 @@ def _rule_from(raw: Mapping[str, Any], kind: str, defaults: Mapping[str, Any]) -
         exclude=[str(t) for t in raw.get("exclude", [])],
         patterns=[_pattern_from(p) for p in raw.get("patterns", [])],
         counts_as_offer=bool(raw.get("counts_as_offer", False)),
+        own_offer=bool(raw.get("own_offer", False)),
         part_of=str(raw.get("part_of") or ""),
         note=str(raw.get("note", "")),
     )

@@ -142,6 +142,9 @@ class CueRule(_RuleBase):
     """An offering cue shared by every category (``cues``)."""
 
     kind: Literal["cue"] = "cue"
+    # the author's own way to buy (a contact channel, a price, an order step): the offer model's
+    # reading of the text as discussion does not veto it below the fitted ``own_offer_floor``
+    own_offer: bool | None = None
 
 
 class ContextRule(_RuleBase):
