@@ -93,7 +93,14 @@ class NeedsIndex:
     def _automaton_of(literals: Sequence[str]) -> Any:
         import ahocorasick_rs
 
-        return ahocorasick_rs.BytesAhoCorasick([literal.encode() for literal in literals]) if literals else None
+        # a DFA always: left to choose, the library builds a slower contiguous NFA once there are more
+        # than 100 literals (the packs crossed that line and English detection cost 30 M instructions
+        # per MB more: 418.8 -> 448.3)
+        if not literals:
+            return None
+        return ahocorasick_rs.BytesAhoCorasick(
+            [literal.encode() for literal in literals], implementation=ahocorasick_rs.Implementation.DFA
+        )
 
     def present(self, text: str) -> frozenset[str]:
         """The literals that occur in ``text`` (overlapping occurrences included)."""
