@@ -66,6 +66,17 @@ class PatternPlan:
         return self.regex.finditer(text)
 
 
+def bytes_dfa(words: Sequence[str]) -> Any:
+    """An ahocorasick_rs automaton over ``words``' UTF-8 bytes, always a DFA: one table lookup per
+    byte. Left to choose, the library builds a slower contiguous NFA past 100 words (the ``needs``
+    literals crossed that line, and English detection cost 30 M instructions per MB more)."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.BytesAhoCorasick(
+        [word.encode() for word in words], implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
 class NeedsIndex:
     """Which of the plans' ``needs`` literals a text holds, found in one automaton pass: testing each
     literal with ``in`` reads the page once per literal, a cost that grows with the pack (on Chinese
@@ -86,21 +97,8 @@ class NeedsIndex:
         self._wide_characters = [literal for literal in self.literals if len(literal) == 1 and not literal.isascii()]
         self._longer = [literal for literal in self.literals if len(literal) > 1]
         self._with_wide = [*self._longer, *self._wide_characters]
-        self._automaton = self._automaton_of(self._with_wide)
-        self._longer_automaton = self._automaton_of(self._longer)
-
-    @staticmethod
-    def _automaton_of(literals: Sequence[str]) -> Any:
-        import ahocorasick_rs
-
-        # a DFA always: left to choose, the library builds a slower contiguous NFA once there are more
-        # than 100 literals (the packs crossed that line and English detection cost 30 M instructions
-        # per MB more: 418.8 -> 448.3)
-        if not literals:
-            return None
-        return ahocorasick_rs.BytesAhoCorasick(
-            [literal.encode() for literal in literals], implementation=ahocorasick_rs.Implementation.DFA
-        )
+        self._automaton = bytes_dfa(self._with_wide) if self._with_wide else None
+        self._longer_automaton = bytes_dfa(self._longer) if self._longer else None
 
     def present(self, text: str) -> frozenset[str]:
         """The literals that occur in ``text`` (overlapping occurrences included)."""

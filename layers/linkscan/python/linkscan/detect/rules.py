@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from linkscan.detect import schema
 from linkscan.detect.normalize import is_latin_word_char, normalize
-from linkscan.detect.patterns import PatternPlan, plan_patterns
+from linkscan.detect.patterns import PatternPlan, bytes_dfa, plan_patterns
 
 MIN_GLUED_PHRASE = 7  # letters of a Latin phrase that is also matched written as one word
 RuleKind = Literal["subject", "offer", "support", "cue", "context"]
@@ -83,11 +83,7 @@ class CompiledRules:
     def bytes_automaton(self) -> Any:
         """The same keys for all-ASCII text, read as bytes: their offsets are its characters', and the
         str automaton's mapping of every byte offset back to a character costs about as much as the search."""
-        import ahocorasick_rs
-
-        return ahocorasick_rs.BytesAhoCorasick(
-            [key.encode() for key in self.keys], implementation=ahocorasick_rs.Implementation.DFA
-        )
+        return bytes_dfa(self.keys)
 
     def find_matches(self, text: str) -> list[tuple[int, int, int]]:
         """(term index, start, end) of every occurrence of a term in ``text``, overlapping ones too."""
